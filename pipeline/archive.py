@@ -1,0 +1,186 @@
+"""The dated archive: case folders built in a staging folder and renamed into place.
+
+A case folder holds the original form, attachments, the generated docx, PDF/A and print PDFs,
+``manifest.json`` (per file: role, sha256, size, created) and ``events.jsonl``, an append-only log.
+Every file is written to a temporary name, fsynced and renamed; the folder itself is built under
+``<archive>/.staging`` on the same filesystem and renamed into its dated place in one step, so a
+reader never sees half a case. Nothing in the archive is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+MANIFEST = "manifest.json"
+EVENT_LOG = "events.jsonl"
+STAGING_DIR = ".staging"
+FILE_MODE = 0o640
+DIR_MODE = 0o750
+
+
+class ArchiveError(Exception):
+    pass
+
+
+def now_iso() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+    """Write ``data`` to ``path`` through a temporary file, fsync, rename; refuse to replace a file."""
+    if path.exists() and not overwrite:
+        raise ArchiveError(f"Berkas sudah ada dan tidak akan ditimpa: {path}")
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.chmod(tmp, FILE_MODE)
+    os.replace(tmp, path)
+
+
+def copy_atomic(src: Path, dest: Path) -> str:
+    """Copy byte for byte through a temporary file; return the sha256, checked against the source."""
+    if dest.exists():
+        raise ArchiveError(f"Berkas sudah ada dan tidak akan ditimpa: {dest}")
+    tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
+    digest = hashlib.sha256()
+    with open(src, "rb") as fin, open(tmp, "wb") as fout:
+        for chunk in iter(lambda: fin.read(1 << 20), b""):
+            digest.update(chunk)
+            fout.write(chunk)
+        fout.flush()
+        os.fsync(fout.fileno())
+    os.chmod(tmp, FILE_MODE)
+    if sha256_file(tmp) != digest.hexdigest():
+        tmp.unlink()
+        raise ArchiveError(f"Salinan tidak sama dengan aslinya: {src.name}")
+    os.replace(tmp, dest)
+    return digest.hexdigest()
+
+
+@dataclass
+class ManifestEntry:
+    path: str
+    role: str
+    sha256: str
+    size: int
+    created: str
+    original_name: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        entry = {"path": self.path, "role": self.role, "sha256": self.sha256, "size": self.size, "created": self.created}
+        if self.original_name is not None:
+            entry["original_name"] = self.original_name
+        return {**entry, **self.extra}
+
+
+@dataclass
+class Staging:
+    """A case folder under construction. Building it again from scratch is always safe."""
+
+    root: Path
+    final: Path
+    relative: str
+    entries: list[ManifestEntry] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+
+    def add_bytes(self, name: str, data: bytes, role: str, *, original_name: str | None = None) -> Path:
+        path = self.root / name
+        write_atomic(path, data)
+        self._record(path, role, hashlib.sha256(data).hexdigest(), original_name)
+        return path
+
+    def add_copy(self, src: Path, name: str, role: str, *, original_name: str | None = None) -> Path:
+        path = self.root / name
+        digest = copy_atomic(src, path)
+        self._record(path, role, digest, original_name)
+        return path
+
+    def add_existing(self, path: Path, role: str, **extra) -> None:
+        """Record a file already written into the staging folder (e.g. by the converter)."""
+        os.chmod(path, FILE_MODE)
+        self._record(path, role, sha256_file(path), None)
+        self.entries[-1].extra.update(extra)
+
+    def path(self, name: str) -> Path:
+        return self.root / name
+
+    def log(self, event: str, **detail) -> dict:
+        entry = {"at": now_iso(), "event": event, **detail}
+        self.events.append(entry)
+        return entry
+
+    def _record(self, path: Path, role: str, digest: str, original_name: str | None) -> None:
+        self.entries.append(ManifestEntry(path.name, role, digest, path.stat().st_size, now_iso(), original_name))
+
+    def commit(self, header: dict) -> Path:
+        """Write manifest and event log, fsync, and rename the folder into its dated place."""
+        manifest = {**header, "files": [e.as_json() for e in self.entries]}
+        write_atomic(self.root / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode())
+        log_lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in self.events)
+        write_atomic(self.root / EVENT_LOG, log_lines.encode())
+        fsync_dir(self.root)
+        self.final.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        if self.final.exists():
+            raise ArchiveError(f"Folder arsip sudah ada dan tidak akan ditimpa: {self.relative}")
+        os.rename(self.root, self.final)
+        fsync_dir(self.final.parent)
+        return self.final
+
+
+class Archive:
+    def __init__(self, root: Path):
+        self.root = root
+        self.root.mkdir(parents=True, exist_ok=True)
+        (self.root / STAGING_DIR).mkdir(exist_ok=True, mode=DIR_MODE)
+
+    def folder(self, relative: str) -> Path:
+        return self.root / relative
+
+    def is_complete(self, relative: str) -> bool:
+        """A folder counts as filed when its manifest is there (it is written last before the rename)."""
+        return (self.root / relative / MANIFEST).is_file()
+
+    def begin(self, relative: str, token: str) -> Staging:
+        """A fresh staging folder for ``relative``; leftovers of an interrupted attempt are discarded."""
+        root = self.root / STAGING_DIR / token
+        if root.exists():
+            shutil.rmtree(root)
+        root.mkdir(mode=DIR_MODE)
+        return Staging(root=root, final=self.root / relative, relative=relative)
+
+    def manifest(self, relative: str) -> dict:
+        return json.loads((self.root / relative / MANIFEST).read_text(encoding="utf-8"))
+
+    def append_event(self, relative: str, event: str, **detail) -> dict:
+        """Append one line to a filed case's event log (the only file in the archive that grows)."""
+        entry = {"at": now_iso(), "event": event, **detail}
+        with open(self.root / relative / EVENT_LOG, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        return entry

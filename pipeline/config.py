@@ -1,0 +1,257 @@
+"""The typed configuration, loaded once from ``config.toml`` and validated.
+
+Every section is a frozen dataclass; loading walks the TOML against the dataclass fields so an
+unknown key, a missing required key or a value of the wrong type stops with a message naming the key.
+Relative paths are resolved against the folder holding the config file, so a workspace can be moved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+DEFAULT_CONFIG_NAME = "config.toml"
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the key and is shown to the user as is."""
+
+
+@dataclass(frozen=True)
+class AgencySettings:
+    government: str = "PEMERINTAH PROVINSI BALI"
+    name: str = "DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK"
+    short_name: str = "Diskominfos"
+    address: str = "Jalan D.I. Panjaitan Nomor 7, Niti Mandala Renon"
+    city: str = "Denpasar"
+    phone: str = "(0361) 229740"
+    email: str = "ppid@baliprov.go.id"
+    website: str = "ppid.baliprov.go.id"
+    letterhead: list[str] = field(default_factory=list)
+    logo: str = ""
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    nip: str = ""
+    rank: str = ""
+    position: str = ""
+    delegation: Literal["", "a.n.", "u.b.", "Plt.", "Plh."] = ""
+    on_behalf_of: str = ""
+
+
+@dataclass(frozen=True)
+class SignerSettings:
+    ppid: Signer
+    atasan_ppid: Signer
+    desk: Signer
+
+
+@dataclass(frozen=True)
+class PaperSettings:
+    size: Literal["F4", "A4"] = "F4"
+
+    @property
+    def millimetres(self) -> tuple[int, int]:
+        return {"F4": (215, 330), "A4": (210, 297)}[self.size]
+
+
+@dataclass(frozen=True)
+class NumberingSettings:
+    permohonan: str = "{seq:03d}/PPID/{bulan_romawi}/{tahun}"
+    keberatan: str = "{seq:03d}/KEB/PPID/{bulan_romawi}/{tahun}"
+    letter: str = "000.9.2/{seq}/IKP/Diskominfos"
+
+
+@dataclass(frozen=True)
+class DeadlineSettings:
+    notice_days: int = 10
+    extension_days: int = 7
+    forward_target_days: int = 5
+    day_zero: Literal["receipt", "next_day"] = "receipt"
+    include_cuti_bersama: bool = True
+    holiday_file: Path | None = None
+
+
+@dataclass(frozen=True)
+class PathSettings:
+    inbox: Path = Path("inbox")
+    archive: Path = Path("archive")
+    set_aside: Path = Path("inbox/_disisihkan")
+    ready_to_sign: Path = Path("siap-tanda-tangan")
+    database: Path = Path("var/ppid.sqlite3")
+    templates: Path = Path("templates_docx")
+    folder_pattern: str = "{tahun}/{bulan}/{nomor}"
+
+
+@dataclass(frozen=True)
+class WatchSettings:
+    mode: Literal["native", "polling"] = "native"
+    stable_seconds: float = 2.0
+    poll_seconds: float = 2.0
+    rescan_seconds: float = 60.0
+
+
+@dataclass(frozen=True)
+class LibreOfficeSettings:
+    program: str = "soffice"
+    workers: int = 0
+    timeout_seconds: float = 60.0
+    recycle_after: int = 500
+    max_rss_mb: int = 700
+    profile_dir: Path = Path("var/libreoffice")
+    base_port: int = 2202
+
+    @property
+    def worker_count(self) -> int:
+        return self.workers or max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class ForwardSettings:
+    default_holder: str = "PPID Pelaksana Perangkat Daerah terkait"
+    default_holder_place: str = "Tempat"
+
+
+@dataclass(frozen=True)
+class Config:
+    signers: SignerSettings
+    agency: AgencySettings = field(default_factory=AgencySettings)
+    paper: PaperSettings = field(default_factory=PaperSettings)
+    numbering: NumberingSettings = field(default_factory=NumberingSettings)
+    deadlines: DeadlineSettings = field(default_factory=DeadlineSettings)
+    paths: PathSettings = field(default_factory=PathSettings)
+    watch: WatchSettings = field(default_factory=WatchSettings)
+    libreoffice: LibreOfficeSettings = field(default_factory=LibreOfficeSettings)
+    forward: ForwardSettings = field(default_factory=ForwardSettings)
+    source: Path | None = None
+    """The file this configuration was loaded from (not a TOML key)."""
+
+    @property
+    def workspace(self) -> Path:
+        return self.source.parent if self.source else Path.cwd()
+
+
+_NOT_TOML_KEYS = {"source"}
+_PATTERN_FIELDS = {"seq", "tahun", "bulan", "bulan_romawi", "kode"}
+_FOLDER_FIELDS = {"tahun", "bulan", "nomor", "jenis", "seq"}
+
+
+def load_config(path: Path | str | None = None) -> Config:
+    """Load and validate the configuration: ``path``, else ``$PPID_CONFIG``, else ``./config.toml``."""
+    path = Path(path or os.environ.get("PPID_CONFIG") or DEFAULT_CONFIG_NAME).resolve()
+    if not path.is_file():
+        raise ConfigError(f"Berkas konfigurasi tidak ditemukan: {path}")
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path.name}: TOML tidak sah: {exc}") from exc
+    config = _build(Config, raw, prefix="", base=path.parent)
+    config = dataclasses.replace(config, source=path)
+    _check_semantics(config)
+    return config
+
+
+def _build(cls, raw: dict, *, prefix: str, base: Path):
+    if not isinstance(raw, dict):
+        raise ConfigError(f"Kunci '{prefix.rstrip('.')}' harus berupa tabel [bagian].")
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.name not in _NOT_TOML_KEYS}
+    unknown = sorted(set(raw) - set(fields))
+    if unknown:
+        raise ConfigError(f"Kunci tidak dikenal: '{prefix}{unknown[0]}'. Kunci yang sah: {', '.join(sorted(fields))}.")
+    values = {}
+    for name, f in fields.items():
+        key = prefix + name
+        if name not in raw:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise ConfigError(f"Kunci wajib belum diisi: '{key}'.")
+            continue
+        values[name] = _coerce(hints[name], raw[name], key=key, base=base)
+    return cls(**values)
+
+
+def _coerce(hint, value, *, key: str, base: Path):
+    origin = typing.get_origin(hint)
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value, prefix=key + ".", base=base)
+    if origin is Literal:
+        allowed = typing.get_args(hint)
+        if value not in allowed:
+            raise ConfigError(f"Nilai '{key}' tidak sah: {value!r}. Pilihan: {', '.join(map(repr, allowed))}.")
+        return value
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if value in ("", None):
+            return None
+        return _coerce(args[0], value, key=key, base=base)
+    if origin is list:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"Nilai '{key}' harus berupa daftar teks, misalnya [\"...\"].")
+        return list(value)
+    if hint is Path:
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"Nilai '{key}' harus berupa path (teks).")
+        p = Path(os.path.expanduser(value))
+        return p if p.is_absolute() else (base / p)
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"Nilai '{key}' harus true atau false.")
+        return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ConfigError(f"Nilai '{key}' harus bilangan bulat tidak negatif.")
+        return value
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ConfigError(f"Nilai '{key}' harus angka tidak negatif.")
+        return float(value)
+    if hint is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"Nilai '{key}' harus berupa teks.")
+        return value
+    raise ConfigError(f"Kunci '{key}' bertipe yang tidak didukung.")  # pragma: no cover
+
+
+def _check_semantics(config: Config) -> None:
+    for name in ("permohonan", "keberatan", "letter"):
+        _check_pattern(getattr(config.numbering, name), f"numbering.{name}", _PATTERN_FIELDS, needs="seq")
+    _check_pattern(config.paths.folder_pattern, "paths.folder_pattern", _FOLDER_FIELDS, needs="nomor")
+    pattern = config.paths.folder_pattern
+    if pattern.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", pattern) or ".." in re.split(r"[/\\]", pattern):
+        raise ConfigError("Nilai 'paths.folder_pattern' tidak boleh berupa path absolut atau memuat '..'.")
+    for name in ("ppid", "atasan_ppid", "desk"):
+        signer: Signer = getattr(config.signers, name)
+        digits = signer.nip.replace(" ", "")
+        if digits and not (digits.isdigit() and len(digits) == 18):
+            raise ConfigError(f"Nilai 'signers.{name}.nip' harus 18 angka (boleh dengan spasi).")
+        if signer.delegation in ("a.n.", "u.b.") and not signer.on_behalf_of:
+            raise ConfigError(f"Kunci 'signers.{name}.on_behalf_of' wajib diisi bila delegation = {signer.delegation!r}.")
+    if config.deadlines.notice_days < 1:
+        raise ConfigError("Nilai 'deadlines.notice_days' minimal 1.")
+    if config.watch.stable_seconds > 3600:
+        raise ConfigError("Nilai 'watch.stable_seconds' terlalu besar (maksimal 3600).")
+    if config.libreoffice.base_port < 1024 or config.libreoffice.base_port > 65000:
+        raise ConfigError("Nilai 'libreoffice.base_port' harus antara 1024 dan 65000.")
+
+
+def _check_pattern(pattern: str, key: str, allowed: set[str], *, needs: str) -> None:
+    import string
+
+    try:
+        names = {fname.split(".")[0].split("[")[0] for _, fname, _, _ in string.Formatter().parse(pattern) if fname}
+    except ValueError as exc:
+        raise ConfigError(f"Pola '{key}' tidak sah: {exc}.") from exc
+    unknown = names - allowed
+    if unknown:
+        raise ConfigError(f"Pola '{key}' memakai kolom tidak dikenal {{{sorted(unknown)[0]}}}. Kolom yang sah: {', '.join(sorted(allowed))}.")
+    if needs not in names:
+        raise ConfigError(f"Pola '{key}' harus memuat {{{needs}}}.")

@@ -1,0 +1,37 @@
+"""Registration and letter numbers from the configured patterns, and their safe folder names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+EMPTY_FIELD = "_"
+
+
+def format_number(pattern: str, *, seq: int, on: date, kode: str = "") -> str:
+    """``{seq:03d}/PPID/{bulan_romawi}/{tahun}`` with seq 7 on 16 March 2026 -> ``007/PPID/III/2026``."""
+    return pattern.format(seq=seq, tahun=on.year, bulan=f"{on.month:02d}", bulan_romawi=_ROMAN[on.month - 1], kode=kode)
+
+
+def safe_name(text: str, *, max_length: int = 80) -> str:
+    """A file or folder name safe on Windows/SMB shares: ``001/PPID/III/2026`` -> ``001-PPID-III-2026``."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[\\/:*?\"<>|\s]+", "-", text)
+    text = re.sub(r"[^A-Za-z0-9._-]", "", text)
+    text = re.sub(r"-{2,}", "-", text).strip("-.")
+    return text[:max_length] or EMPTY_FIELD
+
+
+def folder_for(pattern: str, *, number: str, kind: str, seq: int, on: date) -> str:
+    """The case folder relative to the archive root, from the validated pattern (no absolute path, no ``..``)."""
+    values = {
+        "tahun": str(on.year),
+        "bulan": f"{on.month:02d}",
+        "nomor": safe_name(number),
+        "jenis": safe_name(kind),
+        "seq": f"{seq:05d}",
+    }
+    parts = [safe_name(part.format(**values)) if part.format(**values).strip() else EMPTY_FIELD for part in pattern.split("/")]
+    return "/".join(p if p not in (".", "..") else EMPTY_FIELD for p in parts)

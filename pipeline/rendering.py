@@ -1,0 +1,107 @@
+"""Word templates in, filled docx out: docxtpl with strict undefined and a start-up check.
+
+At start-up every template is parsed and every variable it uses (``kasus.nomor``, ``pemohon.nama``…)
+is checked against the variables the letter builders provide, so a typo made while editing a template in
+Word stops the pipeline with the template and the variable named, instead of failing on the first case.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import jinja2
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.shared import Mm
+from docxtpl import DocxTemplate
+from jinja2 import meta, nodes
+
+from .config import PaperSettings
+
+
+class TemplateError(Exception):
+    """A template that cannot be used; the message names the template and the variable."""
+
+
+def _environment() -> jinja2.Environment:
+    # Autoescape: applicant text such as "PT Maju & Jaya" must not break the document XML.
+    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+
+
+def template_variables(path: Path) -> set[str]:
+    """Every context path a template reads: ``{"kasus.nomor", "kekurangan", ...}``."""
+    tpl = DocxTemplate(path)
+    doc = Document(path)
+    xml = tpl.patch_xml(tpl.xml_to_string(doc.element.body))
+    for rel in doc.part.rels.values():
+        if rel.reltype in (RT.HEADER, RT.FOOTER) and rel.target_part.blob:
+            xml += tpl.patch_xml(tpl.xml_to_string(parse_xml(rel.target_part.blob)))
+    env = _environment()
+    try:
+        ast = env.parse(xml)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"Templat {path.name}: tag Jinja tidak sah ({exc.message}).") from exc
+    roots = meta.find_undeclared_variables(ast)
+    found = set(roots)
+    for node in ast.find_all(nodes.Getattr):
+        dotted = _dotted(node)
+        if dotted and dotted.split(".")[0] in roots:
+            found.add(dotted)
+    return found
+
+
+def _dotted(node: nodes.Node) -> str | None:
+    parts = []
+    while isinstance(node, nodes.Getattr):
+        parts.append(node.attr)
+        node = node.node
+    if isinstance(node, nodes.Name):
+        return ".".join([node.name, *reversed(parts)])
+    return None
+
+
+def known_paths(context: dict, prefix: str = "") -> set[str]:
+    """All dotted paths of a sample context: ``{"kasus", "kasus.nomor", ...}``."""
+    paths = set()
+    for key, value in context.items():
+        path = prefix + key
+        paths.add(path)
+        if isinstance(value, dict):
+            paths |= known_paths(value, path + ".")
+    return paths
+
+
+def check_template(path: Path, sample_context: dict) -> None:
+    if not path.is_file():
+        raise TemplateError(f"Templat tidak ditemukan: {path}")
+    allowed = known_paths(sample_context)
+    for variable in sorted(template_variables(path)):
+        # jinja methods on values (e.g. ``instansi.kota.upper``) hang off a known leaf: accept them.
+        if variable not in allowed and variable.rsplit(".", 1)[0] not in allowed - set(_dict_paths(sample_context)):
+            raise TemplateError(f"Templat {path.name} memakai variabel yang tidak dikenal: '{variable}'.")
+
+
+def _dict_paths(context: dict, prefix: str = "") -> set[str]:
+    out = set()
+    for key, value in context.items():
+        if isinstance(value, dict):
+            out.add(prefix + key)
+            out |= _dict_paths(value, prefix + key + ".")
+    return out
+
+
+def render_docx(path: Path, context: dict, paper: PaperSettings) -> bytes:
+    """Fill the template and set the configured paper size on every section."""
+    tpl = DocxTemplate(path)
+    try:
+        tpl.render(context, jinja_env=_environment(), autoescape=True)
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"Templat {path.name}: {exc.message}") from exc
+    width, height = paper.millimetres
+    for section in tpl.docx.sections:
+        section.page_width, section.page_height = Mm(width), Mm(height)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return buffer.getvalue()

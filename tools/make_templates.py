@@ -1,0 +1,642 @@
+#!/usr/bin/env python3
+"""Build the Word templates of the PPID back office (``templates_docx/*.docx``).
+
+The templates are ordinary, Word-editable documents (paragraphs with named styles, borderless
+tables, no text boxes) that carry docxtpl/Jinja tags.  They are committed to the repository; run
+this script again after changing it and check the result by rendering a sample (see
+``tests/test_templates.py``) and converting it with LibreOffice.
+
+    .venv/bin/python tools/make_templates.py [--out templates_docx]
+
+Layout conventions (Tata Naskah Dinas style):
+
+* Arial 12 pt (Liberation Sans has the same metrics), single line spacing, language id-ID.
+* Margins left 3 cm, right 2 cm, top 2 cm, bottom 2 cm.  The page size is written as A4; the
+  pipeline sets F4 or A4 after rendering.  Every table width fits the narrower A4 text width
+  (16 cm), so nothing needs to move when the page becomes F4 (16.5 cm of text).
+* Letterhead: a one-cell borderless table at the top of the first page whose bottom border is a
+  thick-over-thin double line.  When ``instansi.kop`` is configured its lines replace the
+  built-in lines.
+* Footer on every page: ``{{ dokumen.id }}`` on the left, "Halaman X dari Y" on the right, 8 pt grey.
+* Signature blocks sit in the right half of the text area (left indent 8 cm, centred).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Pt, RGBColor
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "templates_docx"
+
+FONT = "Arial"
+TEXT_WIDTH = Cm(16)            # A4 210 mm - 30 mm - 20 mm
+SIGN_INDENT = Cm(8)            # signature blocks: right half of the text area
+BODY_INDENT = Cm(0.75)         # hanging indent of numbered body paragraphs
+GREY = RGBColor(0x70, 0x70, 0x70)
+
+
+# --------------------------------------------------------------------------------------------
+# low-level XML helpers
+# --------------------------------------------------------------------------------------------
+
+def _el(tag: str, **attrs: str):
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(key), str(value))
+    return element
+
+
+def _replace_child(parent, tag: str, new):
+    for old in parent.findall(qn(tag)):
+        parent.remove(old)
+    parent.append(new)
+    return new
+
+
+def _twips(length) -> int:
+    return int(round(Emu(length).pt * 20))
+
+
+def _set_fonts(rpr, name: str = FONT) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = _el("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), name)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        if fonts.get(qn(attr)) is not None:
+            del fonts.attrib[qn(attr)]
+
+
+def _paragraph_border(paragraph_format_element, side: str, val: str, size_eighths: int,
+                      space_pt: int = 1, color: str = "000000") -> None:
+    ppr = paragraph_format_element
+    borders = ppr.find(qn("w:pBdr"))
+    if borders is None:
+        borders = _el("w:pBdr")
+        ppr.append(borders)
+    _replace_child(borders, f"w:{side}",
+                   _el(f"w:{side}", **{"w:val": val, "w:sz": size_eighths,
+                                       "w:space": space_pt, "w:color": color}))
+
+
+# --------------------------------------------------------------------------------------------
+# document and styles
+# --------------------------------------------------------------------------------------------
+
+def new_document(title: str):
+    doc = Document()
+    core = doc.core_properties
+    core.title = title
+    core.author = "ppid-pipeline"
+    core.last_modified_by = "ppid-pipeline"
+    core.comments = "Dibuat oleh tools/make_templates.py; berisi tag docxtpl/Jinja."
+    core.created = core.modified = dt.datetime(2026, 1, 1)
+    core.revision = 1
+    core.language = "id-ID"
+
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin, section.right_margin = Cm(3), Cm(2)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    section.header_distance, section.footer_distance = Cm(1), Cm(1)
+    section.start_type = WD_SECTION.NEW_PAGE
+
+    _document_defaults(doc)
+    _add_styles(doc)
+    _add_footer(doc)
+    return doc
+
+
+def _document_defaults(doc) -> None:
+    styles_el = doc.styles.element
+    defaults = styles_el.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    rpr = rpr_default.find(qn("w:rPr"))
+    _set_fonts(rpr)
+    _replace_child(rpr, "w:sz", _el("w:sz", **{"w:val": 24}))
+    _replace_child(rpr, "w:szCs", _el("w:szCs", **{"w:val": 24}))
+    _replace_child(rpr, "w:lang", _el("w:lang", **{"w:val": "id-ID", "w:eastAsia": "en-US",
+                                                  "w:bidi": "ar-SA"}))
+
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    _set_fonts(normal.element.get_or_add_rPr())
+    normal.font.size = Pt(12)
+    pf = normal.paragraph_format
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    pf.widow_control = True
+
+    for name in ("Footer", "Header"):
+        style = doc.styles[name]
+        _set_fonts(style.element.get_or_add_rPr())
+
+
+def _pstyle(doc, name: str, *, size: float | None = None, bold: bool | None = None,
+            italic: bool | None = None, underline: bool | None = None,
+            align=None, before: float = 0, after: float = 0, left=None, first=None,
+            keep_next: bool = False, color: RGBColor | None = None, spacing_pt: float | None = None,
+            tabs: list[tuple] | None = None, base: str = "Normal"):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles[base]
+    style.quick_style = True
+    font = style.font
+    if size is not None:
+        font.size = Pt(size)
+    if bold is not None:
+        font.bold = bold
+    if italic is not None:
+        font.italic = italic
+    if underline is not None:
+        font.underline = underline
+    if color is not None:
+        font.color.rgb = color
+    if spacing_pt is not None:
+        rpr = style.element.get_or_add_rPr()
+        _replace_child(rpr, "w:spacing", _el("w:spacing", **{"w:val": int(spacing_pt * 20)}))
+    pf = style.paragraph_format
+    if align is not None:
+        pf.alignment = align
+    pf.space_before = Pt(before)
+    pf.space_after = Pt(after)
+    if left is not None:
+        pf.left_indent = left
+    if first is not None:
+        pf.first_line_indent = first
+    pf.keep_with_next = keep_next
+    for position, alignment in tabs or []:
+        pf.tab_stops.add_tab_stop(position, alignment)
+    return style
+
+
+def _add_styles(doc) -> None:
+    C, J, L, R = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY,
+                  WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT)
+    # letterhead
+    _pstyle(doc, "Kop Pemerintah", size=14, bold=True, align=C)
+    _pstyle(doc, "Kop Instansi", size=16, bold=True, align=C)
+    _pstyle(doc, "Kop Alamat", size=10.5, align=C)
+    _pstyle(doc, "Kop Kota", size=12, bold=True, align=C, spacing_pt=3, after=2)
+    # headings and blocks
+    _pstyle(doc, "Judul Naskah", size=12, bold=True, align=C, before=12, after=12, keep_next=True)
+    _pstyle(doc, "Tanggal Surat", align=R, before=12, after=12)
+    _pstyle(doc, "Tujuan Surat", align=L, left=Cm(1.0), first=Cm(-1.0),
+            tabs=[(Cm(1.0), WD_TAB_ALIGNMENT.LEFT)])
+    _pstyle(doc, "Tujuan Tempat", align=L, left=Cm(1.0), after=12)
+    _pstyle(doc, "Isi Surat", align=J, after=6)
+    _pstyle(doc, "Isi Bernomor", align=J, after=6, left=BODY_INDENT, first=-BODY_INDENT,
+            tabs=[(BODY_INDENT, WD_TAB_ALIGNMENT.LEFT)])
+    _pstyle(doc, "Isi Rincian", align=J, after=3, left=BODY_INDENT + Cm(0.75), first=Cm(-0.75),
+            tabs=[(BODY_INDENT + Cm(0.75), WD_TAB_ALIGNMENT.LEFT)])
+    _pstyle(doc, "Daftar Bernomor", align=J, after=3, left=Cm(1.5), first=Cm(-0.75),
+            tabs=[(Cm(1.5), WD_TAB_ALIGNMENT.LEFT)])
+    _pstyle(doc, "Isi Tabel", align=L, after=3)
+    _pstyle(doc, "Isi Tabel Rata", align=J, after=3)
+    # signature block (right half)
+    _pstyle(doc, "Tanda Tangan", align=C, left=SIGN_INDENT, keep_next=True)
+    _pstyle(doc, "Tanda Tangan Nama", align=C, left=SIGN_INDENT, bold=True, underline=True,
+            before=66, keep_next=True)
+    _pstyle(doc, "Tanda Tangan Sel", align=C, keep_next=True)
+    _pstyle(doc, "Tanda Tangan Sel Nama", align=C, bold=True, underline=True, keep_next=True)
+    # closing parts
+    _pstyle(doc, "Tembusan Judul", before=18, after=0, keep_next=True)
+    _pstyle(doc, "Tembusan", left=Cm(0.6), first=Cm(-0.6), tabs=[(Cm(0.6), WD_TAB_ALIGNMENT.LEFT)])
+    _pstyle(doc, "Catatan", size=10, italic=True, before=12, align=J)
+    _pstyle(doc, "Kaki Dokumen", size=8, color=GREY, base="Footer",
+            tabs=[(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)])
+    # Footer's own centre/right tabs would fight ours
+    footer_tabs = doc.styles["Footer"].paragraph_format.tab_stops
+    for stop in list(footer_tabs):
+        footer_tabs._pPr.tabs.remove(stop._tab)  # noqa: SLF001 - python-docx has no public API
+    doc.styles["Footer"].paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+
+
+# --------------------------------------------------------------------------------------------
+# building blocks
+# --------------------------------------------------------------------------------------------
+
+def para(container, text: str | list = "", style: str | None = None, *, bold=None, underline=None,
+         keep_next: bool | None = None):
+    """Add a paragraph.  ``text`` is a string or a list of strings / (text, {bold, underline,
+    italic}) tuples; a ``\\t`` inside a string becomes a tab."""
+    paragraph = container.add_paragraph(style=style)
+    parts = [text] if isinstance(text, str) else text
+    for part in parts:
+        fmt = {}
+        if isinstance(part, tuple):
+            part, fmt = part
+        if not part:
+            continue
+        run = paragraph.add_run(part)      # python-docx turns \t into <w:tab/>
+        run.bold = fmt.get("bold", bold)
+        run.underline = fmt.get("underline", underline)
+        if fmt.get("italic"):
+            run.italic = True
+    if keep_next is not None:
+        paragraph.paragraph_format.keep_with_next = keep_next
+    return paragraph
+
+
+def tag(container, statement: str):
+    """A paragraph holding only a docxtpl paragraph tag, e.g. ``tag(doc, "if x")`` -> ``{%p if x %}``;
+    docxtpl removes the whole paragraph when rendering."""
+    return para(container, "{%p " + statement + " %}")
+
+
+def cell_first(cell, text="", style: str | None = None, **kw):
+    """Fill the cell's existing (empty) first paragraph."""
+    paragraph = cell.paragraphs[0]
+    if style:
+        paragraph.style = cell.part.document.styles[style] if hasattr(cell.part, "document") else style
+    parts = [text] if isinstance(text, str) else text
+    for part in parts:
+        fmt = {}
+        if isinstance(part, tuple):
+            part, fmt = part
+        if part:
+            run = paragraph.add_run(part)
+            run.bold = fmt.get("bold", kw.get("bold"))
+            run.underline = fmt.get("underline", kw.get("underline"))
+    return paragraph
+
+
+def plain_table(container, widths: list, *, indent=Cm(0), rows: int = 0, fixed: bool = True):
+    """A borderless table with fixed column widths and no inner cell padding on the left, so
+    that text in the first column lines up with the paragraph text around it."""
+    table = container.add_table(rows=rows, cols=len(widths))
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    _replace_child(tbl_pr, "w:tblW", _el("w:tblW", **{"w:w": sum(_twips(w) for w in widths),
+                                                     "w:type": "dxa"}))
+    _replace_child(tbl_pr, "w:tblInd", _el("w:tblInd", **{"w:w": _twips(indent), "w:type": "dxa"}))
+    borders = _el("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_el(f"w:{side}", **{"w:val": "nil"}))
+    _replace_child(tbl_pr, "w:tblBorders", borders)
+    if fixed:
+        _replace_child(tbl_pr, "w:tblLayout", _el("w:tblLayout", **{"w:type": "fixed"}))
+    margins = _el("w:tblCellMar")
+    margins.append(_el("w:top", **{"w:w": 0, "w:type": "dxa"}))
+    margins.append(_el("w:left", **{"w:w": 0, "w:type": "dxa"}))
+    margins.append(_el("w:bottom", **{"w:w": 0, "w:type": "dxa"}))
+    margins.append(_el("w:right", **{"w:w": 85, "w:type": "dxa"}))
+    _replace_child(tbl_pr, "w:tblCellMar", margins)
+    # order of tblPr children matters to strict validators: tblStyle, tblW, jc, tblInd, tblBorders,
+    # tblLayout, tblCellMar, tblLook
+    order = ["w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+             "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
+             "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"]
+    children = sorted(list(tbl_pr), key=lambda c: order.index(c.tag.replace(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}", "w:"))
+        if c.tag.replace("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}", "w:")
+        in order else len(order))
+    for child in list(tbl_pr):
+        tbl_pr.remove(child)
+    for child in children:
+        tbl_pr.append(child)
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(_twips(width)))
+    for i, width in enumerate(widths):
+        table.columns[i].width = width
+    return table
+
+
+def add_row(table, widths: list, cells: list, styles: list | str = "Isi Tabel",
+            *, cant_split: bool = True):
+    row = table.add_row()
+    if isinstance(styles, str):
+        styles = [styles] * len(cells)
+    for cell, width, content, style in zip(row.cells, widths, cells, styles):
+        cell.width = width
+        paragraph = cell.paragraphs[0]
+        paragraph.style = style
+        parts = [content] if isinstance(content, str) else content
+        for part in parts:
+            fmt = {}
+            if isinstance(part, tuple):
+                part, fmt = part
+            if part:
+                run = paragraph.add_run(part)
+                run.bold = fmt.get("bold")
+                run.underline = fmt.get("underline")
+    if cant_split:
+        row._tr.get_or_add_trPr().append(_el("w:cantSplit"))
+    return row
+
+
+def tag_row(table, widths: list, statement: str):
+    """A table row holding only ``{%tr statement %}``: docxtpl removes the row."""
+    return add_row(table, widths, ["{%tr " + statement + " %}"] + [""] * (len(widths) - 1),
+                   cant_split=False)
+
+
+def field_runs(paragraph, instruction: str, placeholder: str = "1") -> None:
+    """Insert a complex field (PAGE, NUMPAGES) into ``paragraph``."""
+    def run_with(child):
+        run = paragraph.add_run()
+        run._r.append(child)
+        return run
+    run_with(_el("w:fldChar", **{"w:fldCharType": "begin"}))
+    instr = _el("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} \\* MERGEFORMAT "
+    run_with(instr)
+    run_with(_el("w:fldChar", **{"w:fldCharType": "separate"}))
+    paragraph.add_run(placeholder)
+    run_with(_el("w:fldChar", **{"w:fldCharType": "end"}))
+
+
+def _add_footer(doc) -> None:
+    footer = doc.sections[0].footer
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    paragraph.style = doc.styles["Kaki Dokumen"]
+    paragraph.add_run("{{ dokumen.id }}")
+    paragraph.add_run("\tHalaman ")
+    field_runs(paragraph, "PAGE")
+    paragraph.add_run(" dari ")
+    field_runs(paragraph, "NUMPAGES")
+
+
+def letterhead(doc) -> None:
+    """Kop surat: one borderless cell, thick-over-thin line under it."""
+    table = plain_table(doc, [TEXT_WIDTH])
+    row = table.add_row()
+    cell = row.cells[0]
+    cell.width = TEXT_WIDTH
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = _el("w:tcBorders")
+    # thick line above a thin one, as on Indonesian government letterheads
+    borders.append(_el("w:bottom", **{"w:val": "thickThinSmallGap", "w:sz": 24, "w:space": 0,
+                                      "w:color": "000000"}))
+    tc_pr.append(borders)
+    _replace_child(tc_pr, "w:tcMar", _el("w:tcMar"))
+    tc_pr.find(qn("w:tcMar")).append(_el("w:bottom", **{"w:w": 40, "w:type": "dxa"}))
+    tc_pr.find(qn("w:tcMar")).append(_el("w:right", **{"w:w": 0, "w:type": "dxa"}))
+
+    first = cell.paragraphs[0]
+    first.add_run("{%p if instansi.kop %}")
+    tag(cell, "for baris in instansi.kop")
+    tag(cell, "if loop.first")
+    para(cell, "{{ baris }}", "Kop Pemerintah")
+    tag(cell, "elif loop.index == 2")
+    para(cell, "{{ baris }}", "Kop Instansi")
+    tag(cell, "else")
+    para(cell, "{{ baris }}", "Kop Alamat")
+    tag(cell, "endif")
+    tag(cell, "endfor")
+    tag(cell, "else")
+    para(cell, "{{ instansi.pemerintah }}", "Kop Pemerintah")
+    para(cell, "{{ instansi.nama }}", "Kop Instansi")
+    para(cell, "{{ instansi.alamat }}, Telp. {{ instansi.telepon }}", "Kop Alamat")
+    para(cell, "Laman: {{ instansi.laman }}  Pos-el: {{ instansi.email }}", "Kop Alamat")
+    para(cell, "{{ instansi.kota|upper }}", "Kop Kota")
+    tag(cell, "endif")
+
+
+def label_table(container, rows: list, widths: list, *, indent=Cm(0), value_style="Isi Tabel"):
+    """label | : | value rows; a row given as a string is a ``{%tr ... %}`` tag row."""
+    table = plain_table(container, widths, indent=indent)
+    for row in rows:
+        if isinstance(row, str):
+            tag_row(table, widths, row)
+        else:
+            label, value = row
+            add_row(table, widths, [label, ":", value], ["Isi Tabel", "Isi Tabel", value_style])
+    return table
+
+
+def signature_block(doc, who: str, *, with_awalan: bool, heading: str | None = None) -> None:
+    """Right-half signature block for ``penandatangan`` / ``penerima``."""
+    if with_awalan:
+        tag(doc, f"if {who}.awalan")
+        para(doc, f"{{{{ {who}.awalan }}}} {{{{ {who}.atas_nama }}}}", "Tanda Tangan")
+        tag(doc, "endif")
+    if heading:
+        para(doc, heading, "Tanda Tangan")
+        tag(doc, f"if {who}.jabatan")
+        para(doc, f"{{{{ {who}.jabatan }}}}", "Tanda Tangan")
+        tag(doc, "endif")
+    else:
+        para(doc, f"{{{{ {who}.jabatan }}}},", "Tanda Tangan")
+    para(doc, f"{{{{ {who}.nama }}}}", "Tanda Tangan Nama")
+    tag(doc, f"if {who}.pangkat")
+    para(doc, f"{{{{ {who}.pangkat }}}}", "Tanda Tangan")
+    tag(doc, "endif")
+    tag(doc, f"if {who}.nip")
+    para(doc, f"NIP. {{{{ {who}.nip }}}}", "Tanda Tangan", keep_next=False)
+    tag(doc, "endif")
+
+
+# --------------------------------------------------------------------------------------------
+# the templates
+# --------------------------------------------------------------------------------------------
+
+def tanda_terima_permohonan():
+    doc = new_document("Tanda Bukti Penerimaan Permohonan Informasi Publik")
+    letterhead(doc)
+    para(doc, "TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK", "Judul Naskah")
+
+    widths = [Cm(6.2), Cm(0.5), Cm(9.3)]
+    label_table(doc, [
+        ("Nomor Pendaftaran", [("{{ kasus.nomor }}", {"bold": True})]),
+        ("Nama", "{{ pemohon.nama }}"),
+        "if pemohon.nama_kuasa",
+        ("Nama Kuasa Pemohon", "{{ pemohon.nama_kuasa }}"),
+        "endif",
+        ("NIK / Nomor SK Badan Hukum", "{{ pemohon.identitas }}"),
+        ("Alamat", "{{ pemohon.alamat }}"),
+        "if pemohon.pekerjaan",
+        ("Pekerjaan", "{{ pemohon.pekerjaan }}"),
+        "endif",
+        ("Nomor Telepon/E-mail", "{{ pemohon.kontak }}"),
+        ("Rincian informasi yang dibutuhkan", "{{ permohonan.rincian }}"),
+        ("Tujuan penggunaan informasi", "{{ permohonan.tujuan }}"),
+        ("Cara memperoleh informasi", "{{ permohonan.cara_memperoleh }}"),
+        ("Cara mendapatkan salinan informasi", "{{ permohonan.cara_salinan }}"),
+        ("Hari/Tanggal diterima", "{{ kasus.hari_tanggal_diterima }}"),
+        ("Batas waktu pemberitahuan tertulis",
+         [("{{ kasus.hari_tenggat }}", {"bold": True}),
+          " ({{ kasus.tenggat_hari }} sejak permohonan diterima)"]),
+    ], widths)
+
+    para(doc, "Pejabat Pengelola Informasi dan Dokumentasi (PPID) akan menyampaikan pemberitahuan "
+              "tertulis atas permohonan informasi ini kepada Pemohon Informasi paling lambat pada "
+              "hari {{ kasus.hari_tenggat }}. Jangka waktu tersebut dapat diperpanjang 1 (satu) kali "
+              "paling lama {{ kasus.perpanjangan_hari }} dengan memberikan alasan secara tertulis, "
+              "sesuai Pasal 22 ayat (7) dan ayat (8) Undang-Undang Nomor 14 Tahun 2008 tentang "
+              "Keterbukaan Informasi Publik.", "Isi Surat").paragraph_format.space_before = Pt(12)
+
+    sign_widths = [Cm(8), Cm(8)]
+    table = plain_table(doc, sign_widths)
+    add_row(table, sign_widths, ["", "{{ surat.tempat_tanggal }}"], "Tanda Tangan Sel")
+    table.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = Pt(12)
+    table.rows[0].cells[1].paragraphs[0].paragraph_format.space_before = Pt(12)
+    row = add_row(table, sign_widths, ["Pemohon Informasi,", "Petugas Penerima,"], "Tanda Tangan Sel")
+    right = row.cells[1]
+    tag(right, "if penerima.jabatan")
+    para(right, "{{ penerima.jabatan }}", "Tanda Tangan Sel")
+    tag(right, "endif")
+    space = add_row(table, sign_widths, ["", ""], "Tanda Tangan Sel")
+    space.height = Cm(2.4)
+    space.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    row = add_row(table, sign_widths, ["{{ pemohon.nama }}", "{{ penerima.nama }}"],
+                  "Tanda Tangan Sel Nama")
+    right = row.cells[1]
+    tag(right, "if penerima.pangkat")
+    para(right, "{{ penerima.pangkat }}", "Tanda Tangan Sel")
+    tag(right, "endif")
+    tag(right, "if penerima.nip")
+    para(right, "NIP. {{ penerima.nip }}", "Tanda Tangan Sel")
+    tag(right, "endif")
+    for tr in table.rows:
+        for cell in tr.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+
+    para(doc, [("Catatan: ", {"bold": True}),
+               "Tanda bukti ini wajib ditunjukkan oleh Pemohon Informasi setiap kali menanyakan "
+               "perkembangan atau mengambil jawaban atas permohonan informasi ini."], "Catatan")
+    return doc
+
+
+def surat_ppid_pelaksana():
+    doc = new_document("Surat PPID kepada PPID Pelaksana")
+    letterhead(doc)
+    para(doc, "{{ surat.tempat_tanggal }}", "Tanggal Surat")
+    widths = [Cm(2.6), Cm(0.5), Cm(12.9)]
+    label_table(doc, [
+        ("Nomor", "{{ surat.nomor }}"),
+        ("Sifat", "{{ surat.sifat }}"),
+        ("Lampiran", "{{ surat.lampiran }}"),
+        ("Hal", "{{ surat.hal }}"),
+    ], widths)
+    yth = para(doc, "Yth.\t{{ tujuan.nama }}", "Tujuan Surat")
+    yth.paragraph_format.space_before = Pt(18)
+    para(doc, "di -", "Tujuan Surat")
+    para(doc, "{{ tujuan.tempat }}", "Tujuan Tempat")
+
+    para(doc, "1.\tBerdasarkan permohonan informasi publik yang kami terima pada hari "
+              "{{ kasus.hari_tanggal_diterima }} dan telah diregistrasi dengan Nomor Pendaftaran "
+              "{{ kasus.nomor }} atas nama {{ pemohon.nama }}"
+              "{% if pemohon.pekerjaan %} (pekerjaan: {{ pemohon.pekerjaan }}){% endif %}, "
+              "bersama ini kami sampaikan permohonan informasi tersebut sebagai berikut:",
+         "Isi Bernomor", keep_next=True)
+    quote = label_table(doc, [
+        ("Rincian informasi", "{{ permohonan.rincian }}"),
+        ("Tujuan penggunaan", "{{ permohonan.tujuan }}"),
+        ("Cara memperoleh informasi", "{{ permohonan.cara_memperoleh }}"),
+        ("Cara mendapatkan salinan", "{{ permohonan.cara_salinan }}"),
+    ], [Cm(5.6), Cm(0.5), Cm(9.15)], indent=BODY_INDENT, value_style="Isi Tabel Rata")
+    quote.rows[-1].cells[0].paragraphs[0].paragraph_format.space_after = Pt(9)
+
+    para(doc, "2.\tSesuai ketentuan Pasal 22 ayat (7) Undang-Undang Nomor 14 Tahun 2008 tentang "
+              "Keterbukaan Informasi Publik, pemberitahuan tertulis kepada Pemohon Informasi wajib "
+              "disampaikan paling lambat pada hari {{ kasus.hari_tenggat }} "
+              "({{ kasus.tenggat_hari }} sejak permohonan diterima).", "Isi Bernomor")
+    para(doc, "3.\tSehubungan dengan hal tersebut, dimohon Saudara selaku PPID Pelaksana yang "
+              "memiliki dan menguasai informasi dimaksud menyampaikan informasi yang dimohon atau "
+              "jawaban tertulis kepada PPID paling lambat pada hari {{ kasus.hari_target_jawaban }} "
+              "({{ kasus.target_hari }} sejak permohonan diterima), yang memuat:",
+         "Isi Bernomor", keep_next=True)
+    for item in (
+        "a.\tketersediaan informasi, yaitu apakah informasi berada di bawah penguasaan Saudara, "
+        "dan apabila tidak, Badan Publik yang menguasainya;",
+        "b.\tbentuk informasi yang tersedia (softcopy/hardcopy);",
+        "c.\tperkiraan biaya penggandaan dan/atau pengiriman salinan, apabila ada; atau",
+        "d.\tapabila informasi termasuk informasi yang dikecualikan, dasar hukum pengecualiannya "
+        "(Pasal 17 Undang-Undang Nomor 14 Tahun 2008 atau undang-undang lain) beserta hasil uji "
+        "konsekuensi.",
+    ):
+        para(doc, item, "Isi Rincian")
+    doc.paragraphs[-1].paragraph_format.space_after = Pt(6)
+    para(doc, "4.\tDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
+         "Isi Bernomor", keep_next=True).paragraph_format.space_after = Pt(18)
+
+    signature_block(doc, "penandatangan", with_awalan=True)
+
+    tag(doc, "if surat.tembusan")
+    para(doc, "Tembusan:", "Tembusan Judul")
+    tag(doc, "for t in surat.tembusan")
+    para(doc, "{% if surat.tembusan|length > 1 %}{{ loop.index }}.\t{% endif %}{{ t }}", "Tembusan")
+    tag(doc, "endfor")
+    tag(doc, "endif")
+    return doc
+
+
+def pemberitahuan_kurang_lengkap():
+    doc = new_document("Pemberitahuan Kelengkapan Permohonan Informasi Publik")
+    letterhead(doc)
+    para(doc, "PEMBERITAHUAN KELENGKAPAN PERMOHONAN INFORMASI PUBLIK", "Judul Naskah")
+    yth = para(doc, 'Yth.\tSaudara/i {{ pemohon.nama or "Pemohon Informasi" }}', "Tujuan Surat")
+    yth.paragraph_format.space_after = Pt(12)
+
+    para(doc, "Bersama ini kami beritahukan bahwa formulir permohonan informasi publik yang "
+              "Saudara/i sampaikan dan kami terima pada hari {{ berkas.hari_tanggal_diterima }} "
+              "belum dapat diregistrasi karena belum lengkap, dengan kekurangan sebagai berikut:",
+         "Isi Surat", keep_next=True)
+    tag(doc, "for k in kekurangan")
+    para(doc, "{{ loop.index }}.\t{{ k }}", "Daftar Bernomor")
+    tag(doc, "endfor")
+    para(doc, "Mohon Saudara/i melengkapi kekurangan tersebut dan menyampaikan kembali formulir "
+              "permohonan kepada petugas pelayanan informasi dengan melampirkan fotokopi identitas "
+              "diri (KTP bagi perorangan atau SK pengesahan badan hukum bagi badan hukum), serta "
+              "surat kuasa khusus apabila permohonan diajukan melalui kuasa.",
+         "Isi Surat").paragraph_format.space_before = Pt(6)
+    para(doc, "Atas formulir tersebut belum diberikan nomor pendaftaran. Jangka waktu 10 (sepuluh) "
+              "hari kerja untuk penyampaian pemberitahuan tertulis sebagaimana dimaksud dalam "
+              "Pasal 22 ayat (7) Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi "
+              "Publik baru mulai dihitung sejak formulir permohonan yang lengkap kami terima.",
+         "Isi Surat")
+    para(doc, "Demikian pemberitahuan ini disampaikan, atas perhatiannya diucapkan terima kasih.",
+         "Isi Surat", keep_next=True)
+
+    date = para(doc, "{{ surat.tempat_tanggal }}", "Tanda Tangan")
+    date.paragraph_format.space_before = Pt(18)
+    signature_block(doc, "penerima", with_awalan=False, heading="Petugas Penerima,")
+    return doc
+
+
+TEMPLATES = {
+    "tanda_terima_permohonan.docx": tanda_terima_permohonan,
+    "surat_ppid_pelaksana.docx": surat_ppid_pelaksana,
+    "pemberitahuan_kurang_lengkap.docx": pemberitahuan_kurang_lengkap,
+}
+
+
+def build(out_dir: Path = DEFAULT_OUT) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, make in TEMPLATES.items():
+        path = out_dir / name
+        make().save(path)
+        written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
+    args = parser.parse_args(argv)
+    for path in build(args.out):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
