@@ -13,6 +13,7 @@ renamed, so a final path never holds a partial or plain-instead-of-PDF/A file.
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import os
 import queue
@@ -34,6 +35,7 @@ from pipeline._exec.libreoffice import (
     SofficeInstance,
     StartFailed,
     port_is_free,
+    soffice_version,
 )
 from pipeline.config import LibreOfficeSettings
 
@@ -253,6 +255,13 @@ class ConverterPool:
             for worker in workers:
                 self._idle.put(worker)
             self._running = True
+            atexit.register(self.stop)  # soffice runs in its own session: never outlive a forgotten pool
+
+    def version(self) -> str:
+        """The LibreOffice version, for the event log (asked once)."""
+        if not hasattr(self, "_version"):
+            self._version = soffice_version(self.settings.program) or "unknown"
+        return self._version
 
     def stop(self) -> None:
         """Stop every instance; conversions still running get ``timeout_seconds`` to finish."""
@@ -260,6 +269,7 @@ class ConverterPool:
             if not self._running:
                 return
             self._running = False
+            atexit.unregister(self.stop)
             deadline = time.monotonic() + self.settings.timeout_seconds
             for _ in self._workers:
                 try:

@@ -251,11 +251,12 @@ class Database:
         with self.transaction() as c:
             return self._next_seq(c, register, year)
 
-    def set_case_dates(self, case_id: int, *, due: date | None, forward_due: date | None) -> None:
+    def plan_case(self, case_id: int, *, folder: str, due: date | None, forward_due: date | None) -> None:
+        """Record the folder the case is being filed into and its due dates (before filing starts)."""
         with self.transaction() as c:
             c.execute(
-                "UPDATE cases SET due = ?, forward_due = ?, updated_at = ? WHERE id = ?",
-                (due.isoformat() if due else None, forward_due.isoformat() if forward_due else None, _now(), case_id),
+                "UPDATE cases SET folder = ?, due = ?, forward_due = ?, updated_at = ? WHERE id = ?",
+                (folder, due.isoformat() if due else None, forward_due.isoformat() if forward_due else None, _now(), case_id),
             )
 
     def mark_filed(self, case_id: int, folder: str) -> None:

@@ -151,7 +151,11 @@ def text(document: Document) -> str:
 
 
 def footer_text(document: Document) -> str:
-    return "\n".join(p.text for p in document.sections[0].footer.paragraphs)
+    footer = document.sections[0].footer
+    paragraphs = list(footer.paragraphs)
+    for table in footer.tables:
+        paragraphs.extend(_cell_paragraphs(table))
+    return "\n".join(p.text for p in paragraphs)
 
 
 # --------------------------------------------------------------------------------------------

@@ -32,9 +32,11 @@ from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.table import _Cell
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "templates_docx"
@@ -78,18 +80,6 @@ def _set_fonts(rpr, name: str = FONT) -> None:
     for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
         if fonts.get(qn(attr)) is not None:
             del fonts.attrib[qn(attr)]
-
-
-def _paragraph_border(paragraph_format_element, side: str, val: str, size_eighths: int,
-                      space_pt: int = 1, color: str = "000000") -> None:
-    ppr = paragraph_format_element
-    borders = ppr.find(qn("w:pBdr"))
-    if borders is None:
-        borders = _el("w:pBdr")
-        ppr.append(borders)
-    _replace_child(borders, f"w:{side}",
-                   _el(f"w:{side}", **{"w:val": val, "w:sz": size_eighths,
-                                       "w:space": space_pt, "w:color": color}))
 
 
 # --------------------------------------------------------------------------------------------
@@ -192,37 +182,29 @@ def _add_styles(doc) -> None:
     _pstyle(doc, "Kop Alamat", size=10.5, align=C)
     _pstyle(doc, "Kop Kota", size=12, bold=True, align=C, spacing_pt=3, after=2)
     # headings and blocks
-    _pstyle(doc, "Judul Naskah", size=12, bold=True, align=C, before=12, after=12, keep_next=True)
-    _pstyle(doc, "Tanggal Surat", align=R, before=12, after=12)
+    _pstyle(doc, "Judul Naskah", size=12, bold=True, align=C, before=12, after=10, keep_next=True)
+    _pstyle(doc, "Tanggal Surat", align=R, before=10, after=6)
     _pstyle(doc, "Tujuan Surat", align=L, left=Cm(1.0), first=Cm(-1.0),
             tabs=[(Cm(1.0), WD_TAB_ALIGNMENT.LEFT)])
     _pstyle(doc, "Tujuan Tempat", align=L, left=Cm(1.0), after=12)
     _pstyle(doc, "Isi Surat", align=J, after=6)
-    _pstyle(doc, "Isi Bernomor", align=J, after=6, left=BODY_INDENT, first=-BODY_INDENT,
+    _pstyle(doc, "Isi Bernomor", align=J, after=4, left=BODY_INDENT, first=-BODY_INDENT,
             tabs=[(BODY_INDENT, WD_TAB_ALIGNMENT.LEFT)])
-    _pstyle(doc, "Isi Rincian", align=J, after=3, left=BODY_INDENT + Cm(0.75), first=Cm(-0.75),
-            tabs=[(BODY_INDENT + Cm(0.75), WD_TAB_ALIGNMENT.LEFT)])
     _pstyle(doc, "Daftar Bernomor", align=J, after=3, left=Cm(1.5), first=Cm(-0.75),
             tabs=[(Cm(1.5), WD_TAB_ALIGNMENT.LEFT)])
-    _pstyle(doc, "Isi Tabel", align=L, after=3)
-    _pstyle(doc, "Isi Tabel Rata", align=J, after=3)
+    _pstyle(doc, "Isi Tabel", align=L, after=2)
     # signature block (right half)
     _pstyle(doc, "Tanda Tangan", align=C, left=SIGN_INDENT, keep_next=True)
     _pstyle(doc, "Tanda Tangan Nama", align=C, left=SIGN_INDENT, bold=True, underline=True,
-            before=66, keep_next=True)
+            before=52, keep_next=True)
     _pstyle(doc, "Tanda Tangan Sel", align=C, keep_next=True)
     _pstyle(doc, "Tanda Tangan Sel Nama", align=C, bold=True, underline=True, keep_next=True)
     # closing parts
-    _pstyle(doc, "Tembusan Judul", before=18, after=0, keep_next=True)
-    _pstyle(doc, "Tembusan", left=Cm(0.6), first=Cm(-0.6), tabs=[(Cm(0.6), WD_TAB_ALIGNMENT.LEFT)])
-    _pstyle(doc, "Catatan", size=10, italic=True, before=12, align=J)
-    _pstyle(doc, "Kaki Dokumen", size=8, color=GREY, base="Footer",
-            tabs=[(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)])
-    # Footer's own centre/right tabs would fight ours
-    footer_tabs = doc.styles["Footer"].paragraph_format.tab_stops
-    for stop in list(footer_tabs):
-        footer_tabs._pPr.tabs.remove(stop._tab)  # noqa: SLF001 - python-docx has no public API
-    doc.styles["Footer"].paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    _pstyle(doc, "Tembusan Judul", before=12, after=0, keep_next=True)
+    _pstyle(doc, "Tembusan", left=Cm(0.6), first=Cm(-0.6), keep_next=True,
+            tabs=[(Cm(0.6), WD_TAB_ALIGNMENT.LEFT)])
+    _pstyle(doc, "Catatan", size=10, italic=True, before=10, align=J)
+    _pstyle(doc, "Kaki Dokumen", size=8, color=GREY, base="Footer")
 
 
 # --------------------------------------------------------------------------------------------
@@ -257,27 +239,13 @@ def tag(container, statement: str):
     return para(container, "{%p " + statement + " %}")
 
 
-def cell_first(cell, text="", style: str | None = None, **kw):
-    """Fill the cell's existing (empty) first paragraph."""
-    paragraph = cell.paragraphs[0]
-    if style:
-        paragraph.style = cell.part.document.styles[style] if hasattr(cell.part, "document") else style
-    parts = [text] if isinstance(text, str) else text
-    for part in parts:
-        fmt = {}
-        if isinstance(part, tuple):
-            part, fmt = part
-        if part:
-            run = paragraph.add_run(part)
-            run.bold = fmt.get("bold", kw.get("bold"))
-            run.underline = fmt.get("underline", kw.get("underline"))
-    return paragraph
-
-
 def plain_table(container, widths: list, *, indent=Cm(0), rows: int = 0, fixed: bool = True):
     """A borderless table with fixed column widths and no inner cell padding on the left, so
     that text in the first column lines up with the paragraph text around it."""
-    table = container.add_table(rows=rows, cols=len(widths))
+    if isinstance(container, DocxDocument) or isinstance(container, _Cell):
+        table = container.add_table(rows=rows, cols=len(widths))
+    else:                                   # header / footer: python-docx wants a width
+        table = container.add_table(rows, len(widths), sum(widths, Emu(0)))
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     tbl_pr = table._tbl.tblPr
@@ -315,6 +283,23 @@ def plain_table(container, widths: list, *, indent=Cm(0), rows: int = 0, fixed: 
     for i, width in enumerate(widths):
         table.columns[i].width = width
     return table
+
+
+def stretch(table, fractions: list[float]) -> None:
+    """Make a table span the full text width whatever the page size (F4 16.5 cm, A4 16 cm):
+    relative (pct) widths on the table and its cells instead of fixed ones."""
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    tbl_w.set(qn("w:type"), "pct")
+    tbl_w.set(qn("w:w"), "5000")
+    layout = tbl_pr.find(qn("w:tblLayout"))
+    if layout is not None:
+        tbl_pr.remove(layout)
+    for row in table.rows:
+        for cell, fraction in zip(row.cells, fractions):
+            tc_w = cell._tc.get_or_add_tcPr().get_or_add_tcW()
+            tc_w.set(qn("w:type"), "pct")
+            tc_w.set(qn("w:w"), str(int(round(5000 * fraction))))
 
 
 def add_row(table, widths: list, cells: list, styles: list | str = "Isi Tabel",
@@ -363,15 +348,31 @@ def field_runs(paragraph, instruction: str, placeholder: str = "1") -> None:
 
 
 def _add_footer(doc) -> None:
+    """Small grey footer: document id on the left, "Halaman X dari Y" on the right.  A two-cell
+    full-width table rather than a tab stop, so the right edge follows the page size (F4 or A4)."""
     footer = doc.sections[0].footer
     footer.is_linked_to_previous = False
-    paragraph = footer.paragraphs[0]
-    paragraph.style = doc.styles["Kaki Dokumen"]
-    paragraph.add_run("{{ dokumen.id }}")
-    paragraph.add_run("\tHalaman ")
-    field_runs(paragraph, "PAGE")
-    paragraph.add_run(" dari ")
-    field_runs(paragraph, "NUMPAGES")
+    table = plain_table(footer, [Cm(8), Cm(8)], rows=1)
+    stretch(table, [0.5, 0.5])
+    left, right = table.rows[0].cells
+    left.paragraphs[0].style = doc.styles["Kaki Dokumen"]
+    left.paragraphs[0].add_run("{{ dokumen.id }}")
+    right_mar = _el("w:tcMar")
+    right_mar.append(_el("w:right", **{"w:w": 0, "w:type": "dxa"}))
+    right._tc.get_or_add_tcPr().append(right_mar)
+    page = right.paragraphs[0]
+    page.style = doc.styles["Kaki Dokumen"]
+    page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    page.add_run("Halaman ")
+    field_runs(page, "PAGE")
+    page.add_run(" dari ")
+    field_runs(page, "NUMPAGES")
+    # a footer must end with a paragraph: keep the default one, tiny and empty
+    last = footer.paragraphs[-1]
+    last.style = doc.styles["Kaki Dokumen"]
+    last.paragraph_format.line_spacing = Pt(1)
+    footer._element.remove(last._element)
+    footer._element.append(last._element)
 
 
 def letterhead(doc) -> None:
@@ -408,6 +409,7 @@ def letterhead(doc) -> None:
     para(cell, "Laman: {{ instansi.laman }}  Pos-el: {{ instansi.email }}", "Kop Alamat")
     para(cell, "{{ instansi.kota|upper }}", "Kop Kota")
     tag(cell, "endif")
+    stretch(table, [1.0])
 
 
 def label_table(container, rows: list, widths: list, *, indent=Cm(0), value_style="Isi Tabel"):
@@ -481,20 +483,20 @@ def tanda_terima_permohonan():
               "hari {{ kasus.hari_tenggat }}. Jangka waktu tersebut dapat diperpanjang 1 (satu) kali "
               "paling lama {{ kasus.perpanjangan_hari }} dengan memberikan alasan secara tertulis, "
               "sesuai Pasal 22 ayat (7) dan ayat (8) Undang-Undang Nomor 14 Tahun 2008 tentang "
-              "Keterbukaan Informasi Publik.", "Isi Surat").paragraph_format.space_before = Pt(12)
+              "Keterbukaan Informasi Publik.", "Isi Surat").paragraph_format.space_before = Pt(8)
 
     sign_widths = [Cm(8), Cm(8)]
     table = plain_table(doc, sign_widths)
     add_row(table, sign_widths, ["", "{{ surat.tempat_tanggal }}"], "Tanda Tangan Sel")
-    table.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = Pt(12)
-    table.rows[0].cells[1].paragraphs[0].paragraph_format.space_before = Pt(12)
+    table.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = Pt(6)
+    table.rows[0].cells[1].paragraphs[0].paragraph_format.space_before = Pt(6)
     row = add_row(table, sign_widths, ["Pemohon Informasi,", "Petugas Penerima,"], "Tanda Tangan Sel")
     right = row.cells[1]
     tag(right, "if penerima.jabatan")
     para(right, "{{ penerima.jabatan }}", "Tanda Tangan Sel")
     tag(right, "endif")
     space = add_row(table, sign_widths, ["", ""], "Tanda Tangan Sel")
-    space.height = Cm(2.4)
+    space.height = Cm(2.1)
     space.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     row = add_row(table, sign_widths, ["{{ pemohon.nama }}", "{{ penerima.nama }}"],
                   "Tanda Tangan Sel Nama")
@@ -508,6 +510,7 @@ def tanda_terima_permohonan():
     for tr in table.rows:
         for cell in tr.cells:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+    stretch(table, [0.5, 0.5])
 
     para(doc, [("Catatan: ", {"bold": True}),
                "Tanda bukti ini wajib ditunjukkan oleh Pemohon Informasi setiap kali menanyakan "
@@ -527,46 +530,41 @@ def surat_ppid_pelaksana():
         ("Hal", "{{ surat.hal }}"),
     ], widths)
     yth = para(doc, "Yth.\t{{ tujuan.nama }}", "Tujuan Surat")
-    yth.paragraph_format.space_before = Pt(18)
+    yth.paragraph_format.space_before = Pt(14)
     para(doc, "di -", "Tujuan Surat")
     para(doc, "{{ tujuan.tempat }}", "Tujuan Tempat")
 
     para(doc, "1.\tBerdasarkan permohonan informasi publik yang kami terima pada hari "
-              "{{ kasus.hari_tanggal_diterima }} dan telah diregistrasi dengan Nomor Pendaftaran "
-              "{{ kasus.nomor }} atas nama {{ pemohon.nama }}"
+              "{{ kasus.hari_tanggal_diterima }} dengan Nomor Pendaftaran {{ kasus.nomor }} "
+              "atas nama {{ pemohon.nama }}"
               "{% if pemohon.pekerjaan %} (pekerjaan: {{ pemohon.pekerjaan }}){% endif %}, "
-              "bersama ini kami sampaikan permohonan informasi tersebut sebagai berikut:",
+              "dengan rincian sebagai berikut:",
          "Isi Bernomor", keep_next=True)
     quote = label_table(doc, [
         ("Rincian informasi", "{{ permohonan.rincian }}"),
         ("Tujuan penggunaan", "{{ permohonan.tujuan }}"),
-        ("Cara memperoleh informasi", "{{ permohonan.cara_memperoleh }}"),
+        ("Cara memperoleh", "{{ permohonan.cara_memperoleh }}"),
         ("Cara mendapatkan salinan", "{{ permohonan.cara_salinan }}"),
-    ], [Cm(5.6), Cm(0.5), Cm(9.15)], indent=BODY_INDENT, value_style="Isi Tabel Rata")
-    quote.rows[-1].cells[0].paragraphs[0].paragraph_format.space_after = Pt(9)
+    ], [Cm(5.5), Cm(0.5), Cm(9.25)], indent=BODY_INDENT)
+    for row in quote.rows:
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+    quote.rows[-1].cells[0].paragraphs[0].paragraph_format.space_after = Pt(6)
 
-    para(doc, "2.\tSesuai ketentuan Pasal 22 ayat (7) Undang-Undang Nomor 14 Tahun 2008 tentang "
+    para(doc, "2.\tSesuai Pasal 22 ayat (7) Undang-Undang Nomor 14 Tahun 2008 tentang "
               "Keterbukaan Informasi Publik, pemberitahuan tertulis kepada Pemohon Informasi wajib "
               "disampaikan paling lambat pada hari {{ kasus.hari_tenggat }} "
               "({{ kasus.tenggat_hari }} sejak permohonan diterima).", "Isi Bernomor")
-    para(doc, "3.\tSehubungan dengan hal tersebut, dimohon Saudara selaku PPID Pelaksana yang "
-              "memiliki dan menguasai informasi dimaksud menyampaikan informasi yang dimohon atau "
-              "jawaban tertulis kepada PPID paling lambat pada hari {{ kasus.hari_target_jawaban }} "
-              "({{ kasus.target_hari }} sejak permohonan diterima), yang memuat:",
-         "Isi Bernomor", keep_next=True)
-    for item in (
-        "a.\tketersediaan informasi, yaitu apakah informasi berada di bawah penguasaan Saudara, "
-        "dan apabila tidak, Badan Publik yang menguasainya;",
-        "b.\tbentuk informasi yang tersedia (softcopy/hardcopy);",
-        "c.\tperkiraan biaya penggandaan dan/atau pengiriman salinan, apabila ada; atau",
-        "d.\tapabila informasi termasuk informasi yang dikecualikan, dasar hukum pengecualiannya "
-        "(Pasal 17 Undang-Undang Nomor 14 Tahun 2008 atau undang-undang lain) beserta hasil uji "
-        "konsekuensi.",
-    ):
-        para(doc, item, "Isi Rincian")
-    doc.paragraphs[-1].paragraph_format.space_after = Pt(6)
+    para(doc, "3.\tSehubungan dengan hal tersebut, dimohon Saudara menyampaikan informasi yang "
+              "dimohon atau jawaban tertulis kepada PPID paling lambat pada hari "
+              "{{ kasus.hari_target_jawaban }} ({{ kasus.target_hari }} sejak permohonan "
+              "diterima), yang memuat: a.\u00a0apakah informasi dikuasai Saudara (bila tidak, Badan "
+              "Publik yang menguasainya); b.\u00a0bentuk informasi yang tersedia (softcopy/hardcopy); "
+              "c.\u00a0biaya penggandaan dan/atau pengiriman salinan, apabila ada; atau d.\u00a0apabila "
+              "informasi dikecualikan, dasar pengecualiannya (Pasal 17 Undang-Undang tersebut atau "
+              "undang-undang lain) dan hasil uji konsekuensinya.", "Isi Bernomor")
     para(doc, "4.\tDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
-         "Isi Bernomor", keep_next=True).paragraph_format.space_after = Pt(18)
+         "Isi Bernomor", keep_next=True).paragraph_format.space_after = Pt(12)
 
     signature_block(doc, "penandatangan", with_awalan=True)
 
@@ -598,8 +596,8 @@ def pemberitahuan_kurang_lengkap():
               "diri (KTP bagi perorangan atau SK pengesahan badan hukum bagi badan hukum), serta "
               "surat kuasa khusus apabila permohonan diajukan melalui kuasa.",
          "Isi Surat").paragraph_format.space_before = Pt(6)
-    para(doc, "Atas formulir tersebut belum diberikan nomor pendaftaran. Jangka waktu 10 (sepuluh) "
-              "hari kerja untuk penyampaian pemberitahuan tertulis sebagaimana dimaksud dalam "
+    para(doc, "Atas formulir tersebut belum diberikan nomor pendaftaran. Jangka waktu {{ kasus.tenggat_hari }} "
+              "untuk penyampaian pemberitahuan tertulis sebagaimana dimaksud dalam "
               "Pasal 22 ayat (7) Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi "
               "Publik baru mulai dihitung sejak formulir permohonan yang lengkap kami terima.",
          "Isi Surat")

@@ -118,10 +118,11 @@ class SofficeInstance:
     def start(self, start_timeout: float = 30.0) -> None:
         self._prepare_profile()
         self._spawn()
+        deadline = time.monotonic() + start_timeout
         try:
-            self._connect(time.monotonic() + start_timeout)
+            self._connect(deadline)
             self._office_pid = self._find_office_pid()
-            self.health_check()
+            self._wait_ready(deadline)
         except BaseException:
             self.kill()
             raise
@@ -156,15 +157,20 @@ class SofficeInstance:
         return self._office_pid is None or _pid_alive(self._office_pid)
 
     def health_check(self) -> None:
-        """A trivial remote call that also proves we talk to *our* instance (not a stranger on the port)."""
+        """Trivial remote calls that also prove we talk to *our* instance (not a stranger on the port)."""
         try:
             ctx = self._bridge.getInstance("StarOffice.ComponentContext")
-            subst = ctx.ServiceManager.createInstanceWithContext("com.sun.star.util.PathSubstitution", ctx)
-            user_dir = subst.substituteVariables("$(user)", True)
-        except UnoException as exc:
+            smgr = ctx.ServiceManager
+            user_dir = smgr.createInstanceWithContext("com.sun.star.util.PathSubstitution", ctx).substituteVariables(
+                "$(user)", True)
+            desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+            desktop.getComponents()
+        except (UnoException, AttributeError) as exc:
+            # AttributeError: pyuno's answer for a service not registered yet (office still booting).
             raise InstanceFailed(f"LibreOffice tidak menjawab pemeriksaan kesehatan: {exc}") from exc
         if not user_dir.startswith(self.profile_dir.as_uri()):
             raise StartFailed(f"Port {self.port} dipakai instance LibreOffice lain ({user_dir}).")
+        self._desktop = desktop
 
     def rss_mb(self) -> float:
         """Resident memory of soffice.bin in MiB (0 when unknown)."""
@@ -328,8 +334,19 @@ class SofficeInstance:
                 time.sleep(CONNECT_POLL_SECONDS)
         # An anonymous bridge per instance: disposable on its own, independent of other workers.
         self._bridge = factory.createBridge("", "urp", connection, None)
-        remote = self._bridge.getInstance("StarOffice.ComponentContext")
-        self._desktop = remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
+
+    def _wait_ready(self, deadline: float) -> None:
+        # soffice accepts the connection before all its services are registered: poll the health check.
+        while True:
+            try:
+                self.health_check()
+                return
+            except InstanceFailed as exc:
+                if self._proc.poll() is not None:
+                    raise StartFailed(f"LibreOffice berhenti saat mulai (kode keluar {self._proc.returncode}).") from exc
+                if time.monotonic() > deadline:
+                    raise StartFailed(f"LibreOffice tidak siap dalam batas waktu: {exc}") from exc
+                time.sleep(CONNECT_POLL_SECONDS)
 
     def _find_office_pid(self) -> int | None:
         pgid = self._proc.pid
@@ -442,3 +459,13 @@ def _comm(pid: int) -> str:
             return comm.read().strip()
     except OSError:
         return ""
+
+
+def soffice_version(program: str) -> str:
+    """``LibreOffice 7.4.7.2 40(Build:2)`` -> ``7.4.7.2``; empty when it cannot be asked."""
+    try:
+        out = subprocess.run([program, "--version"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    parts = out.split()
+    return parts[1] if len(parts) > 1 else out.strip()

@@ -1,0 +1,888 @@
+"""Write the sample forms in tests/forms/ (run: .venv/bin/python tests/forms/make_forms.py).
+
+The samples imitate Word and Excel files as other offices and applicants make them, built directly
+with python-docx / openpyxl and raw WordprocessingML where python-docx has no API (content controls,
+legacy form fields, text boxes, symbol-font ticks). They deliberately do NOT use pipeline.blankforms:
+the reader must cope with forms the pipeline did not write.
+
+All people, numbers and addresses are invented. NIKs follow the real structure (province, regency,
+district, birth date with +40 on the day for women, serial) so validation can check them.
+The output is deterministic, so re-running the script leaves the committed files unchanged
+apart from the timestamps python-docx writes into the core properties (pinned below).
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import sys
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.shared import Cm, Pt
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+HERE = Path(__file__).resolve().parent
+FIXED_TIME = datetime(2026, 3, 16, 8, 0, 0)
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
+V_NS = "urn:schemas-microsoft-com:vml"
+NS_DECL = f'xmlns:w="{W_NS}" xmlns:w14="{W14_NS}" xmlns:v="{V_NS}"'
+
+
+# --------------------------------------------------------------------------------------------------
+# Small builders
+# --------------------------------------------------------------------------------------------------
+
+
+def new_document(font: str = "Times New Roman", size: int = 12):
+    document = Document()
+    style = document.styles["Normal"]
+    style.font.name = font
+    style.font.size = Pt(size)
+    style.paragraph_format.space_after = Pt(0)
+    props = document.core_properties
+    props.author = "Pemohon"
+    props.last_modified_by = "Pemohon"
+    props.created = props.modified = FIXED_TIME
+    props.revision = 1
+    return document
+
+
+def centred(document, text: str, bold: bool = True, size: int | None = None):
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(text)
+    run.bold = bold
+    if size:
+        run.font.size = Pt(size)
+    return paragraph
+
+
+def set_cell(cell, *lines: str) -> None:
+    """Write one paragraph per line into a cell (the first reuses the cell's empty paragraph)."""
+    for index, line in enumerate(lines):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        paragraph.add_run(line)
+
+
+def form_table(document, rows: list[tuple], columns: int):
+    """rows: (label, value-lines...) ; columns 3 = label | : | value, 2 = label | ": value"."""
+    table = document.add_table(rows=0, cols=columns)
+    table.style = "Table Grid"
+    for label, *values in rows:
+        cells = table.add_row().cells
+        set_cell(cells[0], label)
+        if columns == 3:
+            cells[1].text = ":"
+            set_cell(cells[2], *values)
+        else:
+            if values:
+                set_cell(cells[1], ": " + values[0], *values[1:])
+            else:
+                cells[1].text = ":"
+    return table
+
+
+def signature_block(document, place_date: str, left: str, right: str, left_name: str, right_name: str) -> None:
+    date_line = document.add_paragraph(place_date)
+    date_line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    date_line.paragraph_format.space_before = Pt(12)
+    table = document.add_table(rows=1, cols=2)
+    for cell, caption, name in zip(table.rows[0].cells, (left, right), (left_name, right_name)):
+        set_cell(cell, caption, "", "", "", f"( {name} )")
+        for paragraph in cell.paragraphs:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def append_xml(paragraph, xml: str) -> None:
+    paragraph._p.append(parse_xml(xml))
+
+
+def checkbox_sdt(checked: bool, ident: int) -> str:
+    """A Word 2010+ check box content control (Developer > Check Box Content Control)."""
+    glyph = "☒" if checked else "☐"
+    return (
+        f'<w:sdt {NS_DECL}><w:sdtPr><w:id w:val="{ident}"/>'
+        f'<w14:checkbox><w14:checked w14:val="{1 if checked else 0}"/>'
+        '<w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
+        '<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr>'
+        '<w:sdtContent><w:r><w:rPr><w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" w:hAnsi="MS Gothic" '
+        f'w:hint="eastAsia"/></w:rPr><w:t>{glyph}</w:t></w:r></w:sdtContent></w:sdt>'
+    )
+
+
+def text_sdt(text: str, tag: str, ident: int, placeholder: bool = False) -> str:
+    """A plain-text content control; with placeholder=True it still shows Word's prompt."""
+    shown = "Klik atau ketuk di sini untuk memasukkan teks." if placeholder else text
+    colour = '<w:rPr><w:color w:val="808080"/></w:rPr>' if placeholder else ""
+    return (
+        f'<w:sdt {NS_DECL}><w:sdtPr><w:alias w:val="{tag}"/><w:tag w:val="{tag}"/><w:id w:val="{ident}"/>'
+        f'{"<w:showingPlcHdr/>" if placeholder else ""}<w:text/></w:sdtPr>'
+        f'<w:sdtContent><w:r>{colour}<w:t xml:space="preserve">{shown}</w:t></w:r></w:sdtContent></w:sdt>'
+    )
+
+
+def block_sdt(lines: list[str], tag: str, ident: int) -> str:
+    """A rich-text content control holding several paragraphs (placed directly in a cell)."""
+    paragraphs = "".join(f'<w:p><w:r><w:t xml:space="preserve">{line}</w:t></w:r></w:p>' for line in lines)
+    return (
+        f'<w:sdt {NS_DECL}><w:sdtPr><w:alias w:val="{tag}"/><w:tag w:val="{tag}"/><w:id w:val="{ident}"/>'
+        f"<w:richText/></w:sdtPr><w:sdtContent>{paragraphs}</w:sdtContent></w:sdt>"
+    )
+
+
+def legacy_checkbox(checked: bool, name: str) -> list[str]:
+    """Runs of a pre-2010 form field check box (Legacy Tools > Check Box Form Field)."""
+    state = '<w:checked/>' if checked else ""
+    return [
+        f'<w:r {NS_DECL}><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="{name}"/><w:enabled/>'
+        f'<w:calcOnExit w:val="0"/><w:checkBox><w:sizeAuto/><w:default w:val="0"/>{state}</w:checkBox>'
+        "</w:ffData></w:fldChar></w:r>",
+        f'<w:r {NS_DECL}><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>',
+        f'<w:r {NS_DECL}><w:fldChar w:fldCharType="end"/></w:r>',
+    ]
+
+
+def legacy_text_field(text: str, name: str) -> list[str]:
+    """Runs of a pre-2010 text form field (FORMTEXT) with its typed result."""
+    return [
+        f'<w:r {NS_DECL}><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="{name}"/><w:enabled/>'
+        '<w:calcOnExit w:val="0"/><w:textInput/></w:ffData></w:fldChar></w:r>',
+        f'<w:r {NS_DECL}><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r>',
+        f'<w:r {NS_DECL}><w:fldChar w:fldCharType="separate"/></w:r>',
+        f'<w:r {NS_DECL}><w:t xml:space="preserve">{text}</w:t></w:r>',
+        f'<w:r {NS_DECL}><w:fldChar w:fldCharType="end"/></w:r>',
+    ]
+
+
+def vml_text_box(text: str) -> str:
+    """A run holding a floating VML text box (what older Word versions write for Insert > Text Box)."""
+    return (
+        f'<w:r {NS_DECL}><w:pict><v:rect style="position:absolute;margin-left:320pt;margin-top:-6pt;'
+        'width:160pt;height:30pt;z-index:1" strokeweight="0.75pt"><v:textbox><w:txbxContent>'
+        f'<w:p><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+        "</w:txbxContent></v:textbox></v:rect></w:pict></w:r>"
+    )
+
+
+def wingdings_box(checked: bool) -> str:
+    """A tick inserted with Insert > Symbol, font Wingdings (F0FE = ticked box, F0A8 = empty box)."""
+    return f'<w:r {NS_DECL}><w:sym w:font="Wingdings" w:char="{"F0FE" if checked else "F0A8"}"/></w:r>'
+
+
+def image_bytes(kind: str) -> bytes:
+    """A tiny valid picture: a mock ID card (JPEG) or an office logo (PNG)."""
+    from PIL import Image, ImageDraw  # Pillow is already in the virtualenv (a pikepdf dependency)
+
+    if kind == "ktp":
+        picture = Image.new("RGB", (172, 108), (170, 205, 235))
+        draw = ImageDraw.Draw(picture)
+        draw.rectangle((6, 6, 165, 101), outline=(40, 70, 120))
+        draw.text((12, 10), "PROVINSI BALI", fill=(20, 20, 60))
+        draw.text((12, 26), "CONTOH KTP", fill=(20, 20, 60))
+        draw.text((12, 42), "BUKAN DATA ASLI", fill=(120, 20, 20))
+        draw.rectangle((118, 30, 158, 90), fill=(225, 225, 225))
+        buffer = io.BytesIO()
+        picture.save(buffer, "JPEG", quality=60)
+        return buffer.getvalue()
+    picture = Image.new("RGB", (48, 48), (255, 255, 255))
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((4, 4, 44, 44), outline=(200, 150, 0), width=3)
+    draw.text((14, 17), "PPID", fill=(0, 0, 120))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def tiny_pdf() -> bytes:
+    """A one-page PDF standing for a scanned power of attorney (surat kuasa)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Title": "Surat Kuasa Khusus (contoh)"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def save(document, name: str) -> Path:
+    path = HERE / name
+    document.save(str(path))
+    return path
+
+
+# --------------------------------------------------------------------------------------------------
+# Request forms (permohonan)
+# --------------------------------------------------------------------------------------------------
+
+
+def permohonan_2010_tabel3() -> Path:
+    """The Perki 1/2010 form: one telephone/e-mail field, 'Ringkasan', ticks √ and X after options."""
+    document = new_document()
+    centred(document, "FORMULIR PERMOHONAN INFORMASI", size=14)
+    centred(document, "PPID Provinsi Bali", bold=False)
+    document.add_paragraph()
+    table = form_table(
+        document,
+        [
+            ("No. Pendaftaran (diisi petugas)*", "........................................"),
+            ("Nama", "I Made Wirawan"),
+            ("Alamat", "Jl. Tukad Badung No. 12, Renon, Denpasar Selatan, Kota Denpasar"),
+            ("Pekerjaan", "Mahasiswa"),
+            ("Nomor Telepon/E-mail", "0812-3876-5432 / made.wirawan@gmail.com"),
+            (
+                "Ringkasan Informasi yang Dibutuhkan (tambahkan kertas bila perlu)",
+                "Dokumen Rencana Kerja dan Anggaran (RKA) Dinas Pekerjaan Umum dan Penataan Ruang "
+                "Provinsi Bali Tahun Anggaran 2025,",
+                "khususnya kegiatan pemeliharaan jalan provinsi.",
+            ),
+            (
+                "Tujuan Penggunaan Informasi",
+                "Bahan penulisan skripsi pada Program Studi Ilmu Administrasi Negara, Universitas Udayana.",
+            ),
+            (
+                "Cara Memperoleh Informasi**",
+                "1. Melihat/membaca/mendengarkan/mencatat***",
+                "2. Mendapatkan salinan informasi (hardcopy/softcopy)***   √",
+            ),
+            (
+                "Cara Mendapatkan Salinan Informasi****",
+                "1. Mengambil Langsung",
+                "2. Kurir",
+                "3. Pos",
+                "4. Faksimili",
+                "5. E-mail     X",
+            ),
+        ],
+        columns=3,
+    )
+    table.columns[0].width = Cm(6)
+    signature_block(
+        document, "Denpasar, 16 Maret 2026",
+        "Petugas Pelayanan Informasi (Penerima Permohonan)", "Pemohon Informasi",
+        "Ni Komang Sariasih", "I Made Wirawan",
+    )  # fmt: skip
+    for line in (
+        "Keterangan:",
+        "* Diisi oleh petugas berdasarkan nomor registrasi permohonan Informasi Publik",
+        "** Pilih salah satu dengan memberi tanda (√)",
+        "*** Coret yang tidak perlu",
+        "**** Pilih salah satu dengan memberi tanda (√)",
+    ):
+        document.add_paragraph(line).runs[0].font.size = Pt(9)
+    return save(document, "permohonan-2010-tabel3.docx")
+
+
+def permohonan_2021_tabel2() -> Path:
+    """Post-2021 labels in a two-column table with numbering, hints, NIK and ☑ ticks."""
+    document = new_document(font="Arial", size=11)
+    centred(document, "FORMULIR PERMINTAAN INFORMASI PUBLIK", size=13)
+    centred(document, "Pejabat Pengelola Informasi dan Dokumentasi Provinsi Bali", bold=False)
+    document.add_paragraph()
+    form_table(
+        document,
+        [
+            ("1. Nomor Pendaftaran (diisi petugas)",),
+            ("2. Nama", "Ni Luh Putu Ayu Lestari"),
+            ("3. NIK (Nomor Induk Kependudukan)", "5171036311900001"),
+            ("4. Alamat", "Jl. Gatot Subroto Barat No. 88", "Kel. Padangsambian Kaja, Kec. Denpasar Barat"),
+            ("5. Kontak",),
+            ("a. Nomor Telepon", "081338765210"),
+            ("b. Alamat E-mail", "ayu.lestari@yahoo.co.id"),
+            (
+                "6. Rincian Informasi yang Dibutuhkan (tambahkan kertas bila perlu)",
+                "1. Data jumlah penerima Beasiswa Bali Mandara tahun 2024 per kabupaten/kota;",
+                "2. Petunjuk teknis penyaluran beasiswa tahun 2024.",
+            ),
+            ("7. Tujuan Penggunaan Informasi", "Bahan kajian Lembaga Swadaya Masyarakat bidang pendidikan."),
+            (
+                "8. Cara Memperoleh Informasi",
+                "☐ Melihat/membaca/mendengarkan/mencatat",
+                "☑ Mendapatkan salinan informasi (hardcopy/softcopy)",
+            ),
+            (
+                "9. Cara Mendapatkan Salinan Informasi",
+                "☐ Mengambil langsung    ☐ Kurir    ☐ Pos    ☐ Faksimili    ☑ E-mail",
+            ),
+            ("10. Nama Kuasa Pemohon (bila ada)", "-"),
+        ],
+        columns=2,
+    )
+    signature_block(
+        document, "Denpasar, 2 April 2026",
+        "Petugas Pelayanan Informasi", "Pemohon Informasi", "I Gusti Ayu Mas Sri", "Ni Luh Putu Ayu Lestari",
+    )  # fmt: skip
+    return save(document, "permohonan-2021-tabel2.docx")
+
+
+def permohonan_paragraf() -> Path:
+    """'Label : value' paragraphs; choices made by striking through what does not apply."""
+    document = new_document()
+    centred(document, "PERMOHONAN INFORMASI PUBLIK", size=13)
+    document.add_paragraph()
+    document.add_paragraph("Yang bertanda tangan di bawah ini:")
+    for label, value in (
+        ("Nama", "Ketut Suardana"),
+        ("NIK", "5103020201780004"),
+        ("Alamat", "Jl. Raya Kuta No. 5, Kuta, Kabupaten Badung"),
+        ("Pekerjaan", "Wiraswasta"),
+        ("Nomor HP", "0878-6123-4455"),
+        ("Email", "ketut.suardana@gmail.com"),
+    ):
+        document.add_paragraph(f"{label}\t\t: {value}")
+    document.add_paragraph()
+    document.add_paragraph("dengan ini mengajukan permohonan informasi sebagai berikut:")
+    document.add_paragraph(
+        "Informasi yang dibutuhkan\t: Salinan Keputusan Gubernur Bali tentang penetapan lokasi "
+        "pembangunan Pusat Kebudayaan Bali di Kabupaten Klungkung."
+    )
+    document.add_paragraph("Tujuan penggunaan informasi\t: Bahan pertimbangan kelompok subak di sekitar lokasi.")
+
+    choice = document.add_paragraph("Cara memperoleh informasi*\t: ")
+    choice.add_run("Melihat/membaca/mendengarkan/mencatat").font.strike = True
+    choice.add_run(" / ")
+    choice.add_run("Mendapatkan salinan informasi (hardcopy/softcopy)")
+
+    document.add_paragraph("Cara mendapatkan salinan informasi*\t:")
+    options = document.add_paragraph("\t")
+    options.add_run("Mengambil langsung")
+    for index, option in enumerate(("Kurir", "Pos", "Faksimili", "Email")):
+        options.add_run(" / ")
+        run = options.add_run(option)
+        if index == 2:
+            run.font.double_strike = True  # some people pick double strike-through
+        else:
+            run.font.strike = True
+    document.add_paragraph("* coret yang tidak perlu").runs[0].font.size = Pt(9)
+    document.add_paragraph()
+    document.add_paragraph("Mangupura, 18 Maret 2026").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph("Pemohon,").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph()
+    document.add_paragraph("Ketut Suardana").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return save(document, "permohonan-paragraf.docx")
+
+
+def permohonan_checkbox() -> Path:
+    """A fillable Word form: check box and text content controls, a text box for the officer."""
+    document = new_document(font="Calibri", size=11)
+    box_anchor = document.add_paragraph()
+    append_xml(box_anchor, vml_text_box("No. Pendaftaran (diisi petugas): 045/PPID/III/2026"))
+    centred(document, "FORMULIR PERMOHONAN INFORMASI PUBLIK", size=14)
+    document.add_paragraph()
+    table = document.add_table(rows=0, cols=3)
+    table.style = "Table Grid"
+    ident = 100
+
+    def row(label: str):
+        cells = table.add_row().cells
+        set_cell(cells[0], label)
+        cells[1].text = ":"
+        return cells[2]
+
+    for label, tag, value, placeholder in (
+        ("Nama Pemohon", "nama", "Gede Arya Pratama", False),
+        ("Nomor Induk Kependudukan", "nik", "5104011104000005", False),
+        ("Alamat", "alamat", "Br. Tegal, Desa Batubulan, Kec. Sukawati, Kabupaten Gianyar", False),
+        ("Pekerjaan", "pekerjaan", "", True),
+        ("Nomor HP", "hp", "0819-3300-1122", False),
+        ("Alamat E-mail", "email", "gede.arya@outlook.com", False),
+    ):
+        ident += 1
+        append_xml(row(label).paragraphs[0], text_sdt(value, tag, ident, placeholder))
+
+    cell = row("Rincian Informasi yang Dibutuhkan")
+    cell.paragraphs[0]._p.addprevious(
+        parse_xml(
+            block_sdt(
+                [
+                    "Laporan realisasi Bantuan Keuangan Khusus (BKK) Provinsi Bali untuk desa adat "
+                    "di Kabupaten Gianyar tahun 2025.",
+                    "Termasuk daftar desa adat penerima dan besaran dana.",
+                ],
+                "rincian",
+                200,
+            )
+        )
+    )
+    ident = 300
+    cell = row("Tujuan Penggunaan Informasi")
+    append_xml(cell.paragraphs[0], text_sdt("Bahan diskusi paruman desa adat.", "tujuan", ident))
+
+    for label, options, ticked in (
+        ("Cara Memperoleh Informasi", ["Melihat/membaca/mendengarkan/mencatat",
+                                       "Mendapatkan salinan informasi (hardcopy/softcopy)"], {1}),
+        ("Cara Mendapatkan Salinan Informasi", ["Mengambil langsung", "Kurir", "Pos", "Faksimili", "Email",
+                                                "WhatsApp"], {4, 5}),
+    ):  # fmt: skip
+        cell = row(label)
+        for index, option in enumerate(options):
+            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+            ident += 1
+            append_xml(paragraph, checkbox_sdt(index in ticked, ident))
+            paragraph.add_run(" " + option)
+    signature_block(
+        document, "Gianyar, 23 Maret 2026",
+        "Petugas Pelayanan Informasi", "Pemohon Informasi", "Made Dwi Antari", "Gede Arya Pratama",
+    )  # fmt: skip
+    return save(document, "permohonan-checkbox.docx")
+
+
+def permohonan_ktp_gambar() -> Path:
+    """A logo above the title (not an ID), Wingdings ticks, and the ID card pasted below the form."""
+    document = new_document()
+    logo = document.add_paragraph()
+    logo.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    logo.add_run().add_picture(io.BytesIO(image_bytes("logo")), width=Cm(1.5))
+    centred(document, "PEMERINTAH PROVINSI BALI", size=12)
+    centred(document, "FORMULIR PERMOHONAN INFORMASI PUBLIK", size=13)
+    document.add_paragraph()
+    table = form_table(
+        document,
+        [
+            ("Nama Lengkap", "Ni Kadek Sri Wahyuni"),
+            ("NIK", "5102047006950002"),
+            ("Alamat", "Jl. Pahlawan No. 19, Kelurahan Delod Peken, Kecamatan Tabanan, Kabupaten Tabanan"),
+            ("Pekerjaan", "Pegawai swasta"),
+            ("Nomor Telepon", "0361-811234"),
+            ("E-mail", "kadeksri.wahyuni@gmail.com"),
+            ("Rincian Informasi yang Dibutuhkan", "Peta rencana tata ruang kawasan suci Pura Tanah Lot."),
+            ("Tujuan Penggunaan Informasi", "Mengetahui batas kawasan sebelum membangun rumah."),
+            ("Cara Memperoleh Informasi",),
+            ("Cara Mendapatkan Salinan Informasi",),
+        ],
+        columns=3,
+    )
+    choice_rows = {
+        "Cara Memperoleh Informasi": (["Melihat/membaca/mendengarkan/mencatat",
+                                       "Mendapatkan salinan informasi (hardcopy/softcopy)"], 0),
+        "Cara Mendapatkan Salinan Informasi": (["Mengambil langsung", "Kurir", "Pos", "Faksimili", "Email"], 0),
+    }  # fmt: skip
+    for table_row in table.rows:
+        label = table_row.cells[0].text
+        if label in choice_rows:
+            options, ticked = choice_rows[label]
+            cell = table_row.cells[2]
+            for index, option in enumerate(options):
+                paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+                append_xml(paragraph, wingdings_box(index == ticked))
+                paragraph.add_run(" " + option)
+    signature_block(
+        document, "Tabanan, 19 Maret 2026",
+        "Petugas Pelayanan Informasi", "Pemohon Informasi", "I Ketut Arsana", "Ni Kadek Sri Wahyuni",
+    )  # fmt: skip
+    document.add_paragraph()
+    document.add_paragraph("Lampiran: fotokopi KTP pemohon")
+    document.add_paragraph().add_run().add_picture(io.BytesIO(image_bytes("ktp")), width=Cm(8))
+    return save(document, "permohonan-ktp-gambar.docx")
+
+
+def permohonan_dengan_lampiran() -> list[Path]:
+    """A request filed by a proxy; the ID copy and the power of attorney come as separate files."""
+    document = new_document()
+    centred(document, "FORMULIR PERMOHONAN INFORMASI PUBLIK", size=13)
+    document.add_paragraph()
+    form_table(
+        document,
+        [
+            ("Nomor Pendaftaran (diisi petugas)",),
+            ("Nama", "Anak Agung Ngurah Oka"),
+            ("NIK", "5171040912690001"),
+            ("Alamat", "Jl. Veteran No. 33, Dauh Puri Kaja, Denpasar Utara"),
+            ("Pekerjaan", "Pensiunan"),
+            ("Nomor Telepon/HP", "0812-3900-4411"),
+            ("Alamat E-mail", "gungoka.69@gmail.com"),
+            ("Nama Kuasa Pemohon", "I Wayan Sudarsana, S.H."),
+            ("Rincian Informasi yang Dibutuhkan",
+             "Salinan sertifikat hak pakai atas tanah Pemerintah Provinsi Bali di Jl. Veteran Denpasar."),
+            ("Tujuan Penggunaan Informasi", "Penyelesaian sengketa batas tanah warisan keluarga."),
+            ("Cara Memperoleh Informasi", "[ ] Melihat/membaca/mendengarkan/mencatat",
+             "[x] Mendapatkan salinan informasi (hardcopy/softcopy)"),
+            ("Cara Mendapatkan Salinan Informasi", "[x] Mengambil langsung", "[ ] Kurir", "[ ] Pos",
+             "[ ] Faksimili", "[ ] Email"),
+        ],
+        columns=3,
+    )  # fmt: skip
+    signature_block(
+        document, "Denpasar, 24 Maret 2026",
+        "Petugas Pelayanan Informasi", "Kuasa Pemohon", "Ni Komang Sariasih", "I Wayan Sudarsana, S.H.",
+    )  # fmt: skip
+    form = save(document, "permohonan-dengan-lampiran.docx")
+    ktp = HERE / "permohonan-dengan-lampiran.ktp.jpg"
+    ktp.write_bytes(image_bytes("ktp"))
+    kuasa = HERE / "permohonan-dengan-lampiran.kuasa.pdf"
+    kuasa.write_bytes(tiny_pdf())
+    return [form, ktp, kuasa]
+
+
+def permohonan_isian_lama() -> Path:
+    """A protected form made with legacy form fields (FORMTEXT values, FORMCHECKBOX boxes)."""
+    document = new_document(font="Arial", size=11)
+    centred(document, "FORMULIR PERMOHONAN INFORMASI", size=13)
+    document.add_paragraph()
+    table = document.add_table(rows=0, cols=3)
+    table.style = "Table Grid"
+    counter = iter(range(1, 100))
+    for label, value in (
+        ("Nama", "Ni Wayan Sri Astuti"),
+        ("NIK", "5101015908870003"),
+        ("Alamat", "Jl. Sudirman No. 45, Negara, Kabupaten Jembrana"),
+        ("Pekerjaan", "Bidan"),
+        ("Nomor Telepon/E-mail", "0365-41234 / sriastuti.bidan@gmail.com"),
+        ("Rincian Informasi yang Dibutuhkan", "Jumlah kasus stunting per kecamatan di Kabupaten Jembrana tahun 2025."),
+        ("Tujuan Penggunaan Informasi", "Perencanaan kegiatan posyandu."),
+    ):
+        cells = table.add_row().cells
+        set_cell(cells[0], label)
+        cells[1].text = ":"
+        for xml in legacy_text_field(value, f"Teks{next(counter)}"):
+            append_xml(cells[2].paragraphs[0], xml)
+    for label, options, ticked in (
+        ("Cara Memperoleh Informasi", ["Melihat/membaca/mendengarkan/mencatat",
+                                       "Mendapatkan salinan informasi (hardcopy/softcopy)"], 1),
+        ("Cara Mendapatkan Salinan Informasi", ["Mengambil langsung", "Kurir", "Pos", "Faksimili", "Email"], 2),
+    ):  # fmt: skip
+        cells = table.add_row().cells
+        set_cell(cells[0], label)
+        cells[1].text = ":"
+        for index, option in enumerate(options):
+            paragraph = cells[2].paragraphs[0] if index == 0 else cells[2].add_paragraph()
+            for xml in legacy_checkbox(index == ticked, f"Kotak{next(counter)}"):
+                append_xml(paragraph, xml)
+            paragraph.add_run(" " + option)
+    signature_block(
+        document, "Negara, 25 Maret 2026",
+        "Petugas Pelayanan Informasi", "Pemohon Informasi", "Putu Ariani", "Ni Wayan Sri Astuti",
+    )  # fmt: skip
+    return save(document, "permohonan-isian-lama.docx")
+
+
+def permohonan_banyak_xlsx() -> Path:
+    """Several requests typed by the service desk; the header uses other spellings and order."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Rekap Permohonan"
+    sheet.append([
+        "No", "Tanggal", "Nama Lengkap", "No. KTP/NIK", "Alamat", "Pekerjaan", "No Telp", "E-mail",
+        "Informasi yang Diminta", "Tujuan Penggunaan", "Cara Memperoleh", "Cara Mendapatkan Salinan",
+    ])  # fmt: skip
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    rows = [
+        [1, date(2026, 3, 16), "Komang Ayu Dewi", "5105026502880003", "Jl. Flamboyan No. 7, Semarapura, Klungkung",
+         "Guru", "081246781234", "komang.ayu@gmail.com",
+         "Data SMA/SMK negeri di Kabupaten Klungkung tahun 2025", "Bahan penyusunan proposal penelitian",
+         "Mendapatkan salinan informasi (hardcopy/softcopy)", "Email"],
+        # NIK and telephone typed as numbers: the integer NIK survives, the phone lost its leading 0.
+        [2, "16 Maret 2026", "Putu Eka Saputra", 5108030110830006, "Jl. Ngurah Rai No. 21, Singaraja, Buleleng",
+         "Wartawan", 87861234567, "putueka.saputra@gmail.com",
+         "Realisasi anggaran penanganan sampah plastik Provinsi Bali tahun 2025", "Bahan liputan berita",
+         "melihat", None],
+        [3, "17 Maret 2026", "I Nyoman Sudiarta", "5106011407750002", "Br. Kawan, Desa Kayubihi, Bangli",
+         "Petani", "0813-3745-9988", None,
+         "Daftar penerima bantuan bibit kopi tahun 2025 di Kabupaten Bangli", "Pengecekan data kelompok tani",
+         "softcopy", "WA"],
+        [None] * 12,
+        [4, "18 Maret 2026", "Ni Made Sukerti", "5171014505820004", "Jl. Pulau Kawe No. 3, Denpasar Barat",
+         "Ibu rumah tangga", "085737001122", "madesukerti@gmail.com",
+         "Jadwal dan persyaratan pendaftaran bantuan bedah rumah tahun 2026", "Untuk mengajukan bantuan",
+         "Melihat/membaca/mendengarkan/mencatat", "Mengambil langsung"],
+        [5, "18 Maret 2026", "Wayan Gede Astawa", None, "Jl. Danau Tamblingan No. 40, Sanur, Denpasar Selatan",
+         "Karyawan swasta", "081999887766", "wg.astawa@gmail.com",
+         "Izin lingkungan hotel di kawasan Sanur", "",
+         "Mendapatkan salinan informasi (hardcopy/softcopy)", "Pos"],
+    ]  # fmt: skip
+    for values in rows:
+        sheet.append(values)
+    sheet["B2"].number_format = "d mmmm yyyy"
+    for letter, width in zip("ABCDEFGHIJKL", (5, 16, 24, 20, 40, 16, 16, 26, 50, 34, 40, 24)):
+        sheet.column_dimensions[letter].width = width
+    workbook.properties.creator = "Petugas PPID"
+    workbook.properties.created = workbook.properties.modified = FIXED_TIME
+    path = HERE / "permohonan-banyak.xlsx"
+    workbook.save(str(path))
+    return path
+
+
+# --------------------------------------------------------------------------------------------------
+# Problem files
+# --------------------------------------------------------------------------------------------------
+
+
+def salah_nik() -> Path:
+    """Complete and well ticked, but the NIK has 15 digits."""
+    document = new_document()
+    centred(document, "FORMULIR PERMOHONAN INFORMASI PUBLIK", size=13)
+    document.add_paragraph()
+    form_table(
+        document,
+        [
+            ("Nama", "I Putu Agus Mahendra"),
+            ("NIK", "517101150885003"),
+            ("Alamat", "Jl. Tukad Pakerisan No. 8, Panjer, Denpasar Selatan"),
+            ("Pekerjaan", "Konsultan"),
+            ("Nomor Telepon", "081805551234"),
+            ("Alamat E-mail", "agus.mahendra@gmail.com"),
+            ("Rincian Informasi yang Dibutuhkan", "Daftar paket pengadaan jasa konsultansi Dinas PUPR tahun 2026."),
+            ("Tujuan Penggunaan Informasi", "Persiapan mengikuti tender."),
+            ("Cara Memperoleh Informasi", "☐ Melihat/membaca/mendengarkan/mencatat",
+             "☑ Mendapatkan salinan informasi (hardcopy/softcopy)"),
+            ("Cara Mendapatkan Salinan Informasi", "☐ Mengambil langsung", "☐ Kurir", "☐ Pos", "☐ Faksimili",
+             "☑ Email"),
+        ],
+        columns=3,
+    )  # fmt: skip
+    signature_block(document, "Denpasar, 19 Maret 2026", "Petugas Pelayanan Informasi", "Pemohon Informasi",
+                    "Ni Komang Sariasih", "I Putu Agus Mahendra")  # fmt: skip
+    return save(document, "salah-nik.docx")
+
+
+def tidak_lengkap() -> Path:
+    """Address and purpose left empty, no option ticked."""
+    document = new_document()
+    centred(document, "FORMULIR PERMOHONAN INFORMASI PUBLIK", size=13)
+    document.add_paragraph()
+    form_table(
+        document,
+        [
+            ("Nama", "Kadek Dwi Rahayu"),
+            ("NIK", "5103054212970001"),
+            ("Alamat",),
+            ("Nomor Telepon", "087761239876"),
+            ("Alamat E-mail", "dwirahayu97@gmail.com"),
+            ("Rincian Informasi yang Dibutuhkan", "Daftar hotel yang memiliki izin usaha pariwisata di Kabupaten Badung."),
+            ("Tujuan Penggunaan Informasi",),
+            ("Cara Memperoleh Informasi", "☐ Melihat/membaca/mendengarkan/mencatat",
+             "☐ Mendapatkan salinan informasi (hardcopy/softcopy)"),
+            ("Cara Mendapatkan Salinan Informasi", "☐ Mengambil langsung", "☐ Kurir", "☐ Pos", "☐ Faksimili",
+             "☐ Email"),
+        ],
+        columns=3,
+    )  # fmt: skip
+    document.add_paragraph()
+    document.add_paragraph("Pemohon Informasi").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return save(document, "tidak-lengkap.docx")
+
+
+def bukan_formulir() -> Path:
+    """An ordinary office letter (an invitation): it has 'Tempat' and 'Hari/Tanggal', but is no form."""
+    document = new_document()
+    centred(document, "PEMERINTAH PROVINSI BALI")
+    centred(document, "DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK")
+    centred(document, "Jalan D.I. Panjaitan No. 7 Niti Mandala Renon, Denpasar", bold=False, size=10)
+    document.add_paragraph()
+    document.add_paragraph("Denpasar, 10 Maret 2026").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for line in (
+        "Nomor\t: 000.1.5/412/IKP/Diskominfos",
+        "Sifat\t: Biasa",
+        "Lampiran\t: -",
+        "Hal\t: Undangan Rapat Koordinasi",
+        "",
+        "Yth. Kepala Perangkat Daerah se-Provinsi Bali",
+        "di -",
+        "Tempat",
+        "",
+        "Dalam rangka persiapan penilaian keterbukaan informasi publik tahun 2026, bersama ini kami "
+        "mengundang Bapak/Ibu untuk hadir pada:",
+        "Hari/Tanggal\t: Kamis, 19 Maret 2026",
+        "Pukul\t: 09.00 WITA s.d. selesai",
+        "Tempat\t: Ruang Rapat Praja Sabha, Kantor Gubernur Bali",
+        "Acara\t: Rapat koordinasi PPID Pelaksana",
+        "",
+        "Demikian disampaikan, atas perhatian dan kehadirannya kami ucapkan terima kasih.",
+        "",
+        "Kepala Dinas,",
+        "",
+        "",
+        "Dr. I Gede Sudarma, S.Kom., M.T.",
+        "NIP 19730412 199803 1 005",
+    ):
+        document.add_paragraph(line)
+    return save(document, "bukan-formulir.docx")
+
+
+def keberatan() -> Path:
+    """Formulir Pengajuan Keberatan: section A fields, reasons a-g ticked in a table, case text."""
+    document = new_document()
+    centred(document, "FORMULIR PENGAJUAN KEBERATAN ATAS PERMOHONAN INFORMASI PUBLIK", size=12)
+    document.add_paragraph()
+    document.add_paragraph().add_run("A. INFORMASI PENGAJU KEBERATAN").bold = True
+    table = document.add_table(rows=0, cols=3)
+    table.style = "Table Grid"
+    for label, value in (
+        ("Nomor Registrasi Keberatan (diisi petugas)*", ""),
+        ("Nomor Pendaftaran Permohonan Informasi", "045/PPID/III/2026"),
+        ("Tujuan Penggunaan Informasi", "Bahan penulisan skripsi pada Program Studi Ilmu Administrasi Negara."),
+        ("Identitas Pemohon", None),
+        ("Nama", "I Made Wirawan"),
+        ("Alamat", "Jl. Tukad Badung No. 12, Renon, Denpasar Selatan"),
+        ("Pekerjaan", "Mahasiswa"),
+        ("Nomor Telepon/E-mail", "0812-3876-5432 / made.wirawan@gmail.com"),
+        ("NIK", "5171011508850003"),
+        ("Identitas Kuasa Pemohon**", None),
+        ("Nama", "-"),
+        ("Alamat", "-"),
+        ("Nomor Telepon", "-"),
+    ):
+        cells = table.add_row().cells
+        if value is None:
+            merged = cells[0].merge(cells[2])
+            merged.text = label
+            merged.paragraphs[0].runs[0].bold = True
+            continue
+        set_cell(cells[0], label)
+        cells[1].text = ":"
+        if value:
+            set_cell(cells[2], value)
+    document.add_paragraph()
+    document.add_paragraph().add_run("B. ALASAN PENGAJUAN KEBERATAN***").bold = True
+    reasons = document.add_table(rows=0, cols=2)
+    reasons.style = "Table Grid"
+    for letter, text, ticked in (
+        ("a", "Permohonan Informasi ditolak", False),
+        ("b", "Informasi berkala tidak disediakan", False),
+        ("c", "Permintaan informasi tidak ditanggapi", True),
+        ("d", "Permintaan informasi ditanggapi tidak sebagaimana yang diminta", False),
+        ("e", "Permintaan informasi tidak dipenuhi", False),
+        ("f", "Biaya yang dikenakan tidak wajar", False),
+        ("g", "Informasi disampaikan melebihi jangka waktu yang ditentukan", True),
+    ):
+        cells = reasons.add_row().cells
+        cells[0].text = "☑" if ticked else "☐"
+        cells[1].text = f"{letter}. {text}"
+        cells[0].width, cells[1].width = Cm(1), Cm(15)
+    document.add_paragraph()
+    document.add_paragraph().add_run("C. KASUS POSISI").bold = True
+    document.add_paragraph("(tambahkan kertas bila perlu)")
+    document.add_paragraph(
+        "Saya mengajukan permohonan informasi pada tanggal 16 Maret 2026 dengan nomor pendaftaran "
+        "045/PPID/III/2026. Sampai dengan batas waktu 10 hari kerja belum ada pemberitahuan tertulis."
+    )
+    document.add_paragraph("Informasi tersebut saya perlukan untuk menyelesaikan skripsi pada semester ini.")
+    document.add_paragraph()
+    document.add_paragraph("D. HARI/TANGGAL TANGGAPAN ATAS KEBERATAN AKAN DIBERIKAN : (diisi petugas)*")
+    document.add_paragraph()
+    document.add_paragraph(
+        "Demikian keberatan ini saya sampaikan, atas perhatian dan tanggapannya saya ucapkan terima kasih."
+    )
+    signature_block(
+        document, "Denpasar, 20 April 2026",
+        "Mengetahui, Petugas Informasi (Penerima Keberatan)", "Pengaju Keberatan",
+        "Ni Komang Sariasih", "I Made Wirawan",
+    )  # fmt: skip
+    for line in (
+        "* Diisi oleh petugas",
+        "** Diisi bila keberatan diajukan melalui kuasa",
+        "*** Pilih satu atau lebih dengan memberi tanda (√)",
+    ):
+        document.add_paragraph(line).runs[0].font.size = Pt(9)
+    return save(document, "keberatan.docx")
+
+
+def dik_docx() -> Path:
+    """A DIK (Daftar Informasi yang Dikecualikan) as offices publish it: title and a column table."""
+    document = new_document(size=10)
+    centred(document, "DAFTAR INFORMASI YANG DIKECUALIKAN", size=12)
+    centred(document, "PPID PROVINSI BALI TAHUN 2026")
+    document.add_paragraph()
+    table = document.add_table(rows=0, cols=6)
+    table.style = "Table Grid"
+    for values in (
+        ("No", "Informasi yang Dikecualikan", "Dasar Hukum Pengecualian", "Konsekuensi bila Dibuka",
+         "Konsekuensi bila Ditutup", "Jangka Waktu Pengecualian"),
+        ("1", "2", "3", "4", "5", "6"),
+        ("1.", "Dokumen penawaran peserta tender yang sedang berlangsung",
+         "Pasal 17 huruf b UU 14/2008", "Mengganggu persaingan usaha yang sehat",
+         "Proses pengadaan berjalan adil", "Sampai penetapan pemenang"),
+        ("2.", "Rekam medis pasien RSUD Bali Mandara", "Pasal 17 huruf h UU 14/2008; UU 17/2023",
+         "Mengungkap rahasia pribadi pasien", "Hak privasi pasien terlindungi", "Selama pasien hidup"),
+    ):  # fmt: skip
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values):
+            cell.text = value
+    return save(document, "dik.docx")
+
+
+def dip_xlsx() -> Path:
+    """A DIP (Daftar Informasi Publik) sheet: title rows, header, group rows A/B/C, items."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "DIP 2026"
+    sheet.append(["DAFTAR INFORMASI PUBLIK DINAS KESEHATAN PROVINSI BALI TAHUN 2026"])
+    sheet.append([])
+    sheet.append([
+        "No", "Ringkasan Isi Informasi", "Pejabat/Unit/Satuan Kerja yang Menguasai Informasi",
+        "Penanggung Jawab Pembuatan atau Penerbitan Informasi", "Waktu dan Tempat Pembuatan Informasi",
+        "Bentuk/Format Informasi yang Tersedia", "Jangka Waktu Penyimpanan atau Retensi Arsip",
+    ])  # fmt: skip
+    for values in (
+        ["A. Informasi yang Wajib Disediakan dan Diumumkan Secara Berkala"],
+        [1, "Laporan keuangan tahun 2025", "Sekretariat", "Kepala Subbagian Keuangan", "2026, Denpasar",
+         "Cetak dan elektronik", "10 tahun"],
+        ["B. Informasi yang Wajib Diumumkan Secara Serta Merta"],
+        [2, "Informasi kejadian luar biasa penyakit menular", "Bidang P2P", "Kepala Bidang P2P",
+         "Sewaktu-waktu, Denpasar", "Elektronik", "5 tahun"],
+        ["C. Informasi yang Wajib Tersedia Setiap Saat"],
+        [3, "Daftar Informasi Publik", "PPID Pelaksana", "Sekretaris Dinas", "2026, Denpasar", "Elektronik",
+         "Selama berlaku"],
+    ):  # fmt: skip
+        sheet.append(values)
+    workbook.properties.created = workbook.properties.modified = FIXED_TIME
+    path = HERE / "dip.xlsx"
+    workbook.save(str(path))
+    return path
+
+
+def broken_files() -> list[Path]:
+    empty = HERE / "kosong.docx"
+    empty.write_bytes(b"")
+    damaged = HERE / "rusak.docx"
+    noise = random.Random(14_2008)  # fixed seed: the same "damaged" bytes on every run
+    damaged.write_bytes(bytes(noise.randrange(256) for _ in range(2048)))
+    text = HERE / "teks.xlsx"
+    text.write_text(
+        "Nama;NIK;Alamat\nI Made Wirawan;5171011508850003;Jl. Tukad Badung No. 12\n", encoding="utf-8"
+    )
+    return [empty, damaged, text]
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+def pin_zip_timestamps(path: Path) -> None:
+    """Rewrite a .docx/.xlsx with fixed entry timestamps so re-running the script changes no bytes."""
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 3, 16, 8, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, data)
+
+
+def main() -> int:
+    written: list[Path] = []
+    for make in (
+        permohonan_2010_tabel3, permohonan_2021_tabel2, permohonan_paragraf, permohonan_checkbox,
+        permohonan_ktp_gambar, permohonan_dengan_lampiran, permohonan_isian_lama, permohonan_banyak_xlsx,
+        salah_nik, tidak_lengkap, bukan_formulir, keberatan, dik_docx, dip_xlsx, broken_files,
+    ):  # fmt: skip
+        result = make()
+        written.extend(result if isinstance(result, list) else [result])
+    for path in written:
+        if path.suffix in (".docx", ".xlsx") and zipfile.is_zipfile(path):
+            pin_zip_timestamps(path)
+        print(f"{path.stat().st_size:>7}  {path.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
