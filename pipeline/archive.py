@@ -152,6 +152,13 @@ class Staging:
         return self.final
 
 
+def read_event_log(folder: Path) -> list[dict]:
+    path = folder / EVENT_LOG
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 class Archive:
     def __init__(self, root: Path):
         self.root = root
@@ -172,6 +179,36 @@ class Archive:
             shutil.rmtree(root)
         root.mkdir(mode=DIR_MODE)
         return Staging(root=root, final=self.root / relative, relative=relative)
+
+    def begin_addition(self, relative: str, token: str) -> Staging:
+        """A staging folder for files to add to the filed case ``relative`` (see :meth:`commit_addition`)."""
+        if not self.is_complete(relative):
+            raise ArchiveError(f"Folder perkara belum ada di arsip: {relative}")
+        return self.begin(relative, token)
+
+    def commit_addition(self, staging: Staging) -> None:
+        """Move the staged files into the case folder, then rewrite its manifest, then append the events.
+
+        Files already listed in the manifest are never replaced. A file in the folder but not in the
+        manifest is a leftover of an interrupted addition (never archived), so it may be replaced.
+        The manifest is an index, replaced atomically; the event log only grows.
+        """
+        folder = staging.final
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        listed = {entry["path"] for entry in manifest["files"]}
+        for entry in staging.entries:
+            if entry.path in listed:
+                raise ArchiveError(f"Berkas {entry.path} sudah diarsipkan dan tidak akan ditimpa.")
+        for entry in staging.entries:
+            os.replace(staging.root / entry.path, folder / entry.path)
+        fsync_dir(folder)
+        manifest["files"].extend(e.as_json() for e in staging.entries)
+        write_atomic(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode(), overwrite=True)
+        with open(folder / EVENT_LOG, "a", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in staging.events)
+            fh.flush()
+            os.fsync(fh.fileno())
+        shutil.rmtree(staging.root, ignore_errors=True)
 
     def manifest(self, relative: str) -> dict:
         return json.loads((self.root / relative / MANIFEST).read_text(encoding="utf-8"))

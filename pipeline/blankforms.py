@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from openpyxl import Workbook
@@ -153,17 +153,21 @@ def _field_table(document) -> None:
     table = document.add_table(rows=0, cols=3)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = (Cm(6.2), Cm(0.5), Cm(10.3))
+    table.autofit = False
+    widths = (Cm(5.6), Cm(0.6), Cm(10.8))  # 17 cm: A4 width less the 2 cm margins
+    for column, width in zip(table.columns, widths):
+        column.width = width
     for form_field in REQUEST_FIELDS:
-        cells = table.add_row().cells
+        row = table.add_row()
+        row.height, row.height_rule = Cm(0.8), WD_ROW_HEIGHT_RULE.AT_LEAST  # room to write by hand
+        cells = row.cells
         _label_cell(cells[0], form_field)
         cells[1].text = ":"
         options = _CHOICE_OPTIONS.get(form_field.key)
         if options:
             _option_paragraphs(cells[2], options)
         elif form_field.key in ("rincian_informasi", "tujuan", "alamat"):
-            # Room to write by hand on a printed copy.
-            cells[2].paragraphs[0].paragraph_format.space_after = Pt(36 if form_field.key == "rincian_informasi" else 18)
+            row.height = Cm(2.5 if form_field.key == "rincian_informasi" else 1.5)
         for cell, width in zip(cells, widths):
             cell.width = width
 
@@ -207,6 +211,9 @@ def _closing(document) -> None:
 def _signature_table(document) -> None:
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column in table.columns:
+        column.width = Cm(8.5)
     captions = (
         ("Petugas Pelayanan Informasi", "(Penerima Permohonan)"),
         ("Pemohon Informasi", ""),

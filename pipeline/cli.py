@@ -11,14 +11,16 @@ import shutil
 import signal
 import sys
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .config import Config, ConfigError, load_config
+from .bahasa import hari_kerja, hari_tanggal
 from .conversion import ConversionError
+from .decisions import DECISIONS, FORMS
 from .deadlines import CalendarError
 from .intake import InboxWatcher, StabilityTracker, candidates
 from .process import FileOutcome, open_context, process_file
@@ -180,6 +182,7 @@ def watch(obj: _Obj) -> None:
     config = obj.config
     with _open(obj) as ctx:
         def handle(path: Path) -> None:
+            ctx.reload_calendar()
             outcome = process_file(ctx, path)
             if outcome.filed:
                 click.echo(f"Terdaftar: {', '.join(outcome.filed)} ({outcome.name})")
@@ -229,7 +232,6 @@ def cases(obj: _Obj, as_json: bool, tahun: int | None) -> None:
 @click.pass_obj
 def show(obj: _Obj, number: str, as_json: bool) -> None:
     """Rincian satu perkara beserta riwayat kejadiannya."""
-    from .bahasa import hari_tanggal
     from .db import Database
 
     db = Database(obj.config.paths.database)
@@ -285,6 +287,129 @@ def demo(obj: _Obj) -> None:
         outcomes = _drain_inbox(ctx, config)
     _print_summary(outcomes)
     click.echo(f"Lihat hasilnya: ppid cases   (arsip: {config.paths.archive})")
+
+
+@main.command()
+@click.argument("number")
+@click.option("--keputusan", required=True, type=click.Choice(DECISIONS), help="Keputusan atas permohonan.")
+@click.option("--dikuasai-oleh", default="", help="Badan Publik lain yang menguasai informasi (kosong: kami).")
+@click.option("--bentuk", multiple=True, type=click.Choice(FORMS), help="Bentuk informasi yang tersedia (boleh diulang).")
+@click.option("--halaman", default="", help="Jumlah halaman yang disalin.")
+@click.option("--tarif", default="", help="Biaya penyalinan per halaman (Rp).")
+@click.option("--biaya-kirim", default="", help="Biaya pengiriman (Rp).")
+@click.option("--biaya-lain", default="", help="Biaya lain (Rp).")
+@click.option("--waktu", default="", help="Waktu penyediaan informasi (hari kerja).")
+@click.option("--penghitaman", default="", help="Penjelasan bagian informasi yang dihitamkan.")
+@click.option("--pasal17", default="", help="Dasar penolakan: huruf Pasal 17 UU KIP (a-j), boleh dengan angka: 'b angka 2'.")
+@click.option("--dasar-lain", default="", help="Dasar penolakan dari undang-undang lain, mis. 'Pasal 57 UU 36/2009'.")
+@click.option("--konsekuensi", default="", help="Konsekuensi bila informasi dibuka (hasil uji konsekuensi).")
+@click.option("--alasan", default="", help="Alasan perpanjangan.")
+@click.option("--kapan-tersedia", default="", help="Kapan informasi yang belum didokumentasikan akan tersedia.")
+@click.option("--tanggal", default="", help="Tanggal keputusan (bawaan: hari ini).")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
+@click.pass_obj
+def decide(obj: _Obj, number: str, today, **options) -> None:
+    """Catat jawaban atas permohonan NUMBER dan buat suratnya.
+
+    \b
+    diberikan / sebagian      -> Pemberitahuan Tertulis bagian A (perlu --bentuk dan --waktu)
+    tidak-dikuasai            -> Pemberitahuan Tertulis bagian B
+    belum-didokumentasikan    -> Pemberitahuan Tertulis bagian B (perlu --kapan-tersedia)
+    ditolak                   -> SK Penolakan (perlu --pasal17 atau --dasar-lain, dan --konsekuensi)
+    perpanjangan              -> Surat Perpanjangan, sekali, sebelum tenggat (perlu --alasan)
+
+    Surat diarsipkan ke folder perkara dan diletakkan di folder siap tanda tangan PPID.
+    """
+    from .decisions import DecisionRefused, decision_from_fields, file_decision
+
+    day = today.date() if today else date.today()
+    fields = {**{k: v for k, v in options.items() if k != "bentuk"}, "nomor_pendaftaran": number,
+              "bentuk": ",".join(options["bentuk"])}
+    decision, problems = decision_from_fields(fields, today=day)
+    if problems:
+        _refuse(problems)
+    with _open(obj, day) as ctx:
+        try:
+            with ctx.exclusive():
+                documents = file_decision(ctx, decision)
+        except DecisionRefused as exc:
+            _refuse(exc.reasons)
+        case = ctx.db.case_by_number(number)
+    click.echo(f"Keputusan '{decision.keputusan}' atas {number} dicatat; status: {case.status}.")
+    click.echo(f"Surat dibuat: {', '.join(documents)} (di {case.folder} dan folder siap tanda tangan).")
+    if case.due:
+        click.echo(f"Tenggat pemberitahuan tertulis: {hari_tanggal(case.due)}")
+
+
+def _refuse(reasons: list[str]) -> None:
+    click.secho("Jawaban ditolak:", fg="red", err=True)
+    for reason in reasons:
+        click.echo(f"  - {reason}", err=True)
+    sys.exit(1)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Hitung seolah-olah hari ini tanggal ini.")
+@click.pass_obj
+def status(obj: _Obj, as_json: bool, today) -> None:
+    """Papan status: perkara terbuka, sisa hari kerja, yang terlambat di atas."""
+    from .status import board
+
+    day = today.date() if today else date.today()
+    with _open(obj, day) as ctx:
+        rows = board(ctx.db.cases(), ctx.calendar, day)
+    overdue = sum(r.overdue for r in rows)
+    soon = sum(r.due_soon for r in rows)
+    if as_json:
+        click.echo(json.dumps({"tanggal": day.isoformat(), "terbuka": len(rows), "segera": soon, "terlambat": overdue,
+                               "perkara": [r.as_json() for r in rows]}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'':2}{'Nomor':<24} {'Jenis':<11} {'Pemohon':<22} {'Diterima':<10} {'Tenggat':<10} {'Sisa':>5}  Status")
+    for r in rows:
+        mark = "!!" if r.overdue else (" *" if r.due_soon else "  ")
+        c = r.case
+        click.echo(f"{mark}{c.number:<24} {c.kind:<11} {c.applicant_name[:22]:<22} {c.received.isoformat():<10} "
+                   f"{c.due.isoformat():<10} {r.working_days_left:>5}  {c.status}")
+    click.echo(f"Terbuka: {len(rows)}; jatuh tempo dalam 3 hari kerja: {soon}; terlambat: {overdue}.  (!! terlambat, * segera)")
+
+
+@main.command()
+@click.argument("tanggal")
+@click.option("--hari", default=10, show_default=True, type=click.IntRange(0, 400), help="Jumlah hari kerja.")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
+@click.pass_obj
+def tenggat(obj: _Obj, tanggal: str, hari: int, as_json: bool) -> None:
+    """Hitung tanggal N hari kerja setelah TANGGAL, dengan kalender yang dipakai perkara.
+
+    TANGGAL boleh ditulis 2026-03-16, 16-03-2026 atau "16 Maret 2026".
+    """
+    from .bahasa import parse_tanggal, tanggal as fmt
+    from .deadlines import load_calendar
+
+    start = parse_tanggal(tanggal)
+    if start is None:
+        _fail(f"Tanggal tidak dapat dibaca: {tanggal!r}. Tulis seperti 2026-03-16 atau \"16 Maret 2026\".")
+    try:
+        calendar = load_calendar(obj.config.deadlines)
+    except CalendarError as exc:
+        _fail(str(exc))
+    due = calendar.add_working_days(start, hari)
+    skipped = calendar.holidays_between(start + timedelta(days=1), due) if due > start else []
+    if as_json:
+        click.echo(json.dumps({"mulai": start.isoformat(), "hari_kerja": hari, "jatuh_tempo": due.isoformat(),
+                               "hari_ke_nol": obj.config.deadlines.day_zero,
+                               "dilewati": [{"tanggal": d.isoformat(), "nama": n} for d, n in skipped]},
+                              ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Mulai       : {hari_tanggal(start)}")
+    click.echo(f"Jatuh tempo : {hari_tanggal(due)} ({hari_kerja(hari)})")
+    if skipped:
+        click.echo("Hari libur dan cuti bersama yang dilewati:")
+        for d, name in skipped:
+            click.echo(f"  {hari_tanggal(d):<28} {name}")
+    else:
+        click.echo("Tidak ada hari libur pada hari kerja di rentang ini.")
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m pipeline`

@@ -80,11 +80,16 @@ CREATE TABLE IF NOT EXISTS events (
     detail  TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS events_case ON events(case_id);
+
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 """
 
-# Case status while its folder is being built, and once it is filed / given up.
+# Case status while its folder is being built, and once given up; a filed case's status follows its
+# event log (pipeline.status).
 STAGING = "disiapkan"
-REGISTERED = "terdaftar"
 VOID = "batal"
 
 
@@ -119,6 +124,10 @@ class Case:
     source_id: int | None = None
     source_row: int = 0
     void_reason: str | None = None
+
+    @property
+    def is_filed(self) -> bool:
+        return self.status not in (STAGING, VOID)
 
     def as_json(self) -> dict:
         return {
@@ -173,6 +182,14 @@ class Database:
     def _query(self, sql: str, params=()) -> list[sqlite3.Row]:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
+
+    def meta(self, key: str) -> str | None:
+        rows = self._query("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0]["value"] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
     # -- sources -----------------------------------------------------------------------------
 
@@ -259,9 +276,20 @@ class Database:
                 (folder, due.isoformat() if due else None, forward_due.isoformat() if forward_due else None, _now(), case_id),
             )
 
-    def mark_filed(self, case_id: int, folder: str) -> None:
+    def mark_filed(self, case_id: int, folder: str, status: str) -> None:
         with self.transaction() as c:
-            c.execute("UPDATE cases SET status = ?, folder = ?, updated_at = ? WHERE id = ?", (REGISTERED, folder, _now(), case_id))
+            c.execute("UPDATE cases SET status = ?, folder = ?, updated_at = ? WHERE id = ?", (status, folder, _now(), case_id))
+
+    def update_case(self, case_id: int, *, data: dict | None = None, due: date | None = None,
+                    forward_due: date | None = None, status: str | None = None) -> None:
+        """Change what is given; leave the rest as it is."""
+        with self.transaction() as c:
+            c.execute(
+                """UPDATE cases SET data = COALESCE(?, data), due = COALESCE(?, due),
+                   forward_due = COALESCE(?, forward_due), status = COALESCE(?, status), updated_at = ? WHERE id = ?""",
+                (json.dumps(data, ensure_ascii=False) if data is not None else None, due.isoformat() if due else None,
+                 forward_due.isoformat() if forward_due else None, status, _now(), case_id),
+            )
 
     def void_case(self, case_id: int, reason: str) -> None:
         with self.transaction() as c:

@@ -64,8 +64,48 @@ INCOMPLETE_NOTICE = LetterSpec(
     file_stem="pemberitahuan-kurang-lengkap",
 )
 
+WRITTEN_NOTICE = LetterSpec(
+    key="pemberitahuan_tertulis",
+    template="pemberitahuan_tertulis.docx",
+    title="Pemberitahuan Tertulis",
+    file_stem="05-pemberitahuan-tertulis",
+    signer="ppid",
+    numbered=True,
+    hal="Pemberitahuan Tertulis atas Permohonan Informasi Publik",
+)
+REJECTION = LetterSpec(
+    key="sk_penolakan",
+    template="sk_penolakan.docx",
+    title="Keputusan PPID tentang Penolakan Permohonan Informasi Publik",
+    file_stem="05-sk-penolakan",
+    signer="ppid",
+    numbered=True,
+    hal="Penolakan Permohonan Informasi Publik",
+)
+EXTENSION = LetterSpec(
+    key="surat_perpanjangan",
+    template="surat_perpanjangan.docx",
+    title="Pemberitahuan Perpanjangan Jangka Waktu",
+    file_stem="04-surat-perpanjangan",
+    signer="ppid",
+    numbered=True,
+    hal="Perpanjangan Jangka Waktu Pemberitahuan Tertulis",
+)
+
 REQUEST_LETTERS = (RECEIPT, FORWARD)
-ALL_LETTERS = (RECEIPT, FORWARD, INCOMPLETE_NOTICE)
+ALL_LETTERS = (RECEIPT, FORWARD, INCOMPLETE_NOTICE, WRITTEN_NOTICE, REJECTION, EXTENSION)
+
+ANSWER_KEYS = (
+    "keputusan", "keputusan_teks", "bagian", "dikuasai_oleh", "bentuk", "biaya_salin", "biaya_kirim", "biaya_lain",
+    "biaya_total", "waktu", "penghitaman", "alasan_tidak", "kapan_tersedia", "dasar", "konsekuensi", "keberatan_hari",
+    "alasan_perpanjangan", "tenggat_semula", "hari_tenggat_semula", "tenggat_baru", "hari_tenggat_baru",
+    "perpanjangan_hari", "tanggal", "hari_tanggal",
+)
+
+
+def empty_answer() -> dict:
+    """The ``jawaban`` group before any answer exists: every key, all empty."""
+    return dict.fromkeys(ANSWER_KEYS, "")
 
 
 @dataclass(frozen=True)
@@ -104,6 +144,7 @@ def letter_context(
     holder: str | None = None,
     problems: list[str] | None = None,
     received: date | None = None,
+    answer: dict | None = None,
 ) -> dict:
     """The one context every template is rendered with (empty strings where a value does not apply)."""
     agency, deadlines = config.agency, config.deadlines
@@ -169,6 +210,7 @@ def letter_context(
         "penerima": signer_block(config.signers.desk),
         "berkas": _date_fields("tanggal_diterima", received),
         "kekurangan": list(problems or []),
+        "jawaban": answer or empty_answer(),
     }
 
 
@@ -185,5 +227,6 @@ def sample_context(config: Config, spec: LetterSpec) -> dict:
                       "telepon": "081234567890", "email": "contoh@example.com", "nama_kuasa": ""},
         "rincian_informasi": "Contoh", "tujuan": "Contoh", "cara_memperoleh": ["salinan"], "cara_salinan": ["email"],
     }
+    answer = {key: "Contoh" for key in ANSWER_KEYS}
     return letter_context(config, spec, LetterMeta("000.9.2/1/IKP", "DOK-2026-000001", day), case=case,
-                          request=request, problems=["Contoh"])
+                          request=request, problems=["Contoh"], answer=answer)

@@ -14,14 +14,15 @@ from datetime import date
 from pathlib import Path
 
 from . import letters
-from .archive import ArchiveError, Staging
+from .archive import ArchiveError, Staging, read_event_log
 from .conversion import ConversionError
-from .db import REGISTERED, VOID, Case, Source
+from .db import VOID, Case, Source
 from .drafts import convert_drafts, draft_letters, mirror_events, place_for_signature
 from .numbering import folder_for, format_number, safe_name
 from .process import Context, FileOutcome, finish_source, keep_aside, set_aside
 from .reading import FormDocument, FormRecord
 from .setaside import masked_name
+from .status import status_from_events
 from .validation import validate_request
 
 log = logging.getLogger(__name__)
@@ -80,8 +81,10 @@ def file_request(ctx: Context, path: Path, source: Source, record: FormRecord, r
     if case.status == VOID:
         return case.void_reason
     folder = case_folder(ctx, case)
-    if case.status == REGISTERED or ctx.archive.is_complete(folder):
-        ctx.db.mark_filed(case.id, folder)  # the rename may have happened just before a crash
+    if not case.is_filed and ctx.archive.is_complete(folder):  # renamed into place just before a crash
+        ctx.db.mark_filed(case.id, folder, status_from_events(read_event_log(ctx.archive.folder(folder))))
+        case = ctx.db.case_by_number(case.number)
+    if case.is_filed:
         outcome.filed.append(case.number)
         return None
     case = plan(ctx, case, folder)
@@ -93,6 +96,9 @@ def file_request(ctx: Context, path: Path, source: Source, record: FormRecord, r
         drafts = draft_letters(ctx, staging, case, letters.REQUEST_LETTERS, request=request)
         convert_drafts(ctx, staging, case, drafts)
         staging.log("filed", folder=folder)
+        forward = next(d for d in drafts if d.spec is letters.FORWARD)
+        staging.log("forwarded", kepada=ctx.config.forward.default_holder if not request.get("opd_tujuan") else request["opd_tujuan"],
+                    dokumen=forward.doc_id)
         staging.commit(manifest_header(case, source, source_ref))
     except (ConversionError, ArchiveError, OSError) as exc:
         shutil.rmtree(staging.root, ignore_errors=True)
@@ -100,7 +106,7 @@ def file_request(ctx: Context, path: Path, source: Source, record: FormRecord, r
         ctx.db.void_case(case.id, reason)
         log.error("Perkara %s dibatalkan: %s", case.number, exc)
         return reason
-    ctx.db.mark_filed(case.id, folder)
+    ctx.db.mark_filed(case.id, folder, status_from_events(staging.events))
     mirror_events(ctx, case, staging)
     place_for_signature(ctx, case, ctx.archive.folder(folder), drafts)
     outcome.filed.append(case.number)

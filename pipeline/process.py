@@ -7,6 +7,7 @@ database; every step can be repeated, so a restart finishes what was cut off wit
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import shutil
@@ -19,14 +20,15 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import letters
-from .archive import STAGING_DIR, Archive, sha256_file, write_atomic
+from .archive import STAGING_DIR, Archive, read_event_log, sha256_file, write_atomic
 from .config import Config
 from .conversion import ConversionError, ConverterPool, PdfMetadata
-from .db import REGISTERED, VOID, Database, Source
+from .db import VOID, Database, Source
 from .deadlines import WorkCalendar, load_calendar
 from .letters import LetterMeta, LetterSpec
 from .reading import FormDocument, UnreadableForm, read_form
 from .rendering import check_template, render_docx
+from .status import is_open, status_from_events
 from .setaside import REASON_SUFFIX, keep_copy, masked_name, reason_text, set_aside_path
 
 log = logging.getLogger(__name__)
@@ -72,6 +74,29 @@ class Context:
                 self._converter = pool
         return self._converter
 
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the workspace lock: one process at a time files, decides or recovers.
+
+        ``ppid watch`` (often a service) and ``ppid decide`` typed at a desk may run at once; each takes
+        the lock for one file or one decision, so neither sees the other's half-built staging folder.
+        """
+        lock_path = self.config.paths.database.with_suffix(".lock")
+        with open(lock_path, "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def reload_calendar(self) -> None:
+        """Pick up an edited holiday file without a restart (the watcher calls this between files)."""
+        calendar = load_calendar(self.config.deadlines)
+        if calendar.fingerprint() != self.calendar.fingerprint():
+            self.calendar = calendar
+            with self.exclusive():
+                recompute_due_dates(self)
+
     def template(self, spec: LetterSpec) -> Path:
         return self.config.paths.templates / spec.template
 
@@ -90,7 +115,9 @@ def open_context(config: Config, *, today: Callable[[], date] = date.today) -> I
     ctx = Context(config=config, db=Database(config.paths.database), archive=Archive(config.paths.archive),
                   calendar=load_calendar(config.deadlines), today=today)
     try:
-        recover_interrupted(ctx)
+        with ctx.exclusive():
+            recover_interrupted(ctx)
+            recompute_due_dates(ctx)
         yield ctx
     finally:
         ctx.close()
@@ -100,7 +127,15 @@ def open_context(config: Config, *, today: Callable[[], date] = date.today) -> I
 
 
 def process_file(ctx: Context, path: Path) -> FileOutcome:
+    """One dropped file, under the workspace lock."""
+    with ctx.exclusive():
+        return _process_file(ctx, path)
+
+
+def _process_file(ctx: Context, path: Path) -> FileOutcome:
     """Read the dropped file, hand it to the handler of its form kind, or set it aside with the reason."""
+    if not os.path.lexists(path):  # taken by another run meanwhile
+        return FileOutcome(name=masked_name(path.name))
     outcome = FileOutcome(name=masked_name(path.name))
     if path.is_symlink() or not path.is_file():
         return set_aside_entry(ctx, path, outcome)
@@ -139,7 +174,7 @@ def claim_source(ctx: Context, path: Path) -> tuple[Source, str]:
         if source.state in ("filed", "setting_aside"):
             return source, "finish"
     for source in earlier:
-        if source.state in ("done", "filed") and any(c.status == REGISTERED for c in ctx.db.cases_of_source(source.id)):
+        if source.state in ("done", "filed") and any(c.is_filed for c in ctx.db.cases_of_source(source.id)):
             return source, "duplicate"
     for source in earlier:
         if source.state == "processing":
@@ -159,7 +194,7 @@ def finish_source(ctx: Context, path: Path, source: Source, outcome: FileOutcome
         pass
     ctx.db.set_source_state(source.id, final)
     if not outcome.filed and final == "done":
-        outcome.filed = [c.number for c in ctx.db.cases_of_source(source.id) if c.status == REGISTERED]
+        outcome.filed = [c.number for c in ctx.db.cases_of_source(source.id) if c.is_filed]
     return outcome
 
 
@@ -211,7 +246,7 @@ def write_incomplete_notice(ctx: Context, beside: Path, suffix: str, problems: l
 
 
 def set_aside_duplicate(ctx: Context, path: Path, earlier: Source, outcome: FileOutcome) -> FileOutcome:
-    numbers = [c.number for c in ctx.db.cases_of_source(earlier.id) if c.status == REGISTERED]
+    numbers = [c.number for c in ctx.db.cases_of_source(earlier.id) if c.is_filed]
     source = ctx.db.add_source(earlier.sha256, path.name, path.stat().st_size, "processing")
     reason = ("Berkas ini sama persis (byte demi byte) dengan berkas yang sudah didaftarkan sebagai perkara nomor "
               + ", ".join(numbers) + ". Tidak didaftarkan dua kali.")
@@ -247,10 +282,40 @@ def recover_interrupted(ctx: Context) -> None:
         if inbox_file.is_file() and sha256_file(inbox_file) == source.sha256:
             continue
         for case in ctx.db.cases_of_source(source.id):
-            if case.status in (REGISTERED, VOID):
+            if case.is_filed or case.status == VOID:
                 continue
             if case.folder and ctx.archive.is_complete(case.folder):
-                ctx.db.mark_filed(case.id, case.folder)
+                ctx.db.mark_filed(case.id, case.folder, status_from_events(read_event_log(ctx.archive.folder(case.folder))))
             else:
                 ctx.db.void_case(case.id, "Berkas asal hilang dari folder masuk sebelum perkara selesai diarsipkan.")
         ctx.db.set_source_state(source.id, "set_aside" if source.state == "setting_aside" else "done")
+
+
+def recompute_due_dates(ctx: Context) -> None:
+    """When the calendar changed (holiday file, settings), open cases get due dates under the new one.
+
+    Each case keeps the due date it was given until then; the change is written to its event log.
+    """
+    fingerprint = ctx.calendar.fingerprint()
+    previous = ctx.db.meta("calendar_fingerprint")
+    if previous == fingerprint:
+        return
+    if previous is not None:
+        d = ctx.config.deadlines
+        for case in ctx.db.cases():
+            if not is_open(case) or not case.folder or case.due is None:
+                continue
+            due = ctx.calendar.add_working_days(case.received, d.notice_days)
+            if "perpanjangan" in case.data:
+                due = ctx.calendar.add_working_days(due, d.extension_days)
+            forward_due = ctx.calendar.add_working_days(case.received, d.forward_target_days)
+            if (due, forward_due) == (case.due, case.forward_due):
+                continue
+            detail = {"tenggat_lama": case.due.isoformat(), "tenggat_baru": due.isoformat(),
+                      "target_lama": case.forward_due.isoformat() if case.forward_due else None,
+                      "target_baru": forward_due.isoformat(), "sebab": "kalender hari libur berubah"}
+            entry = ctx.archive.append_event(case.folder, "due_recomputed", **detail)
+            ctx.db.add_event(case.id, "due_recomputed", detail, at=entry["at"])
+            ctx.db.update_case(case.id, due=due, forward_due=forward_due)
+            log.info("Tenggat perkara %s dihitung ulang: %s -> %s", case.number, case.due, due)
+    ctx.db.set_meta("calendar_fingerprint", fingerprint)

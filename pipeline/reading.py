@@ -51,7 +51,9 @@ class FormRecord:
     choices: dict[str, list[str]]  # canonical choice key -> ticked option keys, in form order
     row: int | None = None  # xlsx: Excel row number (header is row 1); docx: None
     attachments: list[Attachment] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # reader remarks (Indonesian)
+    # Reader remarks (Indonesian), e.g. ambiguous ticks. Validation returns every note to the applicant
+    # as a problem, so a note is only written when a person must look; notes never quote personal data.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -1120,22 +1122,23 @@ def _read_choice(choice_key: str, label: str, paragraphs: list[_Para], printed: 
     text = _INSTRUCTION_RE.sub(lambda m: " " * len(m.group()), flat.text)
     occurrences = _find_occurrences(choice_key, text, flat.struck)
     ticks, boxes, loose_ticks = _assign_marks(text, occurrences)
+    # An empty choice needs no note: validation already reports an unticked choice field.
     if not occurrences:
         if loose_ticks or not _is_blank_value(_MARK_RE.sub("", text)):
-            return [], [f"Isian '{label}' tidak dikenali: {_clean_line(flat.text)[:80]}."]
+            return [], [f"Isian '{label}' tidak dikenali sebagai salah satu pilihan yang tersedia."]
         return [], []
     struck = [occ for occ in occurrences if occ.struck]
     if ticks:
         return _distinct(occ.option for occ in occurrences if id(occ) in ticks), []
     if struck:
         if len(struck) == len(occurrences):
-            return [], [f"Semua pilihan pada '{label}' dicoret."]
+            return [], [f"Semua pilihan pada '{label}' dicoret; sisakan pilihan yang dikehendaki."]
         return _distinct(occ.option for occ in occurrences if not occ.struck), []
     if boxes:
-        return [], [f"Pilihan pada '{label}' belum ditandai."]
+        return [], []
     chosen = _distinct(occ.option for occ in occurrences)
     if printed and len(chosen) >= _PRINTED_LIST_MINIMUM[choice_key]:
-        return [], [f"Pilihan pada '{label}' belum ditandai (tidak ada centang atau coretan)."]
+        return [], []  # the printed option list, left unmarked
     return chosen, []
 
 
@@ -1595,7 +1598,7 @@ def _cell_field_text(key: str, value, label: str, notes: list[str]) -> str:
     if key in ("nik", "nik_atau_sk") and isinstance(value, (int, float)) and not isinstance(value, bool):
         return _numeric_nik(value, label, notes)
     if key in ("telepon", "telepon_email") and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _numeric_phone(value, label, notes)
+        return _numeric_phone(value)
     return _cell_to_text(value)
 
 
@@ -1608,23 +1611,23 @@ def _numeric_nik(value: int | float, label: str, notes: list[str]) -> str:
     digits = str(int(value))
     if len(digits) >= 16 and digits.endswith("0000"):
         notes.append(
-            f"Isian '{label}' tersimpan sebagai angka dan beberapa digit terakhirnya hilang ({digits}); "
-            "NIK tidak dipakai. Tulis NIK sebagai teks."
+            f"Isian '{label}' tersimpan sebagai angka dan digit terakhirnya hilang; tulis NIK sebagai teks."
         )
         return ""
     if len(digits) >= 16 and digits.endswith("0"):
+        # Excel turns the 16th digit of any number into 0: the NIK may be right or may have lost a digit.
         notes.append(
-            f"Isian '{label}' tersimpan sebagai angka; Excel hanya menyimpan 15 digit, periksa digit terakhir "
-            "NIK dengan KTP."
+            f"Isian '{label}' tersimpan sebagai angka; Excel hanya menyimpan 15 digit sehingga digit terakhir "
+            "NIK mungkin berubah menjadi 0. Tulis NIK sebagai teks."
         )
     return digits
 
 
-def _numeric_phone(value: int | float, label: str, notes: list[str]) -> str:
-    """A phone number typed into a number cell loses its leading 0 ("0812..." becomes 812...)."""
+def _numeric_phone(value: int | float) -> str:
+    """A phone number typed into a number cell loses its leading 0 ("0812..." becomes 812...).
+    Indonesian numbers are written 0... or 62...; putting the 0 back is safe and needs no note."""
     digits = str(int(value)) if float(value).is_integer() else _cell_to_text(value)
     if re.fullmatch(r"[1-9]\d{7,12}", digits) and not digits.startswith("62"):
-        notes.append(f"Isian '{label}' tersimpan sebagai angka; angka 0 di depan ditambahkan kembali.")
         return "0" + digits
     return digits
 

@@ -7,14 +7,15 @@ the reader must cope with forms the pipeline did not write.
 
 All people, numbers and addresses are invented. NIKs follow the real structure (province, regency,
 district, birth date with +40 on the day for women, serial) so validation can check them.
-The output is deterministic, so re-running the script leaves the committed files unchanged
-apart from the timestamps python-docx writes into the core properties (pinned below).
+The output is deterministic (timestamps are pinned), so re-running the script leaves the committed
+files unchanged. tests/forms/README.md lists each file and its expected outcome.
 """
 
 from __future__ import annotations
 
 import io
 import random
+import re
 import sys
 import zipfile
 from datetime import date, datetime
@@ -584,7 +585,7 @@ def permohonan_banyak_xlsx() -> Path:
         [2, "16 Maret 2026", "Putu Eka Saputra", 5108030110830006, "Jl. Ngurah Rai No. 21, Singaraja, Buleleng",
          "Wartawan", 87861234567, "putueka.saputra@gmail.com",
          "Realisasi anggaran penanganan sampah plastik Provinsi Bali tahun 2025", "Bahan liputan berita",
-         "melihat", None],
+         "melihat", "Mengambil langsung"],
         [3, "17 Maret 2026", "I Nyoman Sudiarta", "5106011407750002", "Br. Kawan, Desa Kayubihi, Bangli",
          "Petani", "0813-3745-9988", None,
          "Daftar penerima bantuan bibit kopi tahun 2025 di Kabupaten Bangli", "Pengecekan data kelompok tani",
@@ -857,9 +858,17 @@ def broken_files() -> list[Path]:
 
 
 def pin_zip_timestamps(path: Path) -> None:
-    """Rewrite a .docx/.xlsx with fixed entry timestamps so re-running the script changes no bytes."""
+    """Rewrite a .docx/.xlsx with fixed timestamps (zip entries and the "modified" property, which
+    openpyxl always sets to now) so re-running the script changes no bytes."""
     with zipfile.ZipFile(path) as source:
         entries = [(info, source.read(info.filename)) for info in source.infolist()]
+    fixed_stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    entries = [
+        (info, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + fixed_stamp + rb"\g<2>", data))
+        if info.filename == "docProps/core.xml"
+        else (info, data)
+        for info, data in entries
+    ]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for info, data in entries:
             fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 3, 16, 8, 0, 0))

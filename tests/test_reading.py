@@ -1,0 +1,644 @@
+"""Tests of pipeline.reading on the committed samples (tests/forms/) and on generated edge cases."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from docx import Document
+from docx.oxml import parse_xml
+from openpyxl import Workbook, load_workbook
+
+from pipeline import reading
+from pipeline.blankforms import CARA_MEMPEROLEH_OPTIONS, CARA_SALINAN_OPTIONS, REQUEST_FIELDS, write_blank_forms
+from pipeline.reading import FormDocument, UnreadableForm, read_form
+
+ROOT = Path(__file__).resolve().parents[1]
+FORMS = ROOT / "tests" / "forms"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def read_one(name: str):
+    document = read_form(FORMS / name)
+    assert isinstance(document, FormDocument)
+    assert len(document.records) == 1
+    return document, document.records[0]
+
+
+# --------------------------------------------------------------------------------------------------
+# Request samples
+# --------------------------------------------------------------------------------------------------
+
+
+def test_2010_form_three_columns_with_ticks_after_options():
+    document, record = read_one("permohonan-2010-tabel3.docx")
+    assert (document.kind, document.layout, record.row) == ("permohonan", "docx-table", None)
+    assert record.fields == {
+        "nama": "I Made Wirawan",
+        "alamat": "Jl. Tukad Badung No. 12, Renon, Denpasar Selatan, Kota Denpasar",
+        "pekerjaan": "Mahasiswa",
+        "telepon_email": "0812-3876-5432 / made.wirawan@gmail.com",
+        "rincian_informasi": "Dokumen Rencana Kerja dan Anggaran (RKA) Dinas Pekerjaan Umum dan Penataan Ruang "
+        "Provinsi Bali Tahun Anggaran 2025,\nkhususnya kegiatan pemeliharaan jalan provinsi.",
+        "tujuan": "Bahan penulisan skripsi pada Program Studi Ilmu Administrasi Negara, Universitas Udayana.",
+        "tempat": "Denpasar",
+        "tanggal": "16 Maret 2026",
+    }
+    assert record.choices == {"cara_memperoleh": ["salinan"], "cara_salinan": ["email"]}
+    assert record.notes == [] and record.attachments == []
+
+
+def test_2021_form_two_columns_numbered_labels_and_checked_boxes():
+    document, record = read_one("permohonan-2021-tabel2.docx")
+    assert document.kind == "permohonan"
+    assert record.fields == {
+        "nama": "Ni Luh Putu Ayu Lestari",
+        "nik": "5171036311900001",
+        "alamat": "Jl. Gatot Subroto Barat No. 88\nKel. Padangsambian Kaja, Kec. Denpasar Barat",
+        "telepon": "081338765210",
+        "email": "ayu.lestari@yahoo.co.id",
+        "rincian_informasi": "1. Data jumlah penerima Beasiswa Bali Mandara tahun 2024 per kabupaten/kota;\n"
+        "2. Petunjuk teknis penyaluran beasiswa tahun 2024.",
+        "tujuan": "Bahan kajian Lembaga Swadaya Masyarakat bidang pendidikan.",
+        "tempat": "Denpasar",
+        "tanggal": "2 April 2026",
+    }
+    assert "nama_kuasa" not in record.fields  # "-" means none
+    assert "nomor_pendaftaran" not in record.fields  # left for the officer
+    assert record.choices == {"cara_memperoleh": ["salinan"], "cara_salinan": ["email"]}
+
+
+def test_paragraph_form_with_struck_out_options():
+    document, record = read_one("permohonan-paragraf.docx")
+    assert (document.kind, document.layout) == ("permohonan", "docx-paragraph")
+    assert record.fields["nama"] == "Ketut Suardana"
+    assert record.fields["nik"] == "5103020201780004"
+    assert record.fields["telepon"] == "0878-6123-4455"
+    assert record.fields["email"] == "ketut.suardana@gmail.com"
+    assert record.fields["rincian_informasi"].startswith("Salinan Keputusan Gubernur Bali")
+    assert (record.fields["tempat"], record.fields["tanggal"]) == ("Mangupura", "18 Maret 2026")
+    # Melihat struck -> salinan; all but "Mengambil langsung" struck (one with double strike).
+    assert record.choices == {"cara_memperoleh": ["salinan"], "cara_salinan": ["mengambil_langsung"]}
+    assert record.notes == []
+
+
+def test_fillable_form_with_content_controls_and_text_box():
+    _, record = read_one("permohonan-checkbox.docx")
+    assert record.fields["nomor_pendaftaran"] == "045/PPID/III/2026"  # from the text box
+    assert record.fields["nama"] == "Gede Arya Pratama"
+    assert record.fields["nik"] == "5104011104000005"
+    assert "pekerjaan" not in record.fields  # the control still shows Word's prompt
+    assert record.fields["rincian_informasi"].endswith("\nTermasuk daftar desa adat penerima dan besaran dana.")
+    assert record.fields["tujuan"] == "Bahan diskusi paruman desa adat."
+    assert record.choices == {"cara_memperoleh": ["salinan"], "cara_salinan": ["email", "whatsapp"]}
+
+
+def test_legacy_form_fields():
+    _, record = read_one("permohonan-isian-lama.docx")
+    assert record.fields["nama"] == "Ni Wayan Sri Astuti"
+    assert record.fields["telepon_email"] == "0365-41234 / sriastuti.bidan@gmail.com"
+    assert record.choices == {"cara_memperoleh": ["salinan"], "cara_salinan": ["pos"]}
+
+
+def test_embedded_id_picture_is_an_attachment_but_the_logo_is_not():
+    _, record = read_one("permohonan-ktp-gambar.docx")
+    assert record.choices == {"cara_memperoleh": ["melihat"], "cara_salinan": ["mengambil_langsung"]}  # Wingdings
+    assert [(a.name, a.role) for a in record.attachments] == [("identitas-1.jpg", "identitas")]
+    assert record.attachments[0].data.startswith(b"\xff\xd8")
+
+
+def test_sibling_files_are_attachments():
+    _, record = read_one("permohonan-dengan-lampiran.docx")
+    assert record.fields["nama_kuasa"] == "I Wayan Sudarsana, S.H."
+    assert record.choices == {"cara_memperoleh": ["salinan"], "cara_salinan": ["mengambil_langsung"]}
+    attachments = {a.name: a for a in record.attachments}
+    assert set(attachments) == {"ktp.jpg", "kuasa.pdf"}
+    assert attachments["ktp.jpg"].role == "identitas"
+    assert attachments["ktp.jpg"].data == (FORMS / "permohonan-dengan-lampiran.ktp.jpg").read_bytes()
+    assert attachments["kuasa.pdf"].role == "surat_kuasa"
+    assert attachments["kuasa.pdf"].data.startswith(b"%PDF")
+
+
+def test_workbook_rows_with_other_labels_and_a_blank_row():
+    document = read_form(FORMS / "permohonan-banyak.xlsx")
+    assert (document.kind, document.layout) == ("permohonan", "xlsx-rows")
+    assert [record.row for record in document.records] == [2, 3, 4, 6, 7]
+    first, second, third, fourth, fifth = document.records
+    assert first.fields == {
+        "tanggal": "16 Maret 2026",  # a date cell
+        "nama": "Komang Ayu Dewi",
+        "nik": "5105026502880003",
+        "alamat": "Jl. Flamboyan No. 7, Semarapura, Klungkung",
+        "pekerjaan": "Guru",
+        "telepon": "081246781234",
+        "email": "komang.ayu@gmail.com",
+        "rincian_informasi": "Data SMA/SMK negeri di Kabupaten Klungkung tahun 2025",
+        "tujuan": "Bahan penyusunan proposal penelitian",
+    }
+    assert first.choices == {"cara_memperoleh": ["salinan"], "cara_salinan": ["email"]}
+    assert second.fields["nik"] == "5108030110830006"  # an integer cell, recovered exactly
+    assert second.fields["telepon"] == "087861234567"  # leading zero restored
+    assert all(record.notes == [] for record in document.records)
+    assert second.choices == {"cara_memperoleh": ["melihat"], "cara_salinan": ["mengambil_langsung"]}
+    assert third.choices == {"cara_memperoleh": ["salinan"], "cara_salinan": ["whatsapp"]}
+    assert "email" not in third.fields
+    assert fourth.choices == {"cara_memperoleh": ["melihat"], "cara_salinan": ["mengambil_langsung"]}
+    assert "nik" not in fifth.fields and "tujuan" not in fifth.fields
+    assert fifth.choices == {"cara_memperoleh": ["salinan"], "cara_salinan": ["pos"]}
+
+
+def test_wrong_nik_is_read_as_written():
+    _, record = read_one("salah-nik.docx")
+    assert record.fields["nik"] == "517101150885003"  # validation, not the reader, rejects it
+
+
+def test_incomplete_form_leaves_fields_and_choices_out():
+    document, record = read_one("tidak-lengkap.docx")
+    assert document.kind == "permohonan"
+    assert "alamat" not in record.fields and "tujuan" not in record.fields
+    assert record.fields["nama"] == "Kadek Dwi Rahayu"
+    assert record.choices == {}
+    assert record.notes == []  # validation reports the unticked choices itself
+
+
+# --------------------------------------------------------------------------------------------------
+# Other kinds
+# --------------------------------------------------------------------------------------------------
+
+
+def test_objection_form():
+    document, record = read_one("keberatan.docx")
+    assert document.kind == "keberatan"
+    assert record.fields["nomor_pendaftaran"] == "045/PPID/III/2026"
+    assert record.fields["tujuan"] == "Bahan penulisan skripsi pada Program Studi Ilmu Administrasi Negara."
+    assert record.fields["nama"] == "I Made Wirawan"
+    assert record.fields["nik"] == "5171011508850003"
+    assert record.fields["telepon_email"] == "0812-3876-5432 / made.wirawan@gmail.com"
+    assert record.fields["kasus_posisi"].startswith("Saya mengajukan permohonan informasi")
+    assert record.fields["kasus_posisi"].count("\n") == 1
+    assert (record.fields["tempat"], record.fields["tanggal"]) == ("Denpasar", "20 April 2026")
+    assert "nama_kuasa" not in record.fields  # "-" in the proxy section
+    assert record.choices == {"alasan": ["c", "g"]}
+
+
+def test_dik_list_in_word():
+    document = read_form(FORMS / "dik.docx")
+    assert document.kind == "dik"
+    assert [r.fields["informasi"] for r in document.records] == [
+        "Dokumen penawaran peserta tender yang sedang berlangsung",
+        "Rekam medis pasien RSUD Bali Mandara",
+    ]
+    assert document.records[1].fields["dasar_hukum"] == "Pasal 17 huruf h UU 14/2008; UU 17/2023"
+
+
+def test_dip_list_in_excel_with_groups():
+    document = read_form(FORMS / "dip.xlsx")
+    assert (document.kind, document.layout) == ("dip", "xlsx-rows")
+    assert [r.row for r in document.records] == [5, 7, 9]
+    assert document.records[0].fields["ringkasan_isi"] == "Laporan keuangan tahun 2025"
+    assert document.records[0].fields["retensi"] == "10 tahun"
+    assert document.records[1].fields["kelompok"].startswith("B. Informasi yang Wajib Diumumkan Secara Serta Merta")
+
+
+def test_answer_sheet_is_recognised(tmp_path):
+    document = Document()
+    document.add_paragraph("LEMBAR JAWABAN ATAS PERMOHONAN INFORMASI PUBLIK")
+    document.add_paragraph("Nomor Pendaftaran : 045/PPID/III/2026")
+    document.add_paragraph("Nama : I Made Wirawan")
+    path = tmp_path / "jawaban.docx"
+    document.save(path)
+    document = read_form(path)
+    assert document.kind == "jawaban"
+    assert document.records[0].fields["nama"] == "I Made Wirawan"
+
+
+# --------------------------------------------------------------------------------------------------
+# Refusals
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("bukan-formulir.docx", "Berkas ini bukan formulir yang dikenali: "),
+        ("kosong.docx", "Berkas kosong (0 byte)."),
+        ("rusak.docx", "Berkas rusak atau bukan dokumen Word/Excel."),
+        ("teks.xlsx", "Berkas rusak atau bukan dokumen Word/Excel."),
+    ],
+)
+def test_bad_samples_are_refused_with_a_reason(name, reason):
+    with pytest.raises(UnreadableForm) as caught:
+        read_form(FORMS / name)
+    assert str(caught.value).startswith(reason)
+
+
+def write_zip(path: Path, parts: dict[str, bytes | str]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return path
+
+
+def minimal_docx_parts(body_xml: str) -> dict[str, str]:
+    return {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+        "word/document.xml": f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body>{body_xml}</w:body>'
+        "</w:document>",
+    }
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(UnreadableForm, match="tidak ditemukan"):
+        read_form(tmp_path / "tidak-ada.docx")
+
+
+def test_password_protected_and_legacy_office_files(tmp_path):
+    ole_header = bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504)
+    encrypted = tmp_path / "terkunci.docx"
+    encrypted.write_bytes(ole_header + "EncryptedPackage".encode("utf-16-le") + bytes(512))
+    with pytest.raises(UnreadableForm, match="kata sandi"):
+        read_form(encrypted)
+    legacy = tmp_path / "lama.doc"
+    legacy.write_bytes(ole_header + "WordDocument".encode("utf-16-le") + bytes(512))
+    with pytest.raises(UnreadableForm, match=r"\.doc/\.xls"):
+        read_form(legacy)
+
+
+def test_pdf_is_refused_with_its_own_reason(tmp_path):
+    pdf = tmp_path / "formulir.pdf"
+    pdf.write_bytes((FORMS / "permohonan-dengan-lampiran.kuasa.pdf").read_bytes())
+    with pytest.raises(UnreadableForm, match="PDF"):
+        read_form(pdf)
+
+
+def test_zip_that_is_not_an_office_document(tmp_path):
+    path = write_zip(tmp_path / "arsip.docx", {"catatan.txt": "bukan dokumen"})
+    with pytest.raises(UnreadableForm, match="bukan dokumen Word"):
+        read_form(path)
+
+
+def test_macro_enabled_files_are_refused(tmp_path):
+    source = (FORMS / "salah-nik.docx").read_bytes()
+    renamed = tmp_path / "formulir.docm"
+    renamed.write_bytes(source)
+    with pytest.raises(UnreadableForm, match="makro"):
+        read_form(renamed)
+    parts = minimal_docx_parts("<w:p/>")
+    parts["word/vbaProject.bin"] = b"\x00" * 16
+    with pytest.raises(UnreadableForm, match="makro"):
+        read_form(write_zip(tmp_path / "makro.docx", parts))
+
+
+def test_zip_bombs_are_refused_before_parsing(tmp_path):
+    parts = minimal_docx_parts("<w:p/>")
+    parts["word/media/besar.bin"] = b"\x00" * (51 * 1024 * 1024)  # over 50 MB
+    with pytest.raises(UnreadableForm, match="terlalu besar setelah diekstrak"):
+        read_form(write_zip(tmp_path / "bom.docx", parts))
+    parts["word/media/besar.bin"] = b"\x00" * (5 * 1024 * 1024)  # small, but compresses > 100:1
+    with pytest.raises(UnreadableForm, match="rasio kompresi"):
+        read_form(write_zip(tmp_path / "rasio.docx", parts))
+
+
+def test_xml_entities_are_refused(tmp_path):
+    parts = minimal_docx_parts("")
+    parts["word/document.xml"] = (
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'
+    )
+    with pytest.raises(UnreadableForm, match="DOCTYPE"):
+        read_form(write_zip(tmp_path / "entitas.docx", parts))
+
+
+# --------------------------------------------------------------------------------------------------
+# Choice marking variants (small documents built here)
+# --------------------------------------------------------------------------------------------------
+
+
+def request_docx(tmp_path: Path, memperoleh: list[str], salinan: list[str], name: str = "f.docx") -> Path:
+    """A minimal paragraph form whose two choice values are given as paragraphs of text."""
+    document = Document()
+    document.add_paragraph("FORMULIR PERMOHONAN INFORMASI PUBLIK")
+    for line in ("Nama : Ni Made Sukerti", "NIK : 5171014505820004", "Alamat : Jl. Pulau Kawe No. 3",
+                 "Rincian informasi yang dibutuhkan : Jadwal bantuan bedah rumah"):  # fmt: skip
+        document.add_paragraph(line)
+    document.add_paragraph("Cara memperoleh informasi :")
+    for line in memperoleh:
+        document.add_paragraph(line)
+    document.add_paragraph("Cara mendapatkan salinan informasi :")
+    for line in salinan:
+        document.add_paragraph(line)
+    path = tmp_path / name
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("memperoleh", "salinan", "expected"),
+    [
+        # X before options on one line, [x] in brackets, (x) after options
+        (["X Melihat/membaca/mendengarkan/mencatat   Mendapatkan salinan informasi"],
+         ["Mengambil langsung  Kurir  [x] Pos  Faksimili  Email"],
+         {"cara_memperoleh": ["melihat"], "cara_salinan": ["pos"]}),
+        (["Melihat/membaca/mendengarkan/mencatat ( )   Mendapatkan salinan informasi (x)"],
+         ["Mengambil langsung ( ) Kurir ( ) Pos ( ) Faksimili (X) Email ( )"],
+         {"cara_memperoleh": ["salinan"], "cara_salinan": ["faksimili"]}),
+        # ticks after the option on their own lines
+        (["a. Melihat/membaca/mendengarkan/mencatat ✓", "b. Mendapatkan salinan informasi"],
+         ["1. Mengambil langsung", "2. Kurir ✔", "3. Pos"],
+         {"cara_memperoleh": ["melihat"], "cara_salinan": ["kurir"]}),
+        # a written answer instead of ticks
+        (["softcopy"], ["e-mail"], {"cara_memperoleh": ["salinan"], "cara_salinan": ["email"]}),
+        (["Mendapatkan salinan"], ["mengambil langsung"],
+         {"cara_memperoleh": ["salinan"], "cara_salinan": ["mengambil_langsung"]}),
+        # both ticked is kept: validation decides
+        (["☒ Melihat/membaca/mendengarkan/mencatat", "☒ Mendapatkan salinan informasi (hardcopy/softcopy)"],
+         ["☐ Pos", "☒ WhatsApp"], {"cara_memperoleh": ["melihat", "salinan"], "cara_salinan": ["whatsapp"]}),
+    ],
+)  # fmt: skip
+def test_tick_styles(tmp_path, memperoleh, salinan, expected):
+    record = read_form(request_docx(tmp_path, memperoleh, salinan)).records[0]
+    assert record.choices == expected
+    assert record.fields["nama"] == "Ni Made Sukerti"
+
+
+def test_printed_list_without_any_mark_is_not_a_choice(tmp_path):
+    record = read_form(
+        request_docx(
+            tmp_path,
+            ["Melihat/membaca/mendengarkan/mencatat / Mendapatkan salinan informasi (hardcopy/softcopy)"],
+            ["Mengambil langsung / Kurir / Pos / Faksimili / Email"],
+        )
+    ).records[0]
+    assert record.choices == {}
+    assert record.notes == []
+
+
+def test_all_options_struck_gives_a_note(tmp_path):
+    path = request_docx(tmp_path, [], ["Pos"])
+    document = Document(path)
+    target = next(p for p in document.paragraphs if p.text == "Cara memperoleh informasi :")
+    options = target.insert_paragraph_before("")  # then move it below the label
+    target._p.addnext(options._p)
+    for index, text in enumerate(("Melihat/membaca/mendengarkan/mencatat", "Mendapatkan salinan informasi")):
+        if index:
+            options.add_run(" / ")
+        options.add_run(text).font.strike = True
+    document.save(path)
+    record = read_form(path).records[0]
+    assert "cara_memperoleh" not in record.choices
+    assert record.choices == {"cara_salinan": ["pos"]}
+    assert record.notes == ["Semua pilihan pada 'Cara memperoleh informasi' dicoret; sisakan pilihan yang dikehendaki."]
+
+
+def test_strike_through_character_style(tmp_path):
+    """Strike set by a character style ("Coret") rather than on the run itself."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    path = request_docx(tmp_path, [], ["Mengambil langsung"])
+    document = Document(path)
+    style = document.styles.add_style("Coret", WD_STYLE_TYPE.CHARACTER)
+    style.font.strike = True
+    target = next(p for p in document.paragraphs if p.text == "Cara memperoleh informasi :")
+    target.add_run(" ")
+    target.add_run("Melihat/membaca/mendengarkan/mencatat", style="Coret")
+    target.add_run(" / Mendapatkan salinan informasi")
+    document.save(path)
+    record = read_form(path).records[0]
+    assert record.choices["cara_memperoleh"] == ["salinan"]
+
+
+def test_text_box_with_alternate_content_is_read_once(tmp_path):
+    wps = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = "<w:txbxContent><w:p><w:r><w:t>Nomor Pendaftaran: 051/PPID/III/2026</w:t></w:r></w:p></w:txbxContent>"
+    run = (
+        f'<w:r xmlns:w="{W_NS}" xmlns:mc="{mc}" xmlns:wps="{wps}" xmlns:v="urn:schemas-microsoft-com:vml">'
+        f'<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>{box}</wps:txbx>'
+        f"</wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:rect><v:textbox>{box}</v:textbox></v:rect>"
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    path = request_docx(tmp_path, ["softcopy"], ["Pos"])
+    document = Document(path)
+    document.paragraphs[0]._p.append(parse_xml(run))
+    document.save(path)
+    record = read_form(path).records[0]
+    assert record.fields["nomor_pendaftaran"] == "051/PPID/III/2026"
+
+
+def test_paragraph_after_table_does_not_join_the_last_value(tmp_path):
+    document = Document()
+    document.add_paragraph("FORMULIR PERMOHONAN INFORMASI")
+    table = document.add_table(rows=0, cols=3)
+    for label, value in (("Nama", "Putu Eka Saputra"), ("Alamat", "Singaraja"),
+                         ("Rincian informasi yang dibutuhkan", "Data sampah"), ("Tujuan penggunaan informasi", "")):  # fmt: skip
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = label, ":", value
+    document.add_paragraph("Dengan ini saya menyatakan bahwa data di atas benar.")
+    path = tmp_path / "f.docx"
+    document.save(path)
+    record = read_form(path).records[0]
+    assert "tujuan" not in record.fields
+
+
+# --------------------------------------------------------------------------------------------------
+# Excel numbers
+# --------------------------------------------------------------------------------------------------
+
+
+def request_xlsx(path: Path, rows: list[list], header: list[str] | None = None, title: str | None = None) -> Path:
+    workbook = Workbook()
+    sheet = workbook.active
+    if title:
+        sheet.append([title])
+        sheet.append([])
+    sheet.append(header or ["Nama", "NIK", "Alamat", "Rincian Informasi", "No. HP"])
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_nik_that_lost_digits_gives_a_note_not_a_wrong_nik(tmp_path):
+    path = request_xlsx(tmp_path / "f.xlsx", [["Putu Eka Saputra", "PLACEHOLDER", "Singaraja", "Data sampah", None]])
+    # Excel shows a long number typed into a General cell as 5,10803E+15 and stores only what is left.
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info.filename) for info in package.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    sheet = sheet.replace('t="inlineStr"><is><t>PLACEHOLDER</t></is>', 't="n"><v>5.10803E+15</v>')
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    write_zip(path, parts)
+    assert isinstance(load_workbook(path).active["B2"].value, float)
+    record = read_form(path).records[0]
+    assert "nik" not in record.fields
+    assert any("digit terakhirnya hilang" in note for note in record.notes)
+
+
+def test_numbers_become_text_without_decimal_zero(tmp_path):
+    path = request_xlsx(
+        tmp_path / "f.xlsx",
+        [["Putu Eka Saputra", 5108030110830006, "Jl. Ngurah Rai No. 21", "Data sampah", 6281234567890]],
+        title="REKAP PERMOHONAN INFORMASI PUBLIK",
+    )
+    document = read_form(path)
+    record = document.records[0]
+    assert record.row == 4  # title rows above the header keep Excel's numbering
+    assert record.fields["nik"] == "5108030110830006"
+    assert record.fields["telepon"] == "6281234567890"  # +62 numbers keep their form
+
+
+# --------------------------------------------------------------------------------------------------
+# The pipeline's own blank forms, filled in programmatically
+# --------------------------------------------------------------------------------------------------
+
+FILLED = {
+    "nama": "Ni Luh Putu Ayu Lestari",
+    "nik": "5171036311900001",
+    "alamat": "Jl. Gatot Subroto Barat No. 88, Denpasar Barat",
+    "pekerjaan": "Peneliti",
+    "telepon": "081338765210",
+    "email": "ayu.lestari@yahoo.co.id",
+    "rincian_informasi": "Data penerima Beasiswa Bali Mandara tahun 2024 per kabupaten/kota",
+    "tujuan": "Bahan kajian pendidikan",
+    "opd_tujuan": "Dinas Pendidikan, Kepemudaan dan Olahraga",
+}
+
+
+@pytest.fixture()
+def blank_forms(tmp_path):
+    docx_path, xlsx_path = write_blank_forms(tmp_path / "kosong")
+    return docx_path, xlsx_path
+
+
+def test_blank_forms_are_written_and_read_as_empty_requests(blank_forms):
+    docx_path, xlsx_path = blank_forms
+    assert docx_path.name == "formulir-permohonan-informasi.docx"
+    assert xlsx_path.name == "formulir-permohonan-informasi.xlsx"
+    document = read_form(docx_path)
+    assert (document.kind, document.layout) == ("permohonan", "docx-table")
+    assert document.records[0].fields == {} and document.records[0].choices == {}
+    assert read_form(xlsx_path).records == []
+
+
+def fill_blank_docx(path: Path, values: dict[str, str], ticks: dict[str, list[int]], strike: bool = False) -> None:
+    document = Document(path)
+    table = document.tables[0]
+    for form_field, row in zip(REQUEST_FIELDS, table.rows):
+        cell = row.cells[2]
+        if form_field.key in values:
+            cell.paragraphs[0].text = values[form_field.key]
+        for index, paragraph in enumerate(cell.paragraphs if form_field.key in ticks else []):
+            chosen = index in ticks[form_field.key]
+            if strike and not chosen:
+                for run in paragraph.runs:
+                    run.font.strike = True
+            elif chosen:
+                paragraph.runs[0].text = "☑"
+    place_date = next(p for p in document.paragraphs if p.text.startswith("......"))
+    place_date.text = "Denpasar, 16 Maret 2026"
+    document.save(path)
+
+
+def test_blank_docx_filled_with_ticks_reads_back_exactly(blank_forms):
+    docx_path, _ = blank_forms
+    fill_blank_docx(docx_path, FILLED, {"cara_memperoleh": [1], "cara_salinan": [4]})
+    document = read_form(docx_path)
+    record = document.records[0]
+    assert record.fields == {**FILLED, "tempat": "Denpasar", "tanggal": "16 Maret 2026"}
+    assert record.choices == {"cara_memperoleh": ["salinan"], "cara_salinan": ["email"]}
+    assert record.notes == []
+
+
+def test_blank_docx_filled_by_striking_out_reads_back_exactly(blank_forms):
+    docx_path, _ = blank_forms
+    values = {**FILLED, "nama_kuasa": "I Wayan Sudarsana, S.H.", "nomor_sk": "AHU-0012345.AH.01.07.2020"}
+    fill_blank_docx(docx_path, values, {"cara_memperoleh": [0], "cara_salinan": [0, 2]}, strike=True)
+    record = read_form(docx_path).records[0]
+    assert record.fields == {**values, "tempat": "Denpasar", "tanggal": "16 Maret 2026"}
+    assert record.choices == {"cara_memperoleh": ["melihat"], "cara_salinan": ["mengambil_langsung", "pos"]}
+
+
+def test_blank_xlsx_filled_reads_back_exactly(blank_forms):
+    _, xlsx_path = blank_forms
+    workbook = load_workbook(xlsx_path)
+    sheet = workbook["Permohonan"]
+    assert sheet.freeze_panes == "A2"
+    assert len(sheet.data_validations.dataValidation) == 2
+    assert "Petunjuk" in workbook.sheetnames
+    columns = {cell.value: cell.column for cell in sheet[1]}
+    keys = [f.key for f in REQUEST_FIELDS] + ["tempat", "tanggal"]
+    by_key = dict(zip(keys, sheet[1]))
+    rows = [
+        {**FILLED, "cara_memperoleh": CARA_MEMPEROLEH_OPTIONS[1], "cara_salinan": CARA_SALINAN_OPTIONS[4],
+         "tempat": "Denpasar", "tanggal": "16 Maret 2026"},
+        {"nama": "Putu Eka Saputra", "nik": "5108030110830006", "alamat": "Singaraja",
+         "rincian_informasi": "Data sampah plastik", "tujuan": "Liputan",
+         "cara_memperoleh": CARA_MEMPEROLEH_OPTIONS[0]},
+    ]  # fmt: skip
+    for row_number, values in ((2, rows[0]), (4, rows[1])):  # row 3 left blank
+        for key, value in values.items():
+            sheet.cell(row=row_number, column=by_key[key].column, value=value)
+    assert len(columns) == len(keys)
+    workbook.save(xlsx_path)
+
+    document = read_form(xlsx_path)
+    assert (document.kind, document.layout) == ("permohonan", "xlsx-rows")
+    first, second = document.records
+    assert (first.row, second.row) == (2, 4)
+    assert first.fields == {k: v for k, v in rows[0].items() if not k.startswith("cara_")}
+    assert first.choices == {"cara_memperoleh": ["salinan"], "cara_salinan": ["email"]}
+    assert second.choices == {"cara_memperoleh": ["melihat"]}
+    assert first.notes == second.notes == []
+
+
+def test_every_blank_label_maps_to_its_key():
+    for form_field in REQUEST_FIELDS:
+        assert reading._label_key(form_field.printed_label) == form_field.key, form_field.printed_label
+
+
+# --------------------------------------------------------------------------------------------------
+# Label rules
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        ("Nama", "nama"), ("Nama Lengkap", "nama"), ("Nama Pemohon", "nama"),
+        ("Nomor Telepon/E-mail", "telepon_email"), ("No. Telp", "telepon"), ("Nomor HP", "telepon"),
+        ("Email", "email"), ("Alamat E-mail", "email"), ("NIK", "nik"), ("Nomor Induk Kependudukan", "nik"),
+        ("No. KTP", "nik"), ("Nomor KTP/NIK", "nik"), ("Nomor SK badan hukum", "nomor_sk"),
+        ("NIK/Nomor SK Badan Hukum", "nik_atau_sk"),
+        ("Rincian Informasi yang Dibutuhkan", "rincian_informasi"),
+        ("Ringkasan Informasi yang Dibutuhkan", "rincian_informasi"),
+        ("Informasi yang dibutuhkan", "rincian_informasi"), ("Tujuan Penggunaan Informasi", "tujuan"),
+        ("Cara Memperoleh Informasi", "cara_memperoleh"), ("Cara Mendapatkan Salinan Informasi", "cara_salinan"),
+        ("Cara Mengirimkan Salinan", "cara_salinan"), ("1. Nama :", "nama"), ("a. Alamat", "alamat"),
+        ("A. Pekerjaan", "pekerjaan"), ("No. Pendaftaran (diisi petugas)*", "nomor_pendaftaran"),
+        ("Rincian informasi (tambahkan kertas bila perlu)", "rincian_informasi"),
+        ("Tempat, tanggal", "tempat_tanggal"), ("Tanggal lahir", "_ignore"),
+        ("Dengan ini saya mengajukan permohonan informasi sebagai berikut", None),
+        ("Perihal", "_ignore"), ("Acara", None),
+    ],
+)  # fmt: skip
+def test_label_synonyms(label, key):
+    assert reading._label_key(label) == key
+
+
+def test_nik_or_sk_combined_field_is_split_by_value(tmp_path):
+    document = Document()
+    document.add_paragraph("FORMULIR PERMOHONAN INFORMASI PUBLIK")
+    for line in ("Nama : Yayasan Bali Lestari", "NIK/Nomor SK Badan Hukum : AHU-0012345.AH.01.04.2019",
+                 "Alamat : Denpasar", "Rincian informasi yang dibutuhkan : Data hutan mangrove"):  # fmt: skip
+        document.add_paragraph(line)
+    path = tmp_path / "f.docx"
+    document.save(path)
+    record = read_form(path).records[0]
+    assert record.fields["nomor_sk"] == "AHU-0012345.AH.01.04.2019" and "nik" not in record.fields
+
+
+def test_committed_samples_stay_small():
+    total = sum(p.stat().st_size for p in FORMS.iterdir() if p.is_file())
+    assert total < 1_000_000
