@@ -14,7 +14,7 @@ from docx import Document
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -310,3 +310,38 @@ def _instructions_sheet(sheet, columns: list[_Field]) -> None:
         sheet.append([form_field.label, form_field.help_text])
     sheet.column_dimensions["A"].width = 42
     sheet.column_dimensions["B"].width = 100
+
+
+# -- filling the blank forms (the demo, and tests that act as an applicant) ---------------------------
+
+
+def fill_request_docx(path: Path, values: dict[str, str], ticks: dict[str, list[int]], *, strike: bool = False,
+                      place_date: str = "Denpasar, 16 Maret 2026") -> None:
+    """Fill a blank request form the way an applicant would: values typed, options ticked (☑) or,
+    with ``strike``, the options that do not apply struck through."""
+    document = Document(path)
+    table = document.tables[0]
+    for form_field, row in zip(REQUEST_FIELDS, table.rows):
+        cell = row.cells[2]
+        if form_field.key in values:
+            cell.paragraphs[0].text = values[form_field.key]
+        for index, paragraph in enumerate(cell.paragraphs if form_field.key in ticks else []):
+            chosen = index in ticks[form_field.key]
+            if strike and not chosen:
+                for run in paragraph.runs:
+                    run.font.strike = True
+            elif chosen:
+                paragraph.runs[0].text = "☑"
+    next(p for p in document.paragraphs if p.text.startswith("......")).text = place_date
+    document.save(path)
+
+
+def fill_request_xlsx(path: Path, rows: list[dict[str, str]]) -> None:
+    """One request per row below the header; keys as in REQUEST_FIELDS plus tempat and tanggal."""
+    workbook = load_workbook(path)
+    sheet = workbook["Permohonan"]
+    column_of = {f.key: index for index, f in enumerate(REQUEST_FIELDS + _XLSX_EXTRA, start=1)}
+    for row_number, values in enumerate(rows, start=2):
+        for key, value in values.items():
+            sheet.cell(row=row_number, column=column_of[key], value=value)
+    workbook.save(path)

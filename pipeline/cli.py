@@ -11,6 +11,7 @@ import shutil
 import signal
 import sys
 import time
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -91,10 +92,13 @@ def main(ctx: click.Context, config_path: str | None, verbose: bool) -> None:
     ctx.obj = _Obj(config_path, verbose)
 
 
+@contextmanager
 def _open(obj: _Obj, today: date | None = None):
+    """The processing context; a broken template, holiday file or LibreOffice stops with its message."""
     try:
-        return open_context(obj.config, **({"today": lambda: today} if today else {}))
-    except (TemplateError, CalendarError) as exc:
+        with open_context(obj.config, **({"today": lambda: today} if today else {})) as ctx:
+            yield ctx
+    except (TemplateError, CalendarError, ConversionError) as exc:
         _fail(str(exc))
 
 

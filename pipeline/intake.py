@@ -21,8 +21,11 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from .config import WatchSettings
+from .reading import form_of_attachment, looks_like_attachment
 
 log = logging.getLogger(__name__)
+
+ORPHAN_ATTACHMENT_GRACE = 10.0
 
 IGNORED_PATTERNS = (
     "~$*", "~WRL*.tmp", ".~lock.*#", "*.tmp", "*.part", "*.crdownload", "*.partial", "*.download",
@@ -50,6 +53,8 @@ def candidates(inbox: Path, skip: set[Path]) -> list[Path]:
     for entry in listing:
         if is_ignored(entry.name) or entry.resolve() in skip:
             continue
+        if form_of_attachment(entry) is not None:  # travels with its form (form.ktp.jpg)
+            continue
         entries.append(entry)
 
     def mtime(p: Path) -> float:
@@ -70,6 +75,8 @@ class StabilityTracker:
     _seen: dict[Path, tuple[tuple[int, int], float]] = field(default_factory=dict)
 
     def ready(self, path: Path) -> bool:
+        """Stable long enough; an attachment without its form waits longer (the form may still be coming)."""
+        hold = ORPHAN_ATTACHMENT_GRACE if looks_like_attachment(path) else 0.0
         try:
             st = path.lstat()
         except FileNotFoundError:
@@ -80,8 +87,8 @@ class StabilityTracker:
         previous = self._seen.get(path)
         if previous is None or previous[0] != signature:
             self._seen[path] = (signature, now)
-            return self.stable_seconds <= 0
-        return now - previous[1] >= self.stable_seconds
+            return self.stable_seconds + hold <= 0
+        return now - previous[1] >= self.stable_seconds + hold
 
     def forget(self, path: Path) -> None:
         self._seen.pop(path, None)

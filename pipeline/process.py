@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import letters
-from .archive import STAGING_DIR, Archive, read_event_log, sha256_file, write_atomic
+from .archive import STAGING_DIR, Archive, copy_atomic, read_event_log, sha256_file, write_atomic
 from .config import Config
 from .conversion import ConversionError, ConverterPool, PdfMetadata
 from .db import VOID, Database, Source
 from .deadlines import WorkCalendar, load_calendar
 from .letters import LetterMeta, LetterSpec
-from .reading import FormDocument, UnreadableForm, read_form
+from .reading import FormDocument, UnreadableForm, read_form, sibling_attachments
 from .rendering import check_template, render_docx
 from .status import is_open, status_from_events
 from .setaside import REASON_SUFFIX, keep_copy, masked_name, reason_text, set_aside_path
@@ -188,14 +188,18 @@ def finish_source(ctx: Context, path: Path, source: Source, outcome: FileOutcome
     final = "set_aside" if current.state == "setting_aside" else "done"
     if current.state == "processing":
         ctx.db.set_source_state(source.id, "filed")
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
+    for sibling in attachments_of(path):
+        sibling.unlink(missing_ok=True)
+    path.unlink(missing_ok=True)
     ctx.db.set_source_state(source.id, final)
     if not outcome.filed and final == "done":
         outcome.filed = [c.number for c in ctx.db.cases_of_source(source.id) if c.is_filed]
     return outcome
+
+
+def attachments_of(path: Path) -> list[Path]:
+    """Files dropped beside a Word form with its stem (``form.ktp.jpg``): they share its fate."""
+    return [p for p, _, _ in sibling_attachments(path)] if path.suffix.lower() == ".docx" else []
 
 
 # -- setting aside ---------------------------------------------------------------------------------
@@ -222,6 +226,8 @@ def keep_aside(ctx: Context, path: Path, source: Source, reasons: list[str], out
                *, notices: list[Notice] | None = None, extra: list[str] | None = None) -> Path:
     """Copy the file into the set-aside folder with its reason file (and notices); the inbox file stays."""
     copy = keep_copy(path, ctx.config.paths.set_aside, source.original_name, reasons, extra=extra)
+    for sibling in attachments_of(path):  # the ID copy stays with its form
+        copy_atomic(sibling, copy.with_name(f"{copy.name}.{sibling.name[len(path.stem) + 1:]}"))
     for suffix, problems, request in notices or []:
         write_incomplete_notice(ctx, copy, suffix, problems, request)
     outcome.set_aside.extend(reasons)

@@ -7,6 +7,15 @@ applicants mark their choices by ticking, crossing or striking out options.
 
 Everything an officer has to read is in Indonesian; code and comments are in English.
 
+Keys returned besides the request keys of docs/contracts.md (best effort until later issues settle them):
+- keberatan: `nomor_registrasi_keberatan`, `kasus_posisi`, `tanggal_tanggapan`, and in the proxy section
+  `nama_kuasa`, `alamat_kuasa`, `telepon_kuasa`, `email_kuasa`; choice `alasan` with options "a".."g"
+  (UU KIP Pasal 35(1)).
+- dip: `no`, `ringkasan_isi`, `penguasa_informasi`, `penanggung_jawab`, `waktu_tempat`, `bentuk_informasi`,
+  `retensi`, `keterangan`; dik: `no`, `informasi`, `dasar_hukum`, `konsekuensi_dibuka`,
+  `konsekuensi_ditutup`, `jangka_waktu`, `pejabat`, `keterangan`; both: `kelompok` (the group row above,
+  e.g. "A. Informasi ... Berkala"). One record per item.
+
 Security: the files come from the public. The container is checked before any XML parser sees it
 (size, zip bomb, password, macros, DTD declarations), XML is parsed with entity resolution and
 network access disabled, and nothing is ever extracted to disk.
@@ -177,7 +186,7 @@ def _refuse_other_formats(data: bytes) -> None:
 def _open_zip(data: bytes) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError, EOFError):
         raise UnreadableForm(MSG_BROKEN) from None
 
 
@@ -330,7 +339,11 @@ _LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
     (key, re.compile(pattern))
     for key, pattern in [
         # Officer-only and irrelevant labels first, so that their words do not trigger the rules below.
-        ("_ignore", r"lahir|tanda tangan|paraf|diterima|penerimaan|^nomor$|^nomor urut$|^urut$|^hal$|^perihal$"),
+        (
+            "_ignore",
+            r"lahir|tanda tangan|paraf|diterima|penerimaan|fotokopi|fotocopy|^lampiran|^nomor$|^nomor urut$|^urut$"
+            r"|^hal$|^perihal$",
+        ),
         ("nomor_registrasi_keberatan", r"registrasi.*keberatan|keberatan.*registrasi"),
         ("tanggal_tanggapan", r"tanggapan"),
         ("tempat_tanggal", r"tempat.*tanggal"),
@@ -355,13 +368,13 @@ _LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
         ("telepon", r"telepon|\bhp\b|ponsel|whatsapp|\bwa\b|kontak"),
         ("alamat", r"alamat|domisili"),
         ("pekerjaan", r"pekerjaan|profesi"),
-        ("cara_salinan", r"cara.*(?:salinan|kirim|pengiriman|penyampaian)|^salinan informasi$"),
+        ("cara_salinan", r"cara.*(?:salinan|kirim|pengiriman|penyampaian)"),
         ("cara_memperoleh", r"cara.*(?:memperoleh|mendapatkan|mengakses|akses)"),
         ("tujuan", r"tujuan|kegunaan|maksud penggunaan"),
         (
             "rincian_informasi",
-            r"informasi yang|(?:rincian|ringkasan|uraian|jenis|judul) informasi|data yang (?:dibutuhkan|diminta|dimohon)"
-            r"|informasi (?:dibutuhkan|diminta|dimohon)",
+            r"informasi yang|(?:rincian|ringkasan|uraian|jenis|judul) informasi"
+            r"|data yang (?:dibutuhkan|diminta|dimohon)|informasi (?:dibutuhkan|diminta|dimohon)",
         ),
         ("kasus_posisi", r"kasus posisi"),
         ("alasan", r"alasan"),
@@ -707,7 +720,7 @@ class _DocxReader:
             elif tag == _w("noBreakHyphen"):
                 builder.add("-", struck)
             elif tag == _w("sym"):
-                builder.add(_symbol_glyph(child.get(_w("font")), int(child.get(_w("char"), "0"), 16)), struck)
+                builder.add(_symbol_glyph(child.get(_w("font")), _hex_code(child.get(_w("char")))), struck)
             elif tag == _w("fldChar"):
                 checked = _legacy_checkbox_state(child)
                 if checked is not None:
@@ -770,6 +783,13 @@ def _legacy_checkbox_state(fld_char: etree._Element) -> bool | None:
     if checked is not None:
         return checked
     return bool(_on_off(checkbox.find(_w("default"))))
+
+
+def _hex_code(value: str | None) -> int:
+    try:
+        return int(value or "0", 16)
+    except ValueError:
+        return 0
 
 
 def _run_symbol_font(rpr: etree._Element | None) -> str | None:
@@ -931,7 +951,8 @@ class _FieldScanner:
         if not cells:
             return
         if len(cells) == 1:
-            if cells[0] is _first_filled(row.cells) and self.current is not None and self.current.key not in _CHOICE_KEYS:
+            in_text_value = self.current is not None and self.current.key not in _CHOICE_KEYS
+            if in_text_value and cells[0] is _first_filled(row.cells):
                 # Text in the label column (or across the row) is a sub-heading such as
                 # "Identitas Pemohon", not more of the previous value.
                 self._close()
@@ -958,7 +979,7 @@ class _FieldScanner:
         if self.current is None or self.current.key not in _CHOICE_KEYS:
             return False
         rest = " ".join(_cell_text(cell) for cell in cells[1:])
-        return _has_option(self.current.key, _cell_text(cells[0])) and (_is_marker_only(rest) or not rest.strip())
+        return _has_option(self.current.key, _cell_text(cells[0])) and _is_option_value(self.current.key, rest)
 
     def _feed_unlabelled_row(self, cells: list[list[_Para]]) -> None:
         for cell in cells:
@@ -986,8 +1007,7 @@ class _FieldScanner:
         if self._take_date_line(text) or _TERMINATOR.match(text):
             self._close()
             return
-        in_choice = self.current is not None and self.current.key in _CHOICE_KEYS
-        split = _split_label(para, allow_bare_label=not in_choice)
+        split = _split_label(para, allow_bare_label=True)
         if split is not None and not self._is_option_line(*split):
             key, label, value = split
             self._start(key, label, [value] if value.text.strip() else [], from_row=in_table)
@@ -995,11 +1015,12 @@ class _FieldScanner:
         self._continue_or_close(para, in_table)
 
     def _is_option_line(self, key: str, label: str, value: _Para) -> bool:
-        """ "Email :" under "Cara mendapatkan salinan" is an option, not the e-mail field."""
+        """ "Email", "☐ Email" or "Email : ☑" under "Cara mendapatkan salinan" is an option, not the
+        e-mail field; the label of another choice field never is."""
         current = self.current
         if current is None or current.key not in _CHOICE_KEYS or key in _CHOICE_KEYS:
             return False
-        return _has_option(current.key, label) and (not value.text.strip() or _is_marker_only(value.text))
+        return _has_option(current.key, label) and _is_option_value(current.key, value.text)
 
     def _continue_or_close(self, para: _Para, in_table: bool) -> None:
         current = self.current
@@ -1010,7 +1031,7 @@ class _FieldScanner:
         if _is_hint_only(text):
             return
         if current.key in _CHOICE_KEYS:
-            if _has_option(current.key, text) or _is_marker_only(text):
+            if _has_option(current.key, text) or _is_marker_only(text) or _is_written_answer(current, para):
                 current.value.append(para)
                 return
             self._close()
@@ -1058,6 +1079,19 @@ class _FieldScanner:
         # Pictures above the first field are the letterhead or logo, not the applicant's ID copy.
         if self.label_seen:
             self.identity_images.extend(rel_ids)
+
+
+def _is_written_answer(entry: _Entry, para: _Para) -> bool:
+    """The first line under an empty choice label is its answer even when it names no option
+    ("Telegram"): the reader then says it is not one of the options instead of losing it."""
+    if any(p.text.strip() for p in entry.value):
+        return False
+    return _split_label(para, allow_bare_label=True) is None and not _looks_like_heading(para.text)
+
+
+def _is_option_value(choice_key: str, text: str) -> bool:
+    """What follows an option word on its line: nothing, a tick or box, or more options."""
+    return not text.strip() or _is_marker_only(text) or _has_option(choice_key, text)
 
 
 def _first_filled(cells: list[list[_Para]]) -> list[_Para] | None:
@@ -1233,8 +1267,6 @@ def _mark_owner(
 # Records from entries
 # --------------------------------------------------------------------------------------------------
 
-_NIK_DIGITS = re.compile(r"^\d{16}$")
-
 
 def _record_from_entries(scanner: _FieldScanner) -> FormRecord:
     record = FormRecord(fields={}, choices={})
@@ -1263,7 +1295,8 @@ def _store_field(record: FormRecord, key: str, text: str) -> None:
     if not text or key == "_ignore":
         return
     if key == "nik_atau_sk":
-        key = "nik" if _NIK_DIGITS.match(re.sub(r"[\s.-]", "", text)) or not re.search(r"[A-Za-z/]", text) else "nomor_sk"
+        # "NIK/Nomor SK badan hukum": digits only is a NIK (right or wrong); letters or slashes an SK number.
+        key = "nomor_sk" if re.search(r"[A-Za-z/]", text) else "nik"
     if key == "tempat_tanggal":
         match = _DATE_LINE.fullmatch(text)
         if match:
@@ -1475,28 +1508,59 @@ _SIBLING_ROLES = {
 _SIBLING_SUFFIXES = {".jpg", ".jpeg", ".png", ".pdf"}
 
 
-def _attach_sibling_files(document: FormDocument, path: Path) -> None:
-    """form.docx + form.ktp.jpg / form.kuasa.pdf / form.lampiran.pdf sent along with the form."""
-    if len(document.records) != 1:
-        return
-    record = document.records[0]
+def sibling_attachments(path: Path) -> list[tuple[Path, str, str]]:
+    """Files sent along with ``path``: ``form.ktp.jpg``, ``form.kuasa.pdf`` -> (file, role, "ktp.jpg")."""
     try:
         candidates = sorted(path.parent.iterdir())
     except OSError:
-        return
+        return []
     prefix = path.stem.lower() + "."
+    found = []
     for candidate in candidates:
         name = candidate.name
         if candidate == path or not name.lower().startswith(prefix) or not candidate.is_file():
             continue
         tag, _, suffix = name[len(prefix) :].lower().rpartition(".")
         role = _SIBLING_ROLES.get(tag) or _SIBLING_ROLES.get(re.sub(r"\d+$", "", tag))
-        if role is None or "." + suffix not in _SIBLING_SUFFIXES:
+        if role is not None and "." + suffix in _SIBLING_SUFFIXES:
+            found.append((candidate, role, f"{tag}.{suffix}"))
+    return found
+
+
+def looks_like_attachment(path: Path) -> bool:
+    """``x.ktp.jpg``-style names: files that travel with a form of the same stem."""
+    stem, _, suffix = path.name.lower().rpartition(".")
+    tag = stem.rpartition(".")[2] if "." in stem else ""
+    role = _SIBLING_ROLES.get(tag) or _SIBLING_ROLES.get(re.sub(r"\d+$", "", tag))
+    return role is not None and "." + suffix in _SIBLING_SUFFIXES
+
+
+def form_of_attachment(path: Path) -> Path | None:
+    """The form ``x.docx``/``x.xlsx`` beside an attachment ``x.ktp.jpg``, if it is there."""
+    if not looks_like_attachment(path):
+        return None
+    stem = path.name.rsplit(".", 2)[0]
+    for entry in path.parent.iterdir():
+        if entry.suffix.lower() in (".docx", ".xlsx") and entry.stem.lower() == stem.lower():
+            return entry
+    return None
+
+
+def _attach_sibling_files(document: FormDocument, path: Path) -> None:
+    """form.docx + form.ktp.jpg / form.kuasa.pdf / form.lampiran.pdf sent along with the form."""
+    if len(document.records) != 1:
+        return
+    record = document.records[0]
+    for candidate, role, name in sibling_attachments(path):
+        try:
+            if candidate.stat().st_size > MAX_SIBLING_BYTES:
+                record.notes.append(f"Lampiran {name} terlalu besar (lebih dari 20 MB) dan tidak dibaca.")
+                continue
+            data = candidate.read_bytes()
+        except OSError:
+            record.notes.append(f"Lampiran {name} tidak dapat dibaca.")
             continue
-        if candidate.stat().st_size > MAX_SIBLING_BYTES:
-            record.notes.append(f"Lampiran {tag}.{suffix} terlalu besar (lebih dari 20 MB) dan tidak dibaca.")
-            continue
-        record.attachments.append(Attachment(name=f"{tag}.{suffix}", data=candidate.read_bytes(), role=role))
+        record.attachments.append(Attachment(name=name, data=data, role=role))
 
 
 # --------------------------------------------------------------------------------------------------

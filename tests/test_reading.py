@@ -12,7 +12,13 @@ from docx.oxml import parse_xml
 from openpyxl import Workbook, load_workbook
 
 from pipeline import reading
-from pipeline.blankforms import CARA_MEMPEROLEH_OPTIONS, CARA_SALINAN_OPTIONS, REQUEST_FIELDS, write_blank_forms
+from pipeline.blankforms import (
+    CARA_MEMPEROLEH_OPTIONS,
+    CARA_SALINAN_OPTIONS,
+    REQUEST_FIELDS,
+    fill_request_docx,
+    write_blank_forms,
+)
 from pipeline.reading import FormDocument, UnreadableForm, read_form
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -353,6 +359,9 @@ def request_docx(tmp_path: Path, memperoleh: list[str], salinan: list[str], name
         (["softcopy"], ["e-mail"], {"cara_memperoleh": ["salinan"], "cara_salinan": ["email"]}),
         (["Mendapatkan salinan"], ["mengambil langsung"],
          {"cara_memperoleh": ["salinan"], "cara_salinan": ["mengambil_langsung"]}),
+        # options separated by tabs or in one line starting with an option that is also a label
+        (["☐ Melihat/membaca/mendengarkan/mencatat\t☑ Mendapatkan salinan"], ["Email\tPos (x)"],
+         {"cara_memperoleh": ["salinan"], "cara_salinan": ["pos"]}),
         # both ticked is kept: validation decides
         (["☒ Melihat/membaca/mendengarkan/mencatat", "☒ Mendapatkan salinan informasi (hardcopy/softcopy)"],
          ["☐ Pos", "☒ WhatsApp"], {"cara_memperoleh": ["melihat", "salinan"], "cara_salinan": ["whatsapp"]}),
@@ -432,8 +441,10 @@ def test_paragraph_after_table_does_not_join_the_last_value(tmp_path):
     document = Document()
     document.add_paragraph("FORMULIR PERMOHONAN INFORMASI")
     table = document.add_table(rows=0, cols=3)
-    for label, value in (("Nama", "Putu Eka Saputra"), ("Alamat", "Singaraja"),
-                         ("Rincian informasi yang dibutuhkan", "Data sampah"), ("Tujuan penggunaan informasi", "")):  # fmt: skip
+    for label, value in (
+        ("Nama", "Putu Eka Saputra"), ("Alamat", "Singaraja"),
+        ("Rincian informasi yang dibutuhkan", "Data sampah"), ("Tujuan penggunaan informasi", ""),
+    ):  # fmt: skip
         cells = table.add_row().cells
         cells[0].text, cells[1].text, cells[2].text = label, ":", value
     document.add_paragraph("Dengan ini saya menyatakan bahwa data di atas benar.")
@@ -522,28 +533,9 @@ def test_blank_forms_are_written_and_read_as_empty_requests(blank_forms):
     assert read_form(xlsx_path).records == []
 
 
-def fill_blank_docx(path: Path, values: dict[str, str], ticks: dict[str, list[int]], strike: bool = False) -> None:
-    document = Document(path)
-    table = document.tables[0]
-    for form_field, row in zip(REQUEST_FIELDS, table.rows):
-        cell = row.cells[2]
-        if form_field.key in values:
-            cell.paragraphs[0].text = values[form_field.key]
-        for index, paragraph in enumerate(cell.paragraphs if form_field.key in ticks else []):
-            chosen = index in ticks[form_field.key]
-            if strike and not chosen:
-                for run in paragraph.runs:
-                    run.font.strike = True
-            elif chosen:
-                paragraph.runs[0].text = "☑"
-    place_date = next(p for p in document.paragraphs if p.text.startswith("......"))
-    place_date.text = "Denpasar, 16 Maret 2026"
-    document.save(path)
-
-
 def test_blank_docx_filled_with_ticks_reads_back_exactly(blank_forms):
     docx_path, _ = blank_forms
-    fill_blank_docx(docx_path, FILLED, {"cara_memperoleh": [1], "cara_salinan": [4]})
+    fill_request_docx(docx_path, FILLED, {"cara_memperoleh": [1], "cara_salinan": [4]})
     document = read_form(docx_path)
     record = document.records[0]
     assert record.fields == {**FILLED, "tempat": "Denpasar", "tanggal": "16 Maret 2026"}
@@ -554,7 +546,7 @@ def test_blank_docx_filled_with_ticks_reads_back_exactly(blank_forms):
 def test_blank_docx_filled_by_striking_out_reads_back_exactly(blank_forms):
     docx_path, _ = blank_forms
     values = {**FILLED, "nama_kuasa": "I Wayan Sudarsana, S.H.", "nomor_sk": "AHU-0012345.AH.01.07.2020"}
-    fill_blank_docx(docx_path, values, {"cara_memperoleh": [0], "cara_salinan": [0, 2]}, strike=True)
+    fill_request_docx(docx_path, values, {"cara_memperoleh": [0], "cara_salinan": [0, 2]}, strike=True)
     record = read_form(docx_path).records[0]
     assert record.fields == {**values, "tempat": "Denpasar", "tanggal": "16 Maret 2026"}
     assert record.choices == {"cara_memperoleh": ["melihat"], "cara_salinan": ["mengambil_langsung", "pos"]}
@@ -642,3 +634,42 @@ def test_nik_or_sk_combined_field_is_split_by_value(tmp_path):
 def test_committed_samples_stay_small():
     total = sum(p.stat().st_size for p in FORMS.iterdir() if p.is_file())
     assert total < 1_000_000
+
+
+def test_options_in_rows_of_their_own(tmp_path):
+    """Options one per row, with the tick in its own column before or after the option text."""
+    document = Document()
+    document.add_paragraph("FORMULIR PERMOHONAN INFORMASI PUBLIK")
+    table = document.add_table(rows=0, cols=3)
+    for cells in (
+        ("Nama", ":", "Gede Arya Pratama"), ("Alamat", ":", "Gianyar"),
+        ("Rincian informasi yang dibutuhkan", ":", "Data BKK desa adat"),
+        ("Cara memperoleh informasi", ":", ""), ("", "☐", "Melihat/membaca/mendengarkan/mencatat"),
+        ("", "☑", "Mendapatkan salinan informasi (hardcopy/softcopy)"),
+        ("Cara mendapatkan salinan informasi", ":", ""), ("Mengambil langsung", "", "☐"),
+        ("Email", "", "☑"), ("Pos", "", ""),
+        ("Email", ":", "gede.arya@outlook.com"),
+    ):  # fmt: skip
+        row = table.add_row().cells
+        for cell, text in zip(row, cells):
+            cell.text = text
+    path = tmp_path / "f.docx"
+    document.save(path)
+    record = read_form(path).records[0]
+    assert record.choices == {"cara_memperoleh": ["salinan"], "cara_salinan": ["email"]}
+    assert record.fields["email"] == "gede.arya@outlook.com"
+
+
+def test_unknown_choice_text_gives_a_note_without_quoting_it(tmp_path):
+    record = read_form(request_docx(tmp_path, ["softcopy"], ["Telegram ke 081234567890"])).records[0]
+    assert "cara_salinan" not in record.choices
+    assert record.notes == [
+        "Isian 'Cara mendapatkan salinan informasi' tidak dikenali sebagai salah satu pilihan yang tersedia."
+    ]
+
+
+def test_numeric_nik_ending_in_zero_is_kept_with_a_note(tmp_path):
+    path = request_xlsx(tmp_path / "f.xlsx", [["Putu Eka Saputra", 5108030110830010, "Singaraja", "Data sampah", None]])
+    record = read_form(path).records[0]
+    assert record.fields["nik"] == "5108030110830010"
+    assert len(record.notes) == 1 and "15 digit" in record.notes[0] and "5108" not in record.notes[0]

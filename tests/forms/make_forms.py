@@ -658,7 +658,8 @@ def tidak_lengkap() -> Path:
             ("Alamat",),
             ("Nomor Telepon", "087761239876"),
             ("Alamat E-mail", "dwirahayu97@gmail.com"),
-            ("Rincian Informasi yang Dibutuhkan", "Daftar hotel yang memiliki izin usaha pariwisata di Kabupaten Badung."),
+            ("Rincian Informasi yang Dibutuhkan",
+             "Daftar hotel yang memiliki izin usaha pariwisata di Kabupaten Badung."),
             ("Tujuan Penggunaan Informasi",),
             ("Cara Memperoleh Informasi", "☐ Melihat/membaca/mendengarkan/mencatat",
              "☐ Mendapatkan salinan informasi (hardcopy/softcopy)"),
@@ -863,10 +864,10 @@ def pin_zip_timestamps(path: Path) -> None:
     with zipfile.ZipFile(path) as source:
         entries = [(info, source.read(info.filename)) for info in source.infolist()]
     fixed_stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    modified = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+    pinned = rb"\g<1>" + fixed_stamp + rb"\g<2>"
     entries = [
-        (info, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + fixed_stamp + rb"\g<2>", data))
-        if info.filename == "docProps/core.xml"
-        else (info, data)
+        (info, modified.sub(pinned, data) if info.filename == "docProps/core.xml" else data)
         for info, data in entries
     ]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:

@@ -1,0 +1,559 @@
+"""The Buku Register (Perki 1/2010 layout, Perki 1/2021 contents) as xlsx workbooks.
+
+Pure: rows of plain data in, one workbook out; no database access. The caller collects the rows
+(in register order) and chooses the path; nothing in the file name is derived here.
+
+Layout of both registers (one sheet, "Register {year}"):
+
+* rows 1-2: title block, merged across the table, bold, centred;
+  row 3: blank (the objection register puts the legend of reasons a-g there);
+* rows 4-5: the two-level header as printed in the Perki register: grouped columns share a merged
+  top cell, single columns are merged over both rows;
+* row 6: the column numbers (1, 2, 3 ...), as printed registers have; it is the header's last row
+  and carries the autofilter buttons, so filtering and sorting never touch the header texts;
+* row 7 onwards: one row per registration number, voided numbers included.
+
+Dates are real dates with an Indonesian number format (``[$-421]``, LCID 0x0421 = id-ID), so Excel
+and LibreOffice show "Senin, 16 Maret 2026" / "16 Maret 2026" while the cell still sorts and
+filters as a date. Text is never interpreted: a value starting with "=" stays text, not a formula.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = [
+    "RequestRegisterRow",
+    "ObjectionRegisterRow",
+    "write_request_register",
+    "write_objection_register",
+    "REQUEST_TITLE",
+    "OBJECTION_TITLE",
+    "ALASAN_KEBERATAN",
+    "TERLAMBAT_TEXT",
+    "DATE_FORMAT",
+    "DAY_DATE_FORMAT",
+    "CHECK",
+]
+
+REQUEST_TITLE = "BUKU REGISTER PERMOHONAN INFORMASI PUBLIK"
+OBJECTION_TITLE = "BUKU REGISTER KEBERATAN INFORMASI PUBLIK"
+TERLAMBAT_TEXT = "Diajukan melewati 30 hari kerja"
+CHECK = "\u221a"   # √, the tick of printed registers
+
+# [$-421] = Indonesian (LCID 0x0421): day and month names in Indonesian in Excel and LibreOffice.
+DATE_FORMAT = "[$-421]d mmmm yyyy;@"              # 16 Maret 2026
+DAY_DATE_FORMAT = "[$-421]dddd, d mmmm yyyy;@"    # Senin, 16 Maret 2026
+
+# UU KIP Pasal 35(1), short labels as printed on the objection form.
+ALASAN_KEBERATAN = {
+    "a": "Permohonan informasi ditolak",
+    "b": "Informasi berkala tidak disediakan",
+    "c": "Permintaan informasi tidak ditanggapi",
+    "d": "Permintaan informasi ditanggapi tidak sebagaimana yang diminta",
+    "e": "Permintaan informasi tidak dipenuhi",
+    "f": "Biaya yang dikenakan tidak wajar",
+    "g": "Informasi disampaikan melebihi jangka waktu yang ditentukan",
+}
+
+FILE_MODE = 0o640   # as the archive's files: the registers hold personal data (UU 27/2022)
+
+# Paper: openpyxl writes the OOXML paperSize code. 14 is "Folio 8.5 x 13 in" (215.9 x 330.2 mm),
+# the size Excel and printer drivers offer for F4; 9 is A4.
+PAPER_SIZES = {"F4": 14, "FOLIO": 14, "A4": 9}
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class RequestRegisterRow:
+    """One line of the Buku Register Permohonan."""
+    no: int                        # serial number in the register (the case's seq)
+    nomor: str                     # registration number, e.g. "001/PPID/III/2026"
+    tanggal: date                  # date received
+    nama: str
+    alamat: str
+    kontak: str
+    pekerjaan: str
+    informasi: str                 # information requested
+    tujuan: str
+    status_dikuasai: str           # "Ya" / "Tidak" / "" (di bawah penguasaan)
+    belum_didokumentasikan: str    # "Ya" / ""
+    bentuk: str                    # "Softcopy", "Hardcopy", "Softcopy, Hardcopy", ""
+    jenis_permohonan: str          # "Melihat/mengetahui", "Meminta salinan", or both
+    keputusan: str                 # "Diberikan seluruhnya" / "Diberikan sebagian" / "Ditolak" / ""
+    alasan_penolakan: str
+    tanggal_pemberitahuan: date | None
+    tanggal_pemberian: date | None
+    biaya: str                     # "Rp15.000,00; tunai" etc.
+    batal: str | None = None       # void reason: the number exists but its case was voided
+    keterangan: str = ""           # free remarks (extension, linked objection ...)
+
+
+@dataclass
+class ObjectionRegisterRow:
+    """One line of the Buku Register Keberatan."""
+    no: int
+    nomor: str
+    tanggal: date
+    nama: str
+    alamat: str
+    pekerjaan: str
+    telepon: str
+    email: str
+    nomor_permohonan: str
+    informasi: str
+    tujuan: str
+    alasan: list[str]              # letters a-g ticked
+    keputusan_atasan: str
+    tanggal_tanggapan: date | None
+    atasan: str                    # "Nama, Jabatan"
+    tanggapan_pemohon: str
+    batal: str | None = None
+    terlambat: bool = False        # filed more than 30 working days after its cause
+    keterangan: str = ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Columns
+# ---------------------------------------------------------------------------------------------
+
+Kind = Literal["no", "text", "date", "day_date", "mark", "short"]
+
+
+@dataclass(frozen=True)
+class _Column:
+    header: str                    # the printed header (the lower one when grouped)
+    width: float                   # Excel column width (characters of the default font)
+    kind: Kind = "text"
+    group: str | None = None       # top header shared by consecutive columns
+    keep_when_void: bool = False   # shown on a voided number's row
+
+
+_REQUEST_COLUMNS: list[_Column] = [
+    _Column("No", 5, "no", keep_when_void=True),
+    _Column("Nomor Pendaftaran", 18, keep_when_void=True),
+    _Column("Tanggal", 16.5, "date", keep_when_void=True),
+    _Column("Nama", 18),
+    _Column("Alamat", 20),
+    _Column("Nomor Kontak", 14),
+    _Column("Pekerjaan", 12),
+    _Column("Informasi yang Diminta", 28),
+    _Column("Tujuan Penggunaan Informasi", 20),
+    _Column("Di bawah penguasaan (Ya/Tidak)", 12, "short", group="Status Informasi"),
+    _Column("Belum didokumentasikan", 15, "short", group="Status Informasi"),
+    _Column("Bentuk Informasi yang Dikuasai (Softcopy/ Hardcopy)", 13, "short"),
+    _Column("Melihat/ mengetahui", 11, "mark", group="Jenis Permohonan"),
+    _Column("Meminta salinan", 9, "mark", group="Jenis Permohonan"),
+    _Column("Keputusan (Diberikan seluruhnya/ sebagian/ Ditolak)", 13, "short"),
+    _Column("Alasan Penolakan", 18),
+    _Column("Pemberitahuan tertulis", 23.5, "day_date", group="Hari dan Tanggal"),
+    _Column("Pemberian informasi", 23.5, "day_date", group="Hari dan Tanggal"),
+    _Column("Biaya dan Cara Pembayaran", 15),
+    _Column("Keterangan", 20),
+]
+
+_OBJECTION_COLUMNS: list[_Column] = [
+    _Column("No", 5, "no", keep_when_void=True),
+    _Column("Nomor Registrasi Keberatan", 20, keep_when_void=True),
+    _Column("Tanggal", 16.5, "date", keep_when_void=True),
+    _Column("Nama", 18),
+    _Column("Alamat", 20),
+    _Column("Pekerjaan", 12),
+    _Column("Telepon", 13),
+    _Column("E-mail", 18),
+    _Column("Nomor Pendaftaran Permohonan", 18),
+    _Column("Informasi yang Diminta", 26),
+    _Column("Tujuan Penggunaan Informasi", 20),
+    *(_Column(letter, 3.6, "mark", group="Alasan Keberatan") for letter in ALASAN_KEBERATAN),
+    _Column("Keputusan Atasan PPID", 20),
+    _Column("Hari dan Tanggal Tanggapan", 23.5, "day_date"),
+    _Column("Nama dan Posisi Atasan PPID", 20),
+    _Column("Tanggapan Pemohon", 18),
+    _Column("Keterangan", 20),
+]
+
+# Row numbers of the sheet layout.
+_TITLE_ROW, _SUBTITLE_ROW, _NOTE_ROW = 1, 2, 3
+_HEAD_TOP, _HEAD_SUB, _NUMBER_ROW = 4, 5, 6
+_FIRST_DATA_ROW = 7
+
+# ---------------------------------------------------------------------------------------------
+# Styles
+# ---------------------------------------------------------------------------------------------
+
+_FONT_NAME = "Arial"
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+_NUMBER_FILL = PatternFill("solid", fgColor="F2F2F2")
+_VOID_FILL = PatternFill("solid", fgColor="E7E6E6")    # light grey
+_LATE_FILL = PatternFill("solid", fgColor="FFE699")    # light amber
+
+_F_TITLE = Font(name=_FONT_NAME, size=14, bold=True)
+_F_SUBTITLE = Font(name=_FONT_NAME, size=12, bold=True)
+_F_NOTE = Font(name=_FONT_NAME, size=8, italic=True)
+_F_HEADER = Font(name=_FONT_NAME, size=9, bold=True)
+_F_NUMBER = Font(name=_FONT_NAME, size=8, italic=True)
+_F_BODY = Font(name=_FONT_NAME, size=9)
+_F_VOID = Font(name=_FONT_NAME, size=9, italic=True, color="595959")
+_F_LATE_NOTE = Font(name=_FONT_NAME, size=9, bold=True, color="C00000")
+
+_A_TITLE = Alignment(horizontal="center", vertical="center")
+_A_NOTE = Alignment(horizontal="left", vertical="center", wrap_text=True)
+_A_HEADER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_A_TEXT = Alignment(horizontal="left", vertical="top", wrap_text=True)
+_A_CENTRE = Alignment(horizontal="center", vertical="top", wrap_text=True)
+_A_DATE = Alignment(horizontal="left", vertical="top", wrap_text=False)
+
+_LINE_HEIGHT_PT = 12.0   # one line of 9-point text
+_BODY_CHARS_PER_UNIT = 1.25
+_MAX_ROW_HEIGHT_PT = 409  # Excel's limit
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------------------------
+
+def write_request_register(path: Path, rows: list[RequestRegisterRow], *, year: int, agency_name: str,
+                           paper: str = "F4") -> None:
+    """Write the Buku Register Permohonan Informasi Publik of ``year`` to ``path`` (atomically).
+
+    Rows are written in the order given (the register order). ``paper`` is "F4" (Folio) or "A4",
+    as ``[paper] size`` in config.toml.
+    """
+    _write_register(
+        Path(path), REQUEST_TITLE, _REQUEST_COLUMNS, [_request_cells(r) for r in rows],
+        year=year, agency_name=agency_name, paper=paper, note="",
+    )
+
+
+def write_objection_register(path: Path, rows: list[ObjectionRegisterRow], *, year: int, agency_name: str,
+                             paper: str = "F4") -> None:
+    """Write the Buku Register Keberatan Informasi Publik of ``year`` to ``path`` (atomically).
+
+    Reasons a-g are seven narrow columns under "Alasan Keberatan", ticked with "√"; row 3 carries
+    their legend. A late objection says so in its Keterangan and is highlighted.
+    """
+    note = "Alasan keberatan (Pasal 35 ayat (1) UU 14/2008): " + "; ".join(
+        f"{letter}. {label}" for letter, label in ALASAN_KEBERATAN.items()) + "."
+    _write_register(
+        Path(path), OBJECTION_TITLE, _OBJECTION_COLUMNS, [_objection_cells(r) for r in rows],
+        year=year, agency_name=agency_name, paper=paper, note=note,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows to cells
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class _Line:
+    values: list[Any]              # one value per column
+    void: bool = False
+    late: bool = False
+
+
+def _void_text(reason: str) -> str:
+    reason = (reason or "").strip()
+    return f"BATAL: {reason}" if reason else "BATAL"
+
+
+def _void_line(columns: Sequence[_Column], values: list[Any], reason: str) -> _Line:
+    """Keep number and date, empty the rest, and say BATAL in the first cleared column (Nama)."""
+    kept = [v if c.keep_when_void else None for c, v in zip(columns, values)]
+    first_cleared = next(i for i, c in enumerate(columns) if not c.keep_when_void)
+    kept[first_cleared] = _void_text(reason)
+    return _Line(kept, void=True)
+
+
+def _jenis_marks(jenis: str) -> tuple[str, str]:
+    text = (jenis or "").strip()
+    lowered = text.lower()
+    melihat = "melihat" in lowered or "mengetahui" in lowered or "membaca" in lowered
+    salinan = "salinan" in lowered
+    if text and not (melihat or salinan):
+        return text, ""          # unknown wording: show it rather than lose it
+    return (CHECK if melihat else ""), (CHECK if salinan else "")
+
+
+def _request_cells(r: RequestRegisterRow) -> _Line:
+    melihat, salinan = _jenis_marks(r.jenis_permohonan)
+    values = [
+        r.no, r.nomor, r.tanggal, r.nama, r.alamat, r.kontak, r.pekerjaan, r.informasi, r.tujuan,
+        r.status_dikuasai, r.belum_didokumentasikan, r.bentuk, melihat, salinan, r.keputusan,
+        r.alasan_penolakan, r.tanggal_pemberitahuan, r.tanggal_pemberian, r.biaya, r.keterangan,
+    ]
+    if r.batal is not None:
+        return _void_line(_REQUEST_COLUMNS, values, r.batal)
+    return _Line(values)
+
+
+def _reason_letters(alasan: Sequence[str]) -> set[str]:
+    letters = set()
+    for item in alasan or ():
+        letter = str(item).strip().strip("().").strip().lower()
+        if letter not in ALASAN_KEBERATAN:
+            raise ValueError(f"alasan keberatan tidak dikenal: {item!r} (harus huruf a-g)")
+        letters.add(letter)
+    return letters
+
+
+def _objection_cells(r: ObjectionRegisterRow) -> _Line:
+    letters = _reason_letters(r.alasan)
+    marks = [CHECK if letter in letters else "" for letter in ALASAN_KEBERATAN]
+    keterangan = r.keterangan or ""
+    if r.terlambat:
+        keterangan = f"{TERLAMBAT_TEXT}; {keterangan}" if keterangan.strip() else TERLAMBAT_TEXT
+    values = [
+        r.no, r.nomor, r.tanggal, r.nama, r.alamat, r.pekerjaan, r.telepon, r.email,
+        r.nomor_permohonan, r.informasi, r.tujuan, *marks, r.keputusan_atasan, r.tanggal_tanggapan,
+        r.atasan, r.tanggapan_pemohon, keterangan,
+    ]
+    if r.batal is not None:
+        return _void_line(_OBJECTION_COLUMNS, values, r.batal)
+    return _Line(values, late=r.terlambat)
+
+
+# ---------------------------------------------------------------------------------------------
+# The workbook
+# ---------------------------------------------------------------------------------------------
+
+def _clean_text(value: str) -> str:
+    # Word's manual line break (\x0b) and page break (\x0c) become new lines; other control
+    # characters cannot be stored in xlsx at all.
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
+def _set_value(cell, value: Any) -> None:
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, str):
+        value = _clean_text(value)
+        if not value:
+            return
+        cell.value = value
+        cell.data_type = "s"     # never a formula, whatever the applicant typed
+        return
+    cell.value = value
+
+
+def _wrapped_lines(text: str, width: float, *, chars_per_unit: float = 1.15) -> int:
+    """How many lines ``text`` takes when wrapped in a column of ``width`` (an estimate).
+
+    LibreOffice does not fit row heights to wrapped text when it opens an xlsx (nor does Excel for
+    merged cells), so the heights are written; ``chars_per_unit`` is a cautious figure for 9-point Arial (bold for the
+    header), rather a line too many than a clipped one.
+    """
+    capacity = max(1, int(width * chars_per_unit) - 1)
+    lines = 0
+    for paragraph in text.split("\n"):
+        count, line = 1, 0                        # lines used by this paragraph, characters on the last
+        for word in paragraph.split():
+            size = len(word)
+            if line and line + 1 + size <= capacity:
+                line += 1 + size
+                continue
+            if line:
+                count, line = count + 1, 0
+            while size > capacity:                # a word longer than the column breaks anywhere
+                count, size = count + 1, size - capacity
+            line = size
+        lines += count
+    return lines
+
+
+def _write_header(ws: Worksheet, columns: Sequence[_Column]) -> None:
+    last = len(columns)
+    # Everything in the header grid gets the header style first; merging then keeps the borders.
+    for row in (_HEAD_TOP, _HEAD_SUB):
+        for col in range(1, last + 1):
+            cell = ws.cell(row, col)
+            cell.font, cell.alignment, cell.border, cell.fill = _F_HEADER, _A_HEADER, _BORDER, _HEADER_FILL
+
+    top_lines, sub_lines, single_lines = 1, 1, 1
+    col = 1
+    while col <= last:
+        column = columns[col - 1]
+        if column.group is None:
+            ws.cell(_HEAD_TOP, col).value = column.header
+            ws.merge_cells(start_row=_HEAD_TOP, start_column=col, end_row=_HEAD_SUB, end_column=col)
+            single_lines = max(single_lines, _wrapped_lines(column.header, column.width))
+            col += 1
+            continue
+        end = col
+        while end < last and columns[end].group == column.group:
+            end += 1
+        ws.cell(_HEAD_TOP, col).value = column.group
+        if end > col:
+            ws.merge_cells(start_row=_HEAD_TOP, start_column=col, end_row=_HEAD_TOP, end_column=end)
+        group_width = sum(c.width for c in columns[col - 1:end])
+        top_lines = max(top_lines, _wrapped_lines(column.group, group_width))
+        for c in range(col, end + 1):
+            ws.cell(_HEAD_SUB, c).value = columns[c - 1].header
+            sub_lines = max(sub_lines, _wrapped_lines(columns[c - 1].header, columns[c - 1].width))
+        col = end + 1
+
+    top = top_lines * _LINE_HEIGHT_PT + 6
+    sub = max(sub_lines * _LINE_HEIGHT_PT + 6, single_lines * _LINE_HEIGHT_PT + 12 - top)
+    ws.row_dimensions[_HEAD_TOP].height = top
+    ws.row_dimensions[_HEAD_SUB].height = sub
+
+    for col in range(1, last + 1):
+        cell = ws.cell(_NUMBER_ROW, col, col)
+        cell.font, cell.border, cell.fill = _F_NUMBER, _BORDER, _NUMBER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[_NUMBER_ROW].height = 13
+
+
+def _write_body(ws: Worksheet, columns: Sequence[_Column], lines: Sequence[_Line]) -> None:
+    for offset, line in enumerate(lines):
+        row = _FIRST_DATA_ROW + offset
+        for col, (column, value) in enumerate(zip(columns, line.values), start=1):
+            cell = ws.cell(row, col)
+            _set_value(cell, value)
+            cell.border = _BORDER
+            if column.kind == "date":
+                cell.number_format, cell.alignment = DATE_FORMAT, _A_DATE
+            elif column.kind == "day_date":
+                cell.number_format, cell.alignment = DAY_DATE_FORMAT, _A_DATE
+            elif column.kind in ("no", "mark", "short"):
+                cell.alignment = _A_CENTRE
+            else:
+                cell.alignment = _A_TEXT
+            if line.void:
+                cell.font, cell.fill = _F_VOID, _VOID_FILL
+            elif line.late:
+                cell.font, cell.fill = _F_BODY, _LATE_FILL
+            else:
+                cell.font = _F_BODY
+        ws.row_dimensions[row].height = _body_height(columns, line)
+        if line.late and not line.void:
+            ws.cell(row, len(columns)).font = _F_LATE_NOTE
+        if line.void:
+            # "BATAL: ..." reads across the emptied row instead of wrapping in the Nama column.
+            batal = next(ws.cell(row, c) for c, col_ in enumerate(columns, start=1) if not col_.keep_when_void)
+            batal.alignment = Alignment(horizontal="left", vertical="top", wrap_text=False)
+
+
+def _body_height(columns: Sequence[_Column], line: _Line) -> float:
+    lines = 1
+    if not line.void:                     # a void row holds one unwrapped "BATAL: ..." line
+        for column, value in zip(columns, line.values):
+            if isinstance(value, str) and column.kind not in ("date", "day_date"):
+                lines = max(lines, _wrapped_lines(_clean_text(value), column.width,
+                                                  chars_per_unit=_BODY_CHARS_PER_UNIT))
+    return min(_MAX_ROW_HEIGHT_PT, lines * _LINE_HEIGHT_PT + 3)
+
+
+def _page_setup(ws: Worksheet, *, paper: str, title: str, year: int) -> None:
+    key = paper.strip().upper()
+    if key not in PAPER_SIZES:
+        raise ValueError(f"ukuran kertas tidak dikenal: {paper!r} (F4 atau A4)")
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = PAPER_SIZES[key]
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0          # as many pages down as needed
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = f"{_HEAD_TOP}:{_NUMBER_ROW}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = 0.5
+    ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.oddFooter.left.text = f"{title.title()} Tahun {year}"
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = "Halaman &P dari &N"
+    ws.oddFooter.right.size = 8
+
+
+def _build(title: str, columns: Sequence[_Column], lines: Sequence[_Line], *, year: int, agency_name: str,
+           paper: str, note: str) -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"Register {year}"
+    last = len(columns)
+    last_col = get_column_letter(last)
+
+    for row, text, font, height in (
+        (_TITLE_ROW, title, _F_TITLE, 20),
+        (_SUBTITLE_ROW, " ".join(filter(None, [_clean_text(agency_name or "").strip().upper(), f"TAHUN {year}"])),
+         _F_SUBTITLE, 18),
+    ):
+        cell = ws.cell(row, 1)
+        _set_value(cell, text)
+        cell.font, cell.alignment = font, _A_TITLE
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+        ws.row_dimensions[row].height = height
+    if note:
+        cell = ws.cell(_NOTE_ROW, 1)
+        _set_value(cell, note)
+        cell.font, cell.alignment = _F_NOTE, _A_NOTE
+        ws.merge_cells(start_row=_NOTE_ROW, start_column=1, end_row=_NOTE_ROW, end_column=last)
+        ws.row_dimensions[_NOTE_ROW].height = 24
+    else:
+        ws.row_dimensions[_NOTE_ROW].height = 8
+
+    _write_header(ws, columns)
+    _write_body(ws, columns, lines)
+
+    for col, column in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = column.width
+
+    last_row = _NUMBER_ROW + len(lines)
+    ws.freeze_panes = ws.cell(_FIRST_DATA_ROW, 2)            # below the header, after "No"
+    ws.auto_filter.ref = f"A{_NUMBER_ROW}:{last_col}{last_row}"
+    _page_setup(ws, paper=paper, title=title, year=year)
+
+    wb.properties.title = f"{title.title()} Tahun {year}"
+    wb.properties.creator = "ppid-pipeline"
+    return wb
+
+
+def _save_atomic(wb: Workbook, path: Path) -> None:
+    """Save through a temporary file in the same folder, fsync, rename over ``path``."""
+    folder = path.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=".register-", suffix=".xlsx.tmp", dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            wb.save(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass                     # some network filesystems refuse fsync on a folder
+    finally:
+        os.close(dir_fd)
+
+
+def _write_register(path: Path, title: str, columns: Sequence[_Column], lines: Sequence[_Line], *, year: int,
+                    agency_name: str, paper: str, note: str) -> None:
+    wb = _build(title, columns, lines, year=year, agency_name=agency_name, paper=paper, note=note)
+    _save_atomic(wb, path)
