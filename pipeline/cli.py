@@ -24,7 +24,7 @@ from .conversion import ConversionError
 from .decisions import DECISIONS, FORMS
 from .deadlines import CalendarError
 from .intake import InboxWatcher, StabilityTracker, candidates
-from .process import FileOutcome, open_context, process_file
+from .process import FileOutcome, open_context, process_file, refresh_registers, write_request_register_for
 from .rendering import TemplateError
 
 # Where the repository keeps what ``ppid init`` copies: the embedded default workspace.
@@ -132,6 +132,7 @@ def process(obj: _Obj, today) -> None:
     config = obj.config
     with _open(obj, today.date() if today else None) as ctx:
         outcomes = _drain_inbox(ctx, config)
+        refresh_registers(ctx)
     _print_summary(outcomes)
 
 
@@ -168,11 +169,13 @@ def _own_folders(config: Config) -> set[Path]:
 
 def _print_summary(outcomes: list[FileOutcome]) -> None:
     cases = sum(len(o.filed) for o in outcomes)
+    answers = sum(len(o.answered) for o in outcomes)
     aside = sum(1 for o in outcomes if o.set_aside)
     for o in outcomes:
         if o.set_aside:
             click.echo(f"  disisihkan: {o.name}: {o.set_aside[0]}")
-    click.echo(f"Selesai: {len(outcomes)} berkas, {cases} perkara terdaftar, {aside} berkas disisihkan.")
+    answered = f"{answers} jawaban dicatat, " if answers else ""
+    click.echo(f"Selesai: {len(outcomes)} berkas, {cases} perkara terdaftar, {answered}{aside} berkas disisihkan.")
 
 
 @main.command()
@@ -190,10 +193,13 @@ def watch(obj: _Obj) -> None:
             outcome = process_file(ctx, path)
             if outcome.filed:
                 click.echo(f"Terdaftar: {', '.join(outcome.filed)} ({outcome.name})")
+            if outcome.answered:
+                click.echo(f"Jawaban dicatat: {', '.join(outcome.answered)} ({outcome.name})")
             if outcome.set_aside:
                 click.echo(f"Disisihkan: {outcome.name}: {outcome.set_aside[0]}")
 
-        watcher = InboxWatcher(config.paths.inbox, config.watch, _own_folders(config), handle)
+        watcher = InboxWatcher(config.paths.inbox, config.watch, _own_folders(config), handle,
+                               on_idle=lambda: refresh_registers(ctx))
 
         def stop(signum, frame):
             click.echo("Berhenti setelah berkas yang sedang diproses selesai…")
@@ -289,6 +295,7 @@ def demo(obj: _Obj) -> None:
         click.echo(f"  {path.name}")
     with _open(obj) as ctx:
         outcomes = _drain_inbox(ctx, config)
+        refresh_registers(ctx)
     _print_summary(outcomes)
     click.echo(f"Lihat hasilnya: ppid cases   (arsip: {config.paths.archive})")
 
@@ -302,7 +309,7 @@ def demo(obj: _Obj) -> None:
 @click.option("--tarif", default="", help="Biaya penyalinan per halaman (Rp).")
 @click.option("--biaya-kirim", default="", help="Biaya pengiriman (Rp).")
 @click.option("--biaya-lain", default="", help="Biaya lain (Rp).")
-@click.option("--waktu", default="", help="Waktu penyediaan informasi (hari kerja).")
+@click.option("--waktu", "waktu_hari", default="", help="Waktu penyediaan informasi (hari kerja).")
 @click.option("--penghitaman", default="", help="Penjelasan bagian informasi yang dihitamkan.")
 @click.option("--pasal17", default="", help="Dasar penolakan: huruf Pasal 17 UU KIP (a-j), boleh dengan angka: 'b angka 2'.")
 @click.option("--dasar-lain", default="", help="Dasar penolakan dari undang-undang lain, mis. 'Pasal 57 UU 36/2009'.")
@@ -339,6 +346,8 @@ def decide(obj: _Obj, number: str, today, **options) -> None:
         except DecisionRefused as exc:
             _refuse(exc.reasons)
         case = ctx.db.case_by_number(number)
+        ctx.stale_registers.add(case.year)
+        refresh_registers(ctx)
     click.echo(f"Keputusan '{decision.keputusan}' atas {number} dicatat; status: {case.status}.")
     click.echo(f"Surat dibuat: {', '.join(documents)} (di {case.folder} dan folder siap tanda tangan).")
     if case.due:
@@ -414,6 +423,19 @@ def tenggat(obj: _Obj, tanggal: str, hari: int, as_json: bool) -> None:
             click.echo(f"  {hari_tanggal(d):<28} {name}")
     else:
         click.echo("Tidak ada hari libur pada hari kerja di rentang ini.")
+
+
+@main.command()
+@click.argument("jenis", type=click.Choice(["permohonan"]))
+@click.option("--tahun", type=int, help="Tahun register (bawaan: tahun ini).")
+@click.option("--out", type=click.Path(dir_okay=False), help="Tulis ke berkas ini (bawaan: di arsip).")
+@click.pass_obj
+def register(obj: _Obj, jenis: str, tahun: int | None, out: str | None) -> None:
+    """Tulis Buku Register (xlsx) dari perkara: nomor yang batal ikut tercatat beserta alasannya."""
+    year = tahun or date.today().year
+    with _open(obj) as ctx:
+        path = write_request_register_for(ctx, year, Path(out).resolve() if out else None)
+    click.echo(f"Buku Register Permohonan {year}: {path}")
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m pipeline`

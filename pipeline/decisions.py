@@ -17,10 +17,13 @@ from typing import TYPE_CHECKING
 
 from . import bahasa, letters
 from .archive import Staging
-from .db import Case
+from .db import Case, Source
 from .drafts import convert_drafts, draft_letters, mirror_events, place_for_signature
 from .letters import LetterSpec
 from .status import OPEN_STATUSES, status_from_events
+
+from .process import FileOutcome, archive_source_file, finish_source, keep_aside, set_aside
+from .reading import FormDocument, FormRecord
 
 if TYPE_CHECKING:
     from .process import Context
@@ -292,10 +295,12 @@ def answer_context(decision: Decision, case: Case, config, new_due: date | None)
     }
 
 
-def file_decision(ctx: Context, decision: Decision, *, sheet: Path | None = None, sheet_name: str | None = None) -> list[str]:
+def file_decision(ctx: Context, decision: Decision, *, sheet: Path | None = None, sheet_name: str | None = None,
+                  source_ref: dict | None = None) -> list[str]:
     """Check, draft, convert and file the answer into its case; return the documents' IDs.
 
-    ``sheet`` is the answer sheet the decision came from: it is filed with the letter. Raises
+    ``sheet`` is the answer sheet the decision came from: it is filed with the letter (a workbook of many
+    answers is archived once and linked by ``source_ref``). The caller holds the workspace lock. Raises
     :class:`DecisionRefused` with the reasons when the answer does not fit the case.
     """
     case = ctx.db.case_by_number(decision.nomor)
@@ -307,22 +312,24 @@ def file_decision(ctx: Context, decision: Decision, *, sheet: Path | None = None
     new_due = ctx.calendar.add_working_days(case.due, ctx.config.deadlines.extension_days) if decision.keputusan == "perpanjangan" else None
     staging = ctx.archive.begin_addition(case.folder, token=f"jawaban-{case.id}-{spec.key}")
     if sheet is not None:
-        staging.add_copy(sheet, f"04-lembar-jawaban{sheet.suffix.lower()}", "answer_sheet", original_name=sheet_name or sheet.name)
+        staging.add_copy(sheet, f"04-lembar-jawaban-{spec.key}{sheet.suffix.lower()}", "answer_sheet", original_name=sheet_name or sheet.name)
     drafts = draft_letters(ctx, staging, case, (spec,), request=case.data, answer=answer_context(decision, case, ctx.config, new_due))
     convert_drafts(ctx, staging, case, drafts)
-    record_decision(staging, decision, case, new_due, drafts[0].doc_id)
+    record_decision(staging, decision, case, new_due, drafts[0].doc_id, source_ref)
     ctx.archive.commit_addition(staging)
     update_case(ctx, case, decision, new_due, staging)
     place_for_signature(ctx, case, ctx.archive.folder(case.folder), drafts)
     return [d.doc_id for d in drafts]
 
 
-def record_decision(staging: Staging, decision: Decision, case: Case, new_due: date | None, doc_id: str) -> None:
+def record_decision(staging: Staging, decision: Decision, case: Case, new_due: date | None, doc_id: str,
+                    source_ref: dict | None) -> None:
+    link = {"sumber": source_ref} if source_ref else {}
     if decision.keputusan == "perpanjangan":
         staging.log("extended", alasan=decision.alasan, tenggat_semula=case.due.isoformat(),
-                    tenggat_baru=new_due.isoformat(), dokumen=doc_id)
+                    tenggat_baru=new_due.isoformat(), dokumen=doc_id, **link)
     else:
-        staging.log("answered", keputusan=decision.keputusan, dokumen=doc_id, keputusan_rinci=decision.as_json())
+        staging.log("answered", keputusan=decision.keputusan, dokumen=doc_id, keputusan_rinci=decision.as_json(), **link)
 
 
 def update_case(ctx: Context, case: Case, decision: Decision, new_due: date | None, staging: Staging) -> None:
@@ -336,3 +343,43 @@ def update_case(ctx: Context, case: Case, decision: Decision, new_due: date | No
     status = status_from_events(ctx.db.events(case.id))
     ctx.db.update_case(case.id, data=data, due=new_due or case.due, status=status)
 
+
+
+# -- answer sheets dropped into the inbox --------------------------------------------------------------
+
+KIND = "jawaban"
+
+
+def handle(ctx: Context, path: Path, source: Source, document: FormDocument, outcome: FileOutcome) -> FileOutcome:
+    """Each answer on the sheet is filed into its case; refused answers are kept aside with reasons."""
+    source_ref = archive_source_file(ctx, path, source) if len(document.records) > 1 else None
+    reasons = []
+    for record in document.records:
+        prefix = f"Baris {record.row}: " if record.row else ""
+        decision, problems = decision_from_fields(answer_fields(record), today=ctx.today())
+        try:
+            if problems:
+                raise DecisionRefused(problems)
+            file_decision(ctx, decision, sheet=None if source_ref else path, sheet_name=source.original_name,
+                          source_ref=source_ref)
+            outcome.answered.append(decision.nomor)
+        except DecisionRefused as exc:
+            reasons.append(prefix + "Jawaban tidak dapat dicatat — " + " ".join(exc.reasons))
+    if not outcome.answered:
+        return set_aside(ctx, path, source, reasons or ["Lembar jawaban tidak berisi jawaban."], outcome)
+    if reasons:
+        keep_aside(ctx, path, source, reasons, outcome)
+    return finish_source(ctx, path, source, outcome)
+
+
+def answer_fields(record: FormRecord) -> dict[str, str]:
+    """The sheet's text fields plus its two ticked choices, as :func:`decision_from_fields` takes them."""
+    fields = dict(record.fields)
+    ticked = record.choices.get("keputusan", [])
+    if len(ticked) > 1:
+        fields["keputusan"] = "lebih dari satu"
+    elif ticked:
+        fields["keputusan"] = ticked[0]
+    if record.choices.get("bentuk"):
+        fields["bentuk"] = ",".join(record.choices["bentuk"])
+    return fields

@@ -112,8 +112,9 @@ class InboxWatcher:
     nothing. ``in_flight`` keeps a file from being handed over twice while it is being processed.
     """
 
-    def __init__(self, inbox: Path, settings: WatchSettings, skip: set[Path], handle):
+    def __init__(self, inbox: Path, settings: WatchSettings, skip: set[Path], handle, on_idle=None):
         self.inbox = inbox
+        self.on_idle = on_idle  # called once the inbox is quiet after some work (e.g. write the registers)
         self.settings = settings
         self.skip = {p.resolve() for p in skip}
         self.handle = handle
@@ -133,12 +134,16 @@ class InboxWatcher:
         observer.start()
         log.info("Memantau %s (mode %s)", self.inbox, self.settings.mode)
         last_rescan = 0.0
+        busy = False
         try:
             while not self.stop.is_set():
                 now = time.monotonic()
                 self.wake.clear()
                 rescan_due = now - last_rescan >= self.settings.rescan_seconds
-                self.pass_once()
+                busy = self.pass_once() > 0 or busy
+                if busy and not self.tracker.waiting() and self.on_idle:
+                    self.on_idle()
+                    busy = False
                 if rescan_due:
                     last_rescan = now
                 # While files are settling, look again soon; otherwise sleep until an event or rescan.

@@ -19,7 +19,7 @@ from .conversion import ConversionError
 from .db import VOID, Case, Source
 from .drafts import convert_drafts, draft_letters, mirror_events, place_for_signature
 from .numbering import folder_for, format_number, safe_name
-from .process import Context, FileOutcome, finish_source, keep_aside, set_aside
+from .process import Context, FileOutcome, archive_source_file, finish_source, keep_aside, set_aside
 from .reading import FormDocument, FormRecord
 from .setaside import masked_name
 from .status import status_from_events
@@ -35,7 +35,7 @@ def handle(ctx: Context, path: Path, source: Source, document: FormDocument, out
     good, bad = validate_records(ctx, document)
     if not good:
         return set_aside(ctx, path, source, incomplete_reasons(bad), outcome, notices=incomplete_notices(bad))
-    source_ref = archive_workbook(ctx, path, source) if document.layout.startswith("xlsx") else None
+    source_ref = archive_source_file(ctx, path, source) if document.layout.startswith("xlsx") else None
     failures = [reason for record, request in good
                 if (reason := file_request(ctx, path, source, record, request, source_ref, outcome))]
     if bad or failures:
@@ -179,19 +179,6 @@ def manifest_header(case: Case, source: Source, source_ref: dict | None) -> dict
     if source_ref:
         header["sumber"] = source_ref
     return header
-
-
-def archive_workbook(ctx: Context, path: Path, source: Source) -> dict:
-    """A workbook of many requests is archived once; every case it produced links to it."""
-    relative = f"{ctx.today().year}/sumber/{source.sha256[:16]}"
-    name = f"formulir-asli{path.suffix.lower()}"
-    if not ctx.archive.is_complete(relative):
-        staging = ctx.archive.begin(relative, token=f"source-{source.id}")
-        staging.add_copy(path, name, "original", original_name=source.original_name)
-        staging.log("received", berkas=masked_name(source.original_name), sha256=source.sha256)
-        staging.commit({"jenis": "sumber", "sha256": source.sha256, "original_name": source.original_name})
-        ctx.db.set_source_state(source.id, "processing", archive_path=relative)
-    return {"path": f"{relative}/{name}", "sha256": source.sha256}
 
 
 def _jsonable(value):

@@ -19,11 +19,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import letters
+from . import letters, registers
 from .archive import STAGING_DIR, Archive, copy_atomic, read_event_log, sha256_file, write_atomic
 from .config import Config
 from .conversion import ConversionError, ConverterPool, PdfMetadata
-from .db import VOID, Database, Source
+from .db import STAGING, VOID, Database, Source
 from .deadlines import WorkCalendar, load_calendar
 from .letters import LetterMeta, LetterSpec
 from .reading import FormDocument, UnreadableForm, read_form, sibling_attachments
@@ -47,6 +47,7 @@ class FileOutcome:
 
     name: str
     filed: list[str] = field(default_factory=list)       # case numbers
+    answered: list[str] = field(default_factory=list)    # case numbers whose answer was filed
     set_aside: list[str] = field(default_factory=list)   # reasons
     note: str = ""
 
@@ -63,6 +64,8 @@ class Context:
     _converter: ConverterPool | None = None
 
     _converter_lock: threading.Lock = field(default_factory=threading.Lock)
+    stale_registers: set[int] = field(default_factory=set)
+    """Years whose registers must be written again (batched: one write after a pass, not per case)."""
 
     @property
     def converter(self) -> ConverterPool:
@@ -127,9 +130,34 @@ def open_context(config: Config, *, today: Callable[[], date] = date.today) -> I
 
 
 def process_file(ctx: Context, path: Path) -> FileOutcome:
-    """One dropped file, under the workspace lock."""
+    """One dropped file, under the workspace lock; the registers of the years it touched go stale."""
     with ctx.exclusive():
-        return _process_file(ctx, path)
+        outcome = _process_file(ctx, path)
+    for number in outcome.filed + outcome.answered:
+        case = ctx.db.case_by_number(number)
+        if case:
+            ctx.stale_registers.add(case.year)
+    if outcome.set_aside:  # a voided number shows in the register too
+        ctx.stale_registers.add(ctx.today().year)
+    return outcome
+
+
+def refresh_registers(ctx: Context) -> list[Path]:
+    """Write the Buku Register of every year that changed since the last refresh."""
+    written = []
+    for year in sorted(ctx.stale_registers):
+        written.append(write_request_register_for(ctx, year))
+    ctx.stale_registers.clear()
+    return written
+
+
+def write_request_register_for(ctx: Context, year: int, out: Path | None = None) -> Path:
+    """The Buku Register Permohonan of ``year`` (voided numbers included), in the archive by default."""
+    path = out or ctx.archive.root / str(year) / f"buku-register-permohonan-{year}.xlsx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = [registers.request_row(c) for c in ctx.db.cases(kind="permohonan", year=year) if c.status != STAGING]
+    registers.write_request_register(path, rows, year=year, agency_name=ctx.config.agency.name, paper=ctx.config.paper.size)
+    return path
 
 
 def _process_file(ctx: Context, path: Path) -> FileOutcome:
@@ -156,9 +184,9 @@ def _process_file(ctx: Context, path: Path) -> FileOutcome:
 
 def handler_for(kind: str):
     """The stage that files a form of this kind (imported here: handlers build on this module)."""
-    from . import permohonan
+    from . import decisions, permohonan
 
-    return {permohonan.KIND: permohonan.handle}.get(kind)
+    return {permohonan.KIND: permohonan.handle, decisions.KIND: decisions.handle}.get(kind)
 
 
 def claim_source(ctx: Context, path: Path) -> tuple[Source, str]:
@@ -195,6 +223,19 @@ def finish_source(ctx: Context, path: Path, source: Source, outcome: FileOutcome
     if not outcome.filed and final == "done":
         outcome.filed = [c.number for c in ctx.db.cases_of_source(source.id) if c.is_filed]
     return outcome
+
+
+def archive_source_file(ctx: Context, path: Path, source: Source) -> dict:
+    """A workbook of many requests or answers is archived once; every case it touched links to it."""
+    relative = f"{ctx.today().year}/sumber/{source.sha256[:16]}"
+    name = f"formulir-asli{path.suffix.lower()}"
+    if not ctx.archive.is_complete(relative):
+        staging = ctx.archive.begin(relative, token=f"source-{source.id}")
+        staging.add_copy(path, name, "original", original_name=source.original_name)
+        staging.log("received", berkas=masked_name(source.original_name), sha256=source.sha256)
+        staging.commit({"jenis": "sumber", "sha256": source.sha256, "original_name": source.original_name})
+        ctx.db.set_source_state(source.id, "processing", archive_path=relative)
+    return {"path": f"{relative}/{name}", "sha256": source.sha256}
 
 
 def attachments_of(path: Path) -> list[Path]:

@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from openpyxl import Workbook
+
+from .bahasa import rupiah as _rupiah, tanggal as _tanggal
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -557,3 +559,45 @@ def _write_register(path: Path, title: str, columns: Sequence[_Column], lines: S
                     agency_name: str, paper: str, note: str) -> None:
     wb = _build(title, columns, lines, year=year, agency_name=agency_name, paper=paper, note=note)
     _save_atomic(wb, path)
+
+
+# -- from cases to rows ------------------------------------------------------------------------------
+
+_DECISION_LABEL = {"diberikan": "Diberikan seluruhnya", "sebagian": "Diberikan sebagian", "ditolak": "Ditolak"}
+_HOLDING = {"diberikan": "Ya", "sebagian": "Ya", "ditolak": "Ya", "tidak-dikuasai": "Tidak"}
+_REQUEST_KIND = {"melihat": "Melihat/mengetahui", "salinan": "Meminta salinan"}
+
+
+def request_row(case) -> RequestRegisterRow:
+    """One register line from a request case (``pipeline.db.Case``): what it asked and how it was answered."""
+    data = case.data or {}
+    applicant = data.get("applicant", {})
+    answer = data.get("jawaban") or {}
+    decision = answer.get("keputusan", "")
+    basis = _basis(answer) if decision == "ditolak" else ""
+    extension = data.get("perpanjangan")
+    notes = [f"Diperpanjang s.d. {_tanggal(date.fromisoformat(extension['tenggat_baru']))}: {extension['alasan']}"] if extension else []
+    notes += [f"Keberatan: {', '.join(data['keberatan'])}"] if data.get("keberatan") else []
+    total = sum(int(answer.get(k) or 0) for k in ("biaya_kirim", "biaya_lain")) + int(answer.get("halaman") or 0) * int(answer.get("tarif") or 0)
+    return RequestRegisterRow(
+        no=case.seq, nomor=case.number, tanggal=case.received,
+        nama=applicant.get("nama") or case.applicant_name, alamat=applicant.get("alamat") or "",
+        kontak=" / ".join(v for v in (applicant.get("telepon"), applicant.get("email")) if v),
+        pekerjaan=applicant.get("pekerjaan") or "", informasi=data.get("rincian_informasi") or "", tujuan=data.get("tujuan") or "",
+        status_dikuasai=_HOLDING.get(decision, ""), belum_didokumentasikan="Ya" if decision == "belum-didokumentasikan" else "",
+        bentuk=", ".join(f.capitalize() for f in answer.get("bentuk", [])),
+        jenis_permohonan=", ".join(_REQUEST_KIND.get(k, k) for k in data.get("cara_memperoleh", [])),
+        keputusan=_DECISION_LABEL.get(decision, ""), alasan_penolakan=basis,
+        tanggal_pemberitahuan=date.fromisoformat(answer["tanggal"]) if answer.get("tanggal") else None,
+        tanggal_pemberian=None,
+        biaya=_rupiah(total) if decision in ("diberikan", "sebagian") else "",
+        batal=case.void_reason if case.status == "batal" else None,
+        keterangan="; ".join(notes),
+    )
+
+
+def _basis(answer: dict) -> str:
+    if answer.get("pasal17"):
+        angka = f" angka {answer['angka']}" if answer.get("angka") else ""
+        return f"Pasal 17 huruf {answer['pasal17']}{angka} UU 14/2008. {answer.get('konsekuensi', '')}".strip()
+    return f"{answer.get('dasar_lain', '')}. {answer.get('konsekuensi', '')}".strip(". ")

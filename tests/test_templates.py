@@ -21,7 +21,8 @@ from jinja2 import Environment, StrictUndefined, nodes
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates_docx"
 README = TEMPLATES / "README.md"
-NAMES = ["tanda_terima_permohonan", "surat_ppid_pelaksana", "pemberitahuan_kurang_lengkap"]
+NAMES = ["tanda_terima_permohonan", "surat_ppid_pelaksana", "pemberitahuan_kurang_lengkap",
+         "pemberitahuan_tertulis", "sk_penolakan", "surat_perpanjangan"]
 
 
 def sample_context() -> dict:
@@ -108,6 +109,40 @@ def sample_context() -> dict:
             "Fotokopi KTP Pemohon Informasi belum dilampirkan.",
             "Cara mendapatkan salinan informasi belum dipilih.",
         ],
+        # one context for every letter: part A of the written notice, plus the fields of the
+        # rejection decree and the extension (the pipeline fills only what the decision needs)
+        "jawaban": {
+            "keputusan": "diberikan",
+            "keputusan_teks": "Informasi dapat diberikan seluruhnya",
+            "bagian": "A",
+            "dikuasai_oleh": "Dinas Pariwisata Provinsi Bali",
+            "bentuk": "Softcopy (berkas XLSX) dan hardcopy (fotokopi Rencana Strategis)",
+            "biaya_salin": "Rp500,00 × 30 halaman = Rp15.000,00 (lima belas ribu rupiah)",
+            "biaya_kirim": "Rp0,00 (nol rupiah)",
+            "biaya_lain": "Rp0,00 (nol rupiah)",
+            "biaya_total": "Rp15.000,00 (lima belas ribu rupiah)",
+            "waktu": "3 (tiga) hari kerja",
+            "penghitaman": "",
+            "alasan_tidak": "",
+            "kapan_tersedia": "",
+            "dasar": "Pasal 17 huruf b Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan "
+                     "Informasi Publik",
+            "konsekuensi": "Data kunjungan per usaha akomodasi yang disampaikan pelaku usaha "
+                           "kepada Pemerintah Provinsi Bali merupakan data usaha yang bersifat "
+                           "rahasia; membukanya dapat merugikan perlindungan dari persaingan usaha "
+                           "tidak sehat & kepercayaan pelaku usaha dalam menyampaikan data.",
+            "keberatan_hari": "30 (tiga puluh) hari kerja",
+            "alasan_perpanjangan": "Informasi yang dimohon berupa data tahun 2025 masih dalam "
+                                   "proses rekapitulasi dan verifikasi oleh Dinas Pariwisata "
+                                   "Provinsi Bali selaku PPID Pelaksana.",
+            "tenggat_semula": "7 April 2026",
+            "hari_tenggat_semula": "Selasa, 7 April 2026",
+            "tenggat_baru": "16 April 2026",
+            "hari_tenggat_baru": "Kamis, 16 April 2026",
+            "perpanjangan_hari": "7 (tujuh) hari kerja",
+            "tanggal": "2 April 2026",
+            "hari_tanggal": "Kamis, 2 April 2026",
+        },
     }
 
 

@@ -193,6 +193,16 @@ def _add_styles(doc) -> None:
     _pstyle(doc, "Daftar Bernomor", align=J, after=3, left=Cm(1.5), first=Cm(-0.75),
             tabs=[(Cm(1.5), WD_TAB_ALIGNMENT.LEFT)])
     _pstyle(doc, "Isi Tabel", align=L, after=2)
+    _pstyle(doc, "Isi Tabel Bernomor", align=L, after=2, left=Cm(0.6), first=Cm(-0.6),
+            tabs=[(Cm(0.6), WD_TAB_ALIGNMENT.LEFT)])
+    _pstyle(doc, "Isi Tabel Rincian", align=L, after=2, left=Cm(1.2), first=Cm(-0.6),
+            tabs=[(Cm(1.2), WD_TAB_ALIGNMENT.LEFT)])
+    _pstyle(doc, "Isi Menjorok", align=J, after=6, left=BODY_INDENT)
+    _pstyle(doc, "Sub Judul", bold=True, align=L, before=4, after=3, keep_next=True)
+    # decrees (keputusan): centred title block and the bold centred operative statements
+    _pstyle(doc, "Judul Keputusan", size=12, bold=True, align=C, keep_next=True)
+    _pstyle(doc, "Amar Keputusan", size=12, bold=True, align=C, before=3, after=6, keep_next=True,
+            spacing_pt=0.5)
     # signature block (right half)
     _pstyle(doc, "Tanda Tangan", align=C, left=SIGN_INDENT, keep_next=True)
     _pstyle(doc, "Tanda Tangan Nama", align=C, left=SIGN_INDENT, bold=True, underline=True,
@@ -413,15 +423,55 @@ def letterhead(doc) -> None:
 
 
 def label_table(container, rows: list, widths: list, *, indent=Cm(0), value_style="Isi Tabel"):
-    """label | : | value rows; a row given as a string is a ``{%tr ... %}`` tag row."""
+    """label | : | value rows; a row given as a string is a ``{%tr ... %}`` tag row.  A row may be
+    ``(label, value, label_style)`` (e.g. "Isi Tabel Bernomor" for ``"1.\tLabel"``); a value of
+    ``None`` gives a heading row without the colon."""
     table = plain_table(container, widths, indent=indent)
     for row in rows:
         if isinstance(row, str):
             tag_row(table, widths, row)
         else:
-            label, value = row
-            add_row(table, widths, [label, ":", value], ["Isi Tabel", "Isi Tabel", value_style])
+            label, value, label_style = (*row, "Isi Tabel") if len(row) == 2 else row
+            add_row(table, widths, [label, "" if value is None else ":", value or ""],
+                    [label_style, "Isi Tabel", value_style])
     return table
+
+
+def letter_block(doc) -> None:
+    """Nomor / Sifat / Lampiran / Hal of a letter (surat dinas)."""
+    label_table(doc, [
+        ("Nomor", "{{ surat.nomor }}"),
+        ("Sifat", "{{ surat.sifat }}"),
+        ("Lampiran", "{{ surat.lampiran }}"),
+        ("Hal", "{{ surat.hal }}"),
+    ], [Cm(2.6), Cm(0.5), Cm(12.9)])
+
+
+def addressee(doc, name: str, lines: list[str]) -> None:
+    """"Yth. <name>" with hanging indent, then the lines under the name (the last one with the
+    space before the body)."""
+    yth = para(doc, f"Yth.\t{name}", "Tujuan Surat")
+    yth.paragraph_format.space_before = Pt(14)
+    for line in lines[:-1]:
+        para(doc, line, "Tujuan Surat")
+    para(doc, lines[-1], "Tujuan Tempat")
+
+
+def date_line(doc, before: float = 18):
+    """``{{ surat.tempat_tanggal }}`` above a signature block (right half)."""
+    date = para(doc, "{{ surat.tempat_tanggal }}", "Tanda Tangan")
+    date.paragraph_format.space_before = Pt(before)
+    return date
+
+
+def tembusan(doc) -> None:
+    """Optional "Tembusan:" list, numbered only when it has more than one entry."""
+    tag(doc, "if surat.tembusan")
+    para(doc, "Tembusan:", "Tembusan Judul")
+    tag(doc, "for t in surat.tembusan")
+    para(doc, "{% if surat.tembusan|length > 1 %}{{ loop.index }}.\t{% endif %}{{ t }}", "Tembusan")
+    tag(doc, "endfor")
+    tag(doc, "endif")
 
 
 def signature_block(doc, who: str, *, with_awalan: bool, heading: str | None = None) -> None:
@@ -522,17 +572,8 @@ def surat_ppid_pelaksana():
     doc = new_document("Surat PPID kepada PPID Pelaksana")
     letterhead(doc)
     para(doc, "{{ surat.tempat_tanggal }}", "Tanggal Surat")
-    widths = [Cm(2.6), Cm(0.5), Cm(12.9)]
-    label_table(doc, [
-        ("Nomor", "{{ surat.nomor }}"),
-        ("Sifat", "{{ surat.sifat }}"),
-        ("Lampiran", "{{ surat.lampiran }}"),
-        ("Hal", "{{ surat.hal }}"),
-    ], widths)
-    yth = para(doc, "Yth.\t{{ tujuan.nama }}", "Tujuan Surat")
-    yth.paragraph_format.space_before = Pt(14)
-    para(doc, "di -", "Tujuan Surat")
-    para(doc, "{{ tujuan.tempat }}", "Tujuan Tempat")
+    letter_block(doc)
+    addressee(doc, "{{ tujuan.nama }}", ["di -", "{{ tujuan.tempat }}"])
 
     para(doc, "1.\tBerdasarkan permohonan informasi publik yang kami terima pada hari "
               "{{ kasus.hari_tanggal_diterima }} dengan Nomor Pendaftaran {{ kasus.nomor }} "
@@ -567,13 +608,7 @@ def surat_ppid_pelaksana():
          "Isi Bernomor", keep_next=True).paragraph_format.space_after = Pt(12)
 
     signature_block(doc, "penandatangan", with_awalan=True)
-
-    tag(doc, "if surat.tembusan")
-    para(doc, "Tembusan:", "Tembusan Judul")
-    tag(doc, "for t in surat.tembusan")
-    para(doc, "{% if surat.tembusan|length > 1 %}{{ loop.index }}.\t{% endif %}{{ t }}", "Tembusan")
-    tag(doc, "endfor")
-    tag(doc, "endif")
+    tembusan(doc)
     return doc
 
 
@@ -604,9 +639,161 @@ def pemberitahuan_kurang_lengkap():
     para(doc, "Demikian pemberitahuan ini disampaikan, atas perhatiannya diucapkan terima kasih.",
          "Isi Surat", keep_next=True)
 
-    date = para(doc, "{{ surat.tempat_tanggal }}", "Tanda Tangan")
-    date.paragraph_format.space_before = Pt(18)
+    date_line(doc)
     signature_block(doc, "penerima", with_awalan=False, heading="Petugas Penerima,")
+    return doc
+
+
+# label | : | value tables quoted in the body (indented like numbered paragraphs): the label
+# column takes "Informasi yang dimohon", the value column a phone number and an e-mail address
+QUOTE_WIDTHS = [Cm(4.8), Cm(0.5), Cm(9.95)]
+
+
+def _pemohon_rows(*, nomor: bool = False) -> list:
+    rows = [("Nomor Pendaftaran", "{{ kasus.nomor }}")] if nomor else []
+    return rows + [
+        ("Nama", "{{ pemohon.nama }}"),
+        ("Alamat", "{{ pemohon.alamat }}"),
+        ("Nomor Telepon/E-mail", "{{ pemohon.kontak }}"),
+        ("Informasi yang dimohon", "{{ permohonan.rincian }}"),
+    ]
+
+
+def _tight(table, after: float = 0) -> None:
+    """No space between the rows of a quoted table; ``after`` below its last row."""
+    for row in table.rows:
+        for cell in row.cells:
+            cell.paragraphs[-1].paragraph_format.space_after = Pt(0)
+    for cell in table.rows[-1].cells:
+        cell.paragraphs[-1].paragraph_format.space_after = Pt(after)
+
+
+def pemberitahuan_tertulis():
+    """Pemberitahuan Tertulis (UU 14/2008 Pasal 22 ayat 7): part A (information can be given)
+    or part B (cannot be given: not held / not yet documented), chosen by ``jawaban.bagian``."""
+    doc = new_document("Pemberitahuan Tertulis atas Permohonan Informasi Publik")
+    letterhead(doc)
+    letter_block(doc)
+    addressee(doc, "{{ pemohon.nama }}", ["{{ pemohon.alamat }}"])
+
+    para(doc, "Berdasarkan permohonan informasi pada tanggal {{ kasus.tanggal_diterima }} dengan "
+              "nomor pendaftaran {{ kasus.nomor }}, kami menyampaikan kepada Saudara/i:",
+         "Isi Surat", keep_next=True)
+    _tight(label_table(doc, _pemohon_rows(), QUOTE_WIDTHS, indent=BODY_INDENT), after=6)
+    para(doc, "pemberitahuan sebagai berikut:", "Isi Surat", keep_next=True)
+
+    tag(doc, 'if jawaban.bagian == "A"')
+    para(doc, "{{ jawaban.keputusan_teks }}", "Sub Judul").paragraph_format.left_indent = BODY_INDENT
+    widths = [Cm(5.8), Cm(0.5), Cm(8.95)]     # numbered labels need 1 cm more
+    answer = label_table(doc, [
+        ("1.\tPenguasaan informasi", "{{ jawaban.dikuasai_oleh }}", "Isi Tabel Bernomor"),
+        ("2.\tBentuk fisik yang tersedia", "{{ jawaban.bentuk }}", "Isi Tabel Bernomor"),
+        ("3.\tBiaya yang dibutuhkan", None, "Isi Tabel Bernomor"),
+        ("a.\tPenyalinan", "{{ jawaban.biaya_salin }}", "Isi Tabel Rincian"),
+        ("b.\tPengiriman", "{{ jawaban.biaya_kirim }}", "Isi Tabel Rincian"),
+        ("c.\tLain-lain", "{{ jawaban.biaya_lain }}", "Isi Tabel Rincian"),
+        ("\tJumlah", [("{{ jawaban.biaya_total }}", {"bold": True})], "Isi Tabel Rincian"),
+        ("4.\tWaktu penyediaan", "{{ jawaban.waktu }}", "Isi Tabel Bernomor"),
+    ], widths, indent=BODY_INDENT)
+    _tight(answer, after=6)
+    answer.rows[-2].cells[0].paragraphs[0].runs[0].bold = True
+    tag(doc, "if jawaban.penghitaman")
+    para(doc, "Penjelasan penghitaman/pengaburan informasi yang dimohon: {{ jawaban.penghitaman }}",
+         "Isi Menjorok")
+    tag(doc, "endif")
+    tag(doc, "else")
+    para(doc, "Informasi tidak dapat diberikan karena:", "Sub Judul").paragraph_format.left_indent = BODY_INDENT
+    para(doc, "{{ jawaban.alasan_tidak }}", "Isi Menjorok")
+    tag(doc, "if jawaban.dikuasai_oleh")
+    para(doc, "Informasi tersebut dikuasai oleh {{ jawaban.dikuasai_oleh }}.", "Isi Menjorok")
+    tag(doc, "endif")
+    tag(doc, "if jawaban.kapan_tersedia")
+    para(doc, "Informasi akan didokumentasikan/tersedia pada {{ jawaban.kapan_tersedia }}.",
+         "Isi Menjorok")
+    tag(doc, "endif")
+    tag(doc, "endif")
+
+    para(doc, "Demikian disampaikan, atas perhatiannya diucapkan terima kasih.",
+         "Isi Surat", keep_next=True).paragraph_format.space_before = Pt(4)
+    date_line(doc, before=10)
+    signature_block(doc, "penandatangan", with_awalan=True)
+    tembusan(doc)
+    return doc
+
+
+def sk_penolakan():
+    """Keputusan PPID tentang Penolakan Permohonan Informasi Publik (excepted information,
+    UU 14/2008 Pasal 17; objection to the Atasan PPID, Pasal 35-36)."""
+    doc = new_document("Keputusan PPID tentang Penolakan Permohonan Informasi Publik")
+    letterhead(doc)
+    title = [
+        ("KEPUTUSAN PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI", 12, 0),
+        ("{{ instansi.pemerintah }}", 0, 0),
+        ("NOMOR {{ surat.nomor }}", 0, 6),
+        ("TENTANG", 0, 6),
+        ("PENOLAKAN PERMOHONAN INFORMASI PUBLIK", 0, 12),
+    ]
+    for text, before, after in title:
+        paragraph = para(doc, text, "Judul Keputusan")
+        paragraph.paragraph_format.space_before = Pt(before)
+        paragraph.paragraph_format.space_after = Pt(after)
+
+    _tight(label_table(doc, _pemohon_rows(nomor=True), [Cm(4.8), Cm(0.5), Cm(10.7)]), after=8)
+
+    para(doc, "PPID {{ instansi.nama_singkat }} memutuskan bahwa informasi yang dimohon adalah:",
+         "Isi Surat", keep_next=True)
+    para(doc, "INFORMASI YANG DIKECUALIKAN", "Amar Keputusan")
+    para(doc, "Pengecualian informasi didasarkan pada alasan:", "Isi Surat", keep_next=True)
+    para(doc, "{{ jawaban.dasar }}", "Isi Menjorok")
+    para(doc, "Bahwa berdasarkan Pasal-pasal di atas, membuka informasi tersebut dapat menimbulkan "
+              "konsekuensi sebagai berikut:", "Isi Surat", keep_next=True)
+    para(doc, "{{ jawaban.konsekuensi }}", "Isi Menjorok")
+    para(doc, "Dengan demikian menyatakan bahwa:", "Isi Surat", keep_next=True)
+    para(doc, "PERMOHONAN INFORMASI DITOLAK", "Amar Keputusan")
+    para(doc, "Jika Pemohon Informasi keberatan atas penolakan ini, maka Pemohon Informasi dapat "
+              "mengajukan keberatan kepada Atasan PPID selambat-lambatnya "
+              "{{ jawaban.keberatan_hari }} sejak menerima Surat Keputusan ini.",
+         "Isi Surat", keep_next=True)
+
+    date_line(doc, before=10)
+    signature_block(doc, "penandatangan", with_awalan=True)
+    tembusan(doc)
+    return doc
+
+
+def surat_perpanjangan():
+    """Pemberitahuan Perpanjangan Jangka Waktu (UU 14/2008 Pasal 22 ayat 8): once, at most
+    7 working days, with written reasons."""
+    doc = new_document("Pemberitahuan Perpanjangan Jangka Waktu Pemberitahuan Tertulis")
+    letterhead(doc)
+    letter_block(doc)
+    addressee(doc, "{{ pemohon.nama }}", ["{{ pemohon.alamat }}"])
+
+    para(doc, "Menindaklanjuti permohonan informasi publik yang Saudara/i sampaikan, dengan "
+              "keterangan sebagai berikut:", "Isi Surat", keep_next=True)
+    _tight(label_table(doc, [
+        ("Nomor Pendaftaran", "{{ kasus.nomor }}"),
+        ("Tanggal diterima", "{{ kasus.hari_tanggal_diterima }}"),
+        ("Informasi yang dimohon", "{{ permohonan.rincian }}"),
+        ("Batas waktu semula", "{{ jawaban.hari_tenggat_semula }}"),
+    ], QUOTE_WIDTHS, indent=BODY_INDENT), after=6)
+    para(doc, "dengan ini kami beritahukan bahwa pemberitahuan tertulis atas permohonan tersebut "
+              "belum dapat kami sampaikan dalam jangka waktu {{ kasus.tenggat_hari }} sebagaimana "
+              "dimaksud dalam Pasal 22 ayat (7) Undang-Undang Nomor 14 Tahun 2008 tentang "
+              "Keterbukaan Informasi Publik, dengan alasan:", "Isi Surat", keep_next=True)
+    para(doc, "{{ jawaban.alasan_perpanjangan }}", "Isi Menjorok")
+    para(doc, ["Sehubungan dengan hal tersebut dan sesuai dengan Pasal 22 ayat (8) Undang-Undang "
+               "Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, Pejabat Pengelola "
+               "Informasi dan Dokumentasi (PPID) memperpanjang jangka waktu pemberitahuan tertulis "
+               "selama {{ jawaban.perpanjangan_hari }}, sehingga pemberitahuan tertulis akan kami "
+               "sampaikan kepada Saudara/i paling lambat pada hari ",
+               ("{{ jawaban.hari_tenggat_baru }}", {"bold": True}), "."], "Isi Surat")
+    para(doc, "Demikian pemberitahuan ini kami sampaikan. Atas perhatian dan pengertian Saudara/i, "
+              "kami ucapkan terima kasih.", "Isi Surat", keep_next=True)
+
+    date_line(doc, before=10)
+    signature_block(doc, "penandatangan", with_awalan=True)
+    tembusan(doc)
     return doc
 
 
@@ -614,6 +801,9 @@ TEMPLATES = {
     "tanda_terima_permohonan.docx": tanda_terima_permohonan,
     "surat_ppid_pelaksana.docx": surat_ppid_pelaksana,
     "pemberitahuan_kurang_lengkap.docx": pemberitahuan_kurang_lengkap,
+    "pemberitahuan_tertulis.docx": pemberitahuan_tertulis,
+    "sk_penolakan.docx": sk_penolakan,
+    "surat_perpanjangan.docx": surat_perpanjangan,
 }
 
 
