@@ -1,9 +1,12 @@
 """Blank official input forms, laid out the way pipeline.reading reads best.
 
-`write_blank_forms(dest)` writes a Word and an Excel version of the request form
-(Formulir Permohonan Informasi Publik): the Word one for applicants (one request per file),
-the Excel one for the service desk (one request per row). Labels follow the post-2021 form
-(Perki 1/2021) plus Pekerjaan, which the registers still carry.
+`write_blank_forms(dest)` writes a Word and an Excel version of two forms:
+- the request form (Formulir Permohonan Informasi Publik): the Word one for applicants (one request per
+  file), the Excel one for the service desk (one request per row). Labels follow the post-2021 form
+  (Perki 1/2021) plus Pekerjaan, which the registers still carry;
+- the answer sheet (Lembar Jawaban PPID Pelaksana): the PPID Pelaksana (OPD) holding the information
+  answers one request per Word file, or several per Excel sheet (one per row). Its fields are what the
+  PPID's letter needs (Pemberitahuan Tertulis, SK Penolakan, Surat Perpanjangan; UU KIP Pasal 22).
 """
 
 from __future__ import annotations
@@ -26,7 +29,19 @@ __all__ = [
     "REQUEST_FIELDS",
     "CARA_MEMPEROLEH_OPTIONS",
     "CARA_SALINAN_OPTIONS",
+    "ANSWER_DOCX_NAME",
+    "ANSWER_XLSX_NAME",
+    "ANSWER_TITLE",
+    "ANSWER_FIELDS",
+    "KEPUTUSAN_OPTIONS",
+    "KEPUTUSAN_KEYS",
+    "BENTUK_OPTIONS",
+    "BENTUK_KEYS",
     "write_blank_forms",
+    "fill_request_docx",
+    "fill_request_xlsx",
+    "fill_answer_docx",
+    "fill_answer_xlsx",
 ]
 
 REQUEST_DOCX_NAME = "formulir-permohonan-informasi.docx"
@@ -88,6 +103,71 @@ _XLSX_EXTRA = [
 _TEXT_COLUMNS = {"nik", "nomor_sk", "telepon"}  # kept as text so Excel drops no digits or leading zeros
 _XLSX_ROWS_PREPARED = 500
 
+# -- the answer sheet ----------------------------------------------------------------------------------
+
+ANSWER_DOCX_NAME = "lembar-jawaban-permohonan.docx"
+ANSWER_XLSX_NAME = "lembar-jawaban-permohonan.xlsx"
+ANSWER_TITLE = "LEMBAR JAWABAN PPID PELAKSANA ATAS PERMOHONAN INFORMASI PUBLIK"
+ANSWER_SHEET_NAME = "Lembar Jawaban"
+_ANSWER_INSTRUCTION = "Diisi oleh PPID Pelaksana; centang satu keputusan dan isi bagian yang sesuai."
+
+# Printed options and the keys pipeline.reading returns for them, in the same order.
+KEPUTUSAN_OPTIONS = [
+    "Informasi dapat diberikan seluruhnya",
+    "Informasi dapat diberikan sebagian",
+    "Permohonan ditolak (informasi dikecualikan)",
+    "Informasi belum/tidak dikuasai",
+    "Informasi belum didokumentasikan",
+    "Perlu perpanjangan waktu",
+]
+KEPUTUSAN_KEYS = ["diberikan", "sebagian", "ditolak", "tidak-dikuasai", "belum-didokumentasikan", "perpanjangan"]
+BENTUK_OPTIONS = ["Softcopy (berkas elektronik)", "Hardcopy (cetak)"]
+BENTUK_KEYS = ["softcopy", "hardcopy"]
+# Excel offers one value per cell: the list adds both forms together.
+_BENTUK_XLSX_OPTIONS = BENTUK_OPTIONS + ["Softcopy dan hardcopy"]
+
+# Sub-headings (str) and fields of the Word answer sheet, in table order.
+_ANSWER_LAYOUT: list[str | _Field] = [
+    "A. Permohonan",
+    _Field("nomor_pendaftaran", "Nomor Pendaftaran Permohonan", "",
+           "Nomor pendaftaran yang tertulis pada surat penerusan dari PPID, misalnya 001/PPID/IV/2026.", 20),
+    "B. Keputusan",
+    _Field("keputusan", "Keputusan", "",
+           "Pilih satu dari daftar: " + "; ".join(KEPUTUSAN_OPTIONS) + ".", 40),
+    _Field("pejabat", "Nama pejabat yang menjawab", "", "Nama pejabat PPID Pelaksana yang menjawab (boleh kosong).", 26),
+    "C. Bila informasi diberikan (seluruhnya atau sebagian)",
+    _Field("dikuasai_oleh", "Informasi dikuasai oleh", "bila Badan Publik lain",
+           "Hanya bila informasi dikuasai Badan Publik lain: nama Badan Publik itu. Kosongkan bila dikuasai "
+           "PPID Pelaksana sendiri.", 28),
+    _Field("bentuk", "Bentuk informasi yang tersedia", "",
+           "Pilih dari daftar: softcopy, hardcopy, atau keduanya.", 22),
+    _Field("halaman", "Jumlah halaman", "", "Jumlah halaman yang disalin (angka).", 12),
+    _Field("tarif", "Biaya penyalinan per halaman", "Rp", "Biaya penyalinan per halaman dalam rupiah (angka; 0 bila gratis).", 14),
+    _Field("biaya_kirim", "Biaya pengiriman", "Rp", "Biaya pengiriman dalam rupiah (angka; 0 bila tidak ada).", 14),
+    _Field("biaya_lain", "Biaya lain", "Rp", "Biaya lain dalam rupiah (angka; 0 bila tidak ada).", 14),
+    _Field("waktu_hari", "Waktu penyediaan", "hari kerja", "Berapa hari kerja informasi dapat disediakan.", 14),
+    _Field("penghitaman", "Penjelasan bagian yang dihitamkan/dikaburkan", "",
+           "Bila diberikan sebagian: bagian mana yang dihitamkan atau dikaburkan dan mengapa.", 36),
+    "D. Bila ditolak (informasi dikecualikan)",
+    _Field("pasal17", "Dasar pengecualian: Pasal 17 UU KIP huruf (a-j) dan angka", "",
+           "Huruf a sampai j dan, bila ada, angka; misalnya \"b angka 2\".", 18),
+    _Field("dasar_lain", "Dasar hukum lain", "pasal dan undang-undang",
+           "Bila dasar pengecualiannya undang-undang lain: pasal dan undang-undangnya.", 30),
+    _Field("konsekuensi", "Konsekuensi bila informasi dibuka", "uji konsekuensi",
+           "Hasil uji konsekuensi: akibat yang timbul bila informasi dibuka.", 40),
+    "E. Bila belum dikuasai/didokumentasikan",
+    _Field("kapan_tersedia", "Kapan informasi akan tersedia/didokumentasikan", "",
+           "Perkiraan waktu informasi dikuasai atau didokumentasikan.", 26),
+    "F. Bila perlu perpanjangan waktu",
+    _Field("alasan", "Alasan perpanjangan", "", "Alasan perpanjangan waktu (paling lama 7 hari kerja).", 36),
+]  # fmt: skip
+ANSWER_FIELDS: list[_Field] = [item for item in _ANSWER_LAYOUT if isinstance(item, _Field)]
+_ANSWER_XLSX_EXTRA = [_Field("tanggal", "Tanggal", "", "Tanggal jawaban, misalnya 20 April 2026.", 16)]
+_ANSWER_CHOICES = {"keputusan": KEPUTUSAN_OPTIONS, "bentuk": BENTUK_OPTIONS}
+_ANSWER_XLSX_CHOICES = {"keputusan": KEPUTUSAN_OPTIONS, "bentuk": _BENTUK_XLSX_OPTIONS}
+_ANSWER_TALL_ROWS = {"penghitaman": 1.5, "konsekuensi": 2.0, "alasan": 1.5, "dasar_lain": 1.2}
+_ANSWER_TEXT_COLUMNS = {"nomor_pendaftaran", "pasal17"}
+
 _BOX = "☐"
 _CHOICE_HINT = (
     f"Untuk pilihan, ganti kotak {_BOX} di depan pilihan Anda dengan ☑ atau X, "
@@ -96,14 +176,19 @@ _CHOICE_HINT = (
 
 
 def write_blank_forms(dest: Path) -> list[Path]:
-    """Write the blank request forms into `dest` (created if needed) and return their paths."""
+    """Write the blank forms into `dest` (created if needed) and return their paths:
+    request docx, request xlsx, answer docx, answer xlsx."""
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     docx_path = dest / REQUEST_DOCX_NAME
     xlsx_path = dest / REQUEST_XLSX_NAME
+    answer_docx = dest / ANSWER_DOCX_NAME
+    answer_xlsx = dest / ANSWER_XLSX_NAME
     _write_request_docx(docx_path)
     _write_request_xlsx(xlsx_path)
-    return [docx_path, xlsx_path]
+    _write_answer_docx(answer_docx)
+    _write_answer_xlsx(answer_xlsx)
+    return [docx_path, xlsx_path, answer_docx, answer_xlsx]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -251,7 +336,7 @@ def _write_request_xlsx(path: Path) -> None:
     workbook.save(str(path))
 
 
-def _header_row(sheet, columns: list[_Field]) -> None:
+def _header_row(sheet, columns: list[_Field], text_columns: set[str] = _TEXT_COLUMNS) -> None:
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="D9E1F2")
     wrap = Alignment(wrap_text=True, vertical="center")
@@ -260,16 +345,16 @@ def _header_row(sheet, columns: list[_Field]) -> None:
         cell.font, cell.fill, cell.alignment = bold, fill, wrap
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = form_field.xlsx_width
-        if form_field.key in _TEXT_COLUMNS:
+        if form_field.key in text_columns:
             # The column style makes new cells text, so a 16-digit NIK keeps every digit.
             sheet.column_dimensions[letter].number_format = "@"
     sheet.row_dimensions[1].height = 45
     sheet.freeze_panes = "A2"
 
 
-def _choice_validations(sheet, columns: list[_Field]) -> None:
+def _choice_validations(sheet, columns: list[_Field], choices: dict[str, list[str]] = _CHOICE_OPTIONS) -> None:
     for index, form_field in enumerate(columns, start=1):
-        options = _CHOICE_OPTIONS.get(form_field.key)
+        options = choices.get(form_field.key)
         if not options:
             continue
         letter = get_column_letter(index)
@@ -288,17 +373,33 @@ def _choice_validations(sheet, columns: list[_Field]) -> None:
         sheet.add_data_validation(validation)
 
 
-def _instructions_sheet(sheet, columns: list[_Field]) -> None:
-    general = [
-        "Petunjuk Pengisian Formulir Permohonan Informasi Publik (Excel)",
-        "",
-        "1. Satu baris pada lembar 'Permohonan' adalah satu permohonan; baris pertama (judul kolom) jangan diubah.",
-        "2. Baris kosong dilewati. Urutan baris tidak berpengaruh; nomor baris dipakai sebagai rujukan.",
-        "3. NIK, Nomor SK, dan nomor telepon ditulis sebagai teks agar tidak ada digit yang hilang.",
-        "4. Kolom pilihan diisi dengan memilih dari daftar (klik sel, lalu panah di sisi kanan).",
-        "5. Salinan KTP dan surat kuasa diserahkan terpisah kepada petugas.",
-        "",
-    ]
+_REQUEST_INSTRUCTIONS = [
+    "Petunjuk Pengisian Formulir Permohonan Informasi Publik (Excel)",
+    "",
+    "1. Satu baris pada lembar 'Permohonan' adalah satu permohonan; baris pertama (judul kolom) jangan diubah.",
+    "2. Baris kosong dilewati. Urutan baris tidak berpengaruh; nomor baris dipakai sebagai rujukan.",
+    "3. NIK, Nomor SK, dan nomor telepon ditulis sebagai teks agar tidak ada digit yang hilang.",
+    "4. Kolom pilihan diisi dengan memilih dari daftar (klik sel, lalu panah di sisi kanan).",
+    "5. Salinan KTP dan surat kuasa diserahkan terpisah kepada petugas.",
+    "",
+]
+_ANSWER_INSTRUCTIONS = [
+    "Petunjuk Pengisian Lembar Jawaban PPID Pelaksana (Excel)",
+    "",
+    f"1. Satu baris pada lembar '{ANSWER_SHEET_NAME}' adalah jawaban atas satu permohonan; baris pertama "
+    "(judul kolom) jangan diubah.",
+    "2. Tulis Nomor Pendaftaran Permohonan persis seperti pada surat penerusan dari PPID.",
+    "3. Kolom Keputusan dan Bentuk informasi diisi dengan memilih dari daftar (klik sel, lalu panah di sisi kanan).",
+    "4. Isi hanya kolom yang sesuai dengan keputusan: bila diberikan (seluruhnya atau sebagian) bentuk, biaya, "
+    "dan waktu penyediaan; bila ditolak dasar pengecualian dan konsekuensinya; bila belum dikuasai atau belum "
+    "didokumentasikan kapan informasi akan tersedia; bila perlu perpanjangan alasannya. Kolom lain dikosongkan.",
+    "5. Biaya ditulis sebagai angka rupiah tanpa titik atau 'Rp' (0 bila tidak ada biaya).",
+    "6. Baris kosong dilewati. Nomor baris dipakai sebagai rujukan bila ada jawaban yang tidak dapat dicatat.",
+    "",
+]
+
+
+def _instructions_sheet(sheet, columns: list[_Field], general: list[str] = _REQUEST_INSTRUCTIONS) -> None:
     for text in general:
         sheet.append([text])
     sheet["A1"].font = Font(bold=True, size=13)
@@ -341,6 +442,137 @@ def fill_request_xlsx(path: Path, rows: list[dict[str, str]]) -> None:
     workbook = load_workbook(path)
     sheet = workbook["Permohonan"]
     column_of = {f.key: index for index, f in enumerate(REQUEST_FIELDS + _XLSX_EXTRA, start=1)}
+    for row_number, values in enumerate(rows, start=2):
+        for key, value in values.items():
+            sheet.cell(row=row_number, column=column_of[key], value=value)
+    workbook.save(path)
+
+
+# -- the answer sheet: Word ------------------------------------------------------------------------------
+
+
+def _write_answer_docx(path: Path) -> None:
+    document = Document()
+    _set_page(document)
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(ANSWER_TITLE)
+    run.bold = True
+    run.font.size = Pt(13)
+    hint = document.add_paragraph()
+    hint.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    hint.paragraph_format.space_before = Pt(4)
+    hint.paragraph_format.space_after = Pt(8)
+    hint_run = hint.add_run(_ANSWER_INSTRUCTION)
+    hint_run.italic = True
+    hint_run.font.size = Pt(9)
+    _answer_table(document)
+    place_date = document.add_paragraph("......................, ...................... 20......")
+    place_date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    place_date.paragraph_format.space_before = Pt(10)
+    _answer_signature(document)
+    document.core_properties.title = ANSWER_TITLE.title()
+    document.core_properties.author = "PPID"
+    document.save(str(path))
+
+
+def _answer_table(document) -> None:
+    table = document.add_table(rows=0, cols=3)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = (Cm(6.4), Cm(0.6), Cm(10.0))
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    for item in _ANSWER_LAYOUT:
+        row = table.add_row()
+        cells = row.cells
+        for cell, width in zip(cells, widths):
+            cell.width = width
+        if isinstance(item, str):
+            merged = cells[0].merge(cells[2])
+            merged.paragraphs[0].add_run(item).bold = True
+            continue
+        row.height, row.height_rule = Cm(0.8), WD_ROW_HEIGHT_RULE.AT_LEAST
+        _label_cell(cells[0], item)
+        cells[1].text = ":"
+        options = _ANSWER_CHOICES.get(item.key)
+        if options:
+            _option_paragraphs(cells[2], options)
+        elif item.key in _ANSWER_TALL_ROWS:
+            row.height = Cm(_ANSWER_TALL_ROWS[item.key])
+
+
+def _answer_signature(document) -> None:
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column in table.columns:
+        column.width = Cm(8.5)
+    cell = table.rows[0].cells[1]
+    lines = [
+        ("PPID Pelaksana,", False),
+        (".................................................", False),
+        ("(nama Perangkat Daerah)", True),
+        ("(.................................................)", False),
+        ("NIP ..........................................", False),
+    ]
+    for index, (text, small) in enumerate(lines):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(text)
+        if small:
+            run.italic = True
+            run.font.size = Pt(8)
+            paragraph.paragraph_format.space_after = Pt(48)  # room for the signature and stamp
+
+
+def fill_answer_docx(path: Path, values: dict[str, str], ticks: dict[str, list[int]], *, strike: bool = False,
+                     place_date: str = "Denpasar, 20 April 2026") -> None:
+    """Fill a blank answer sheet the way a PPID Pelaksana would: values typed, the decision and the form
+    ticked (☑) or, with ``strike``, the options that do not apply struck through. ``ticks`` holds option
+    indexes into KEPUTUSAN_OPTIONS / BENTUK_OPTIONS; a value with "\\n" becomes several lines."""
+    document = Document(path)
+    table = document.tables[0]
+    for item, row in zip(_ANSWER_LAYOUT, table.rows):
+        if isinstance(item, str):
+            continue
+        cell = row.cells[2]
+        if item.key in values:
+            cell.paragraphs[0].text = values[item.key]
+        for index, paragraph in enumerate(cell.paragraphs if item.key in ticks else []):
+            chosen = index in ticks[item.key]
+            if strike and not chosen:
+                for run in paragraph.runs:
+                    run.font.strike = True
+            elif chosen:
+                paragraph.runs[0].text = "☑"
+    next(p for p in document.paragraphs if p.text.startswith("......")).text = place_date
+    document.save(path)
+
+
+# -- the answer sheet: Excel -----------------------------------------------------------------------------
+
+
+def _write_answer_xlsx(path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = ANSWER_SHEET_NAME
+    columns = ANSWER_FIELDS + _ANSWER_XLSX_EXTRA
+    _header_row(sheet, columns, _ANSWER_TEXT_COLUMNS)
+    _choice_validations(sheet, columns, _ANSWER_XLSX_CHOICES)
+    _instructions_sheet(workbook.create_sheet("Petunjuk"), columns, _ANSWER_INSTRUCTIONS)
+    workbook.properties.title = ANSWER_TITLE.title()
+    workbook.properties.creator = "PPID"
+    workbook.save(str(path))
+
+
+def fill_answer_xlsx(path: Path, rows: list[dict[str, str]]) -> None:
+    """One answer per row below the header; keys as in ANSWER_FIELDS plus tanggal. The choices take
+    the option text as printed in the list (or the option key)."""
+    workbook = load_workbook(path)
+    sheet = workbook[ANSWER_SHEET_NAME]
+    column_of = {f.key: index for index, f in enumerate(ANSWER_FIELDS + _ANSWER_XLSX_EXTRA, start=1)}
     for row_number, values in enumerate(rows, start=2):
         for key, value in values.items():
             sheet.cell(row=row_number, column=column_of[key], value=value)

@@ -15,6 +15,13 @@ Keys returned besides the request keys of docs/contracts.md (best effort until l
   `retensi`, `keterangan`; dik: `no`, `informasi`, `dasar_hukum`, `konsekuensi_dibuka`,
   `konsekuensi_ditutup`, `jangka_waktu`, `pejabat`, `keterangan`; both: `kelompok` (the group row above,
   e.g. "A. Informasi ... Berkala"). One record per item.
+- jawaban (the PPID Pelaksana's answer sheet, one answer per docx or per xlsx row): `nomor_pendaftaran`,
+  `dikuasai_oleh`, `halaman`, `tarif`, `biaya_kirim`, `biaya_lain`, `waktu_hari`, `penghitaman`, `pasal17`,
+  `dasar_lain`, `konsekuensi`, `alasan` (a text here: the reason for an extension), `kapan_tersedia`,
+  `tanggal`, `pejabat`; choice `keputusan` with options `diberikan`, `sebagian`, `ditolak`,
+  `tidak-dikuasai`, `belum-didokumentasikan`, `perpanjangan`, and choice `bentuk` with options
+  `softcopy`, `hardcopy`. Its labels are read with their own rules (`_ANSWER_LABEL_RULES`), consulted
+  before the common ones only on an answer sheet, so request and objection forms read as before.
 
 Security: the files come from the public. The container is checked before any XML parser sees it
 (size, zip bomb, password, macros, DTD declarations), XML is parsed with entity resolution and
@@ -398,12 +405,80 @@ _MULTILINE_KEYS = {"alamat", "rincian_informasi", "tujuan", "kasus_posisi"}
 _SECTION_RESET_KEYS = {"alasan", "kasus_posisi", "rincian_informasi", "cara_memperoleh", "cara_salinan", "tujuan"}
 
 
-def _label_key(text: str) -> str | None:
+# The answer sheet (lembar jawaban) of a PPID Pelaksana. Its labels share words with the request's
+# ("Informasi dikuasai oleh (bila Badan Publik lain)" is not the request's opd_tujuan, "Alasan perpanjangan"
+# is a text, not the objection's a-g choice), so these rules are consulted first, and only on answer sheets.
+_ANSWER_LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (key, re.compile(pattern))
+    for key, pattern in [
+        (
+            "_ignore",
+            r"lembar jawaban|^diisi\b|tanda tangan|paraf|^ppid\b|^nip\b|stempel|^cap\b|^lampiran"
+            r"|pejabat pengelola informasi|tanggal (?:permohonan|diterima|penerimaan|surat penerusan)"
+            r"|^total\b|jumlah biaya|^nomor$|^nomor urut$",
+        ),
+        ("nomor_pendaftaran", r"pendaftaran|registrasi|nomor (?:permohonan|agenda)"),
+        ("kapan_tersedia", r"kapan|akan (?:tersedia|didokumentasikan|dikuasai)|perkiraan (?:waktu|tanggal)"),
+        ("tempat_tanggal", r"tempat.*tanggal"),
+        ("tanggal", r"tanggal|^hari\b"),
+        ("pejabat", r"nama pejabat|pejabat yang|yang menjawab|penjawab|^pejabat$"),
+        ("alasan", r"alasan"),
+        ("penghitaman", r"hitam|kabur|samar|penghitaman|pengaburan"),
+        ("pasal17", r"pasal 17|dasar pengecualian|\bkip\b"),
+        ("dasar_lain", r"dasar hukum|undang-undang|peraturan lain"),
+        ("konsekuensi", r"konsekuensi"),
+        ("dikuasai_oleh", r"dikuasai oleh|badan publik|menguasai informasi|penguasa informasi"),
+        ("biaya_lain", r"biaya lain"),
+        ("biaya_kirim", r"pengiriman|biaya kirim|ongkos kirim"),
+        ("tarif", r"penyalinan|per halaman|per lembar|tarif|biaya (?:salin|fotokopi|penggandaan|cetak)"),
+        ("halaman", r"halaman|jumlah lembar"),
+        ("waktu_hari", r"waktu penyediaan|lama penyediaan|jangka waktu|hari kerja"),
+        ("keputusan", r"keputusan|^jawaban\b|hasil jawaban"),
+        ("bentuk", r"bentuk|format"),
+    ]
+]
+# Answer keys no request or objection label gives: a sheet header with "keputusan" among them is an answer sheet.
+_ANSWER_ONLY_KEYS = {
+    "keputusan", "bentuk", "dikuasai_oleh", "halaman", "tarif", "biaya_kirim", "biaya_lain", "waktu_hari",
+    "penghitaman", "pasal17", "dasar_lain", "konsekuensi", "kapan_tersedia", "pejabat",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """How one kind of form is read: its own label rules (consulted before the common ones), which keys
+    are choices, which values may span paragraphs, printed labels that go on after a colon, and whether
+    lettered or upper-case lines are sub-headings (never bare labels, and the end of a choice)."""
+
+    rules: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    choice_keys: frozenset[str] = frozenset(_CHOICE_KEYS)
+    multiline_keys: frozenset[str] = frozenset(_MULTILINE_KEYS)
+    label_tails: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    headings: bool = False
+
+
+_DEFAULT_PROFILE = _Profile()
+_ANSWER_PROFILE = _Profile(
+    rules=tuple(_ANSWER_LABEL_RULES),
+    choice_keys=frozenset({"keputusan", "bentuk", "cara_memperoleh", "cara_salinan"}),
+    multiline_keys=frozenset(_MULTILINE_KEYS | {"penghitaman", "konsekuensi", "alasan", "dasar_lain"}),
+    # "Dasar pengecualian: Pasal 17 UU KIP huruf (a-j) dan angka" is one printed label with a colon inside.
+    label_tails=(("pasal17", re.compile(r"pasal 17(?:[ ,/]+(?:uu|undang-undang|kip|huruf|dan|atau|angka|ayat))*")),),
+    headings=True,
+)
+_PROFILES = {"jawaban": _ANSWER_PROFILE}
+
+
+def _profile_for(kind: str | None) -> _Profile:
+    return _PROFILES.get(kind or "", _DEFAULT_PROFILE)
+
+
+def _label_key(text: str, profile: _Profile = _DEFAULT_PROFILE) -> str | None:
     """Canonical key for a printed label, or None when the text is not a known label."""
     label = _normalise_label(text)
     if not label or len(label) > _MAX_LABEL_CHARS or len(label.split()) > _MAX_LABEL_WORDS:
         return None
-    for key, pattern in _LABEL_RULES:
+    for key, pattern in (*profile.rules, *_LABEL_RULES):
         if pattern.search(label):
             return key
     return None
@@ -451,13 +526,26 @@ _CHOICE_OPTIONS: dict[str, list[tuple[str, str]]] = {
         ("f", r"biaya"),
         ("g", r"melebihi|jangka\s+waktu"),
     ],
+    # Answer sheet: the PPID Pelaksana's decision (UU KIP Pasal 22(7)) and the form of the information.
+    "keputusan": [
+        ("sebagian", r"(?:diberikan\s+)?sebagian"),
+        ("diberikan", r"(?:diberikan\s+)?seluruh(?:nya)?|\bdiberikan\b|dikabulkan"),
+        ("ditolak", r"ditolak|penolakan|dikecualikan"),
+        ("tidak-dikuasai", r"(?:belum|tidak)(?:\s*/\s*(?:belum|tidak))?[\s-]+(?:di)?kuasai|tidak\s+menguasai"),
+        ("belum-didokumentasikan", r"(?:belum|tidak)[\s-]+didokumentasikan"),
+        ("perpanjangan", r"perpanjang(?:an)?|diperpanjang"),
+    ],
+    "bentuk": [
+        ("softcopy", r"soft\s*-?\s*copy|elektronik|digital"),
+        ("hardcopy", r"hard\s*-?\s*copy|cetak|foto\s*-?\s*kopi|fotocopy"),
+    ],
 }
 _OPTION_PATTERNS = {
     key: [(option, re.compile(pattern, re.IGNORECASE)) for option, pattern in options]
     for key, options in _CHOICE_OPTIONS.items()
 }
 # How many distinct options an unmarked value must list to be the printed list rather than an answer.
-_PRINTED_LIST_MINIMUM = {"cara_memperoleh": 2, "cara_salinan": 3, "alasan": 3}
+_PRINTED_LIST_MINIMUM = {"cara_memperoleh": 2, "cara_salinan": 3, "alasan": 3, "keputusan": 3, "bentuk": 2}
 
 _TICK_CHARS = "☑☒✓✔√✗✘⊠■✅🗹"
 _BOX_CHARS = "☐□❏◻○"
@@ -874,26 +962,44 @@ def _label_colon_index(text: str) -> int | None:
     return None
 
 
-def _split_label(para: _Para, allow_bare_label: bool) -> tuple[str, str, _Para] | None:
+def _split_label(
+    para: _Para, allow_bare_label: bool, profile: _Profile = _DEFAULT_PROFILE
+) -> tuple[str, str, _Para] | None:
     """(key, printed label, value) for "Label : value", "Label<TAB>value" or a bare "Label"."""
     text = para.text
     for index in (_label_colon_index(text), _first_tab_after_text(text)):
         if index is not None:
-            key = _label_key(text[:index])
+            key = _label_key(text[:index], profile)
             if key:
+                index = _label_tail_end(text, index, key, profile)
                 return key, _clean_label(text[:index]), para.slice(index + 1)
-    if allow_bare_label and not _lists_options(text):
-        key = _label_key(text)
+    if allow_bare_label and not _lists_options(text, profile) and not (profile.headings and _looks_like_heading(text)):
+        key = _label_key(text, profile)
         if key:
             return key, _clean_label(text), _Para()
     return None
 
 
-def _lists_options(text: str) -> bool:
+def _label_tail_end(text: str, index: int, key: str, profile: _Profile) -> int:
+    """Where a label that itself holds a colon ends: "Dasar pengecualian: Pasal 17 UU KIP huruf (a-j) dan
+    angka : b" ends at the second colon (or at the end of a label cell), not at the first."""
+    tail = dict(profile.label_tails).get(key)
+    if tail is None:
+        return index
+    rest = text[index + 1 :]
+    stops = [stop for stop in (_label_colon_index(rest), _first_tab_after_text(rest)) if stop is not None]
+    stop = min(stops) if stops else len(rest)
+    if tail.fullmatch(_normalise_label(rest[:stop])):
+        return index + 1 + stop
+    return index
+
+
+def _lists_options(text: str, profile: _Profile = _DEFAULT_PROFILE) -> bool:
     """ "Mengambil langsung / Kurir / Pos / Email" is a list of options, never a label."""
     masked = _INSTRUCTION_RE.sub(" ", text)
     return any(
-        sum(bool(pattern.search(masked)) for _, pattern in patterns) >= 2 for patterns in _OPTION_PATTERNS.values()
+        sum(bool(pattern.search(masked)) for _, pattern in _OPTION_PATTERNS[key]) >= 2
+        for key in sorted(profile.choice_keys)
     )
 
 
@@ -915,7 +1021,9 @@ class _FieldScanner:
     field that may span lines (address, requested information, purpose).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, profile: _Profile = _DEFAULT_PROFILE) -> None:
+        self.profile = profile
+        self.choice_keys = profile.choice_keys
         self.entries: list[_Entry] = []
         self.current: _Entry | None = None
         self.section: str | None = None
@@ -951,7 +1059,7 @@ class _FieldScanner:
         if not cells:
             return
         if len(cells) == 1:
-            in_text_value = self.current is not None and self.current.key not in _CHOICE_KEYS
+            in_text_value = self.current is not None and self.current.key not in self.choice_keys
             if in_text_value and cells[0] is _first_filled(row.cells):
                 # Text in the label column (or across the row) is a sub-heading such as
                 # "Identitas Pemohon", not more of the previous value.
@@ -968,7 +1076,7 @@ class _FieldScanner:
 
     def _label_of_cell(self, cell: list[_Para]) -> tuple[str, str, list[_Para]] | None:
         filled = [para for para in cell if para.text.strip()]
-        split = _split_label(filled[0], allow_bare_label=True)
+        split = _split_label(filled[0], allow_bare_label=True, profile=self.profile)
         if split is None:
             return None
         key, label, first_value = split
@@ -976,7 +1084,7 @@ class _FieldScanner:
 
     def _is_option_row(self, cells: list[list[_Para]]) -> bool:
         """ "Email | ☑" under a choice field is an option row, not the e-mail address field."""
-        if self.current is None or self.current.key not in _CHOICE_KEYS:
+        if self.current is None or self.current.key not in self.choice_keys:
             return False
         rest = " ".join(_cell_text(cell) for cell in cells[1:])
         return _has_option(self.current.key, _cell_text(cells[0])) and _is_option_value(self.current.key, rest)
@@ -999,7 +1107,7 @@ class _FieldScanner:
     def _feed_line(self, para: _Para, in_table: bool) -> None:
         text = para.text.strip()
         if not text:
-            if not in_table and self.current is not None and self.current.key not in _CHOICE_KEYS:
+            if not in_table and self.current is not None and self.current.key not in self.choice_keys:
                 self._close()
             return
         if _is_hint_only(text):
@@ -1007,7 +1115,7 @@ class _FieldScanner:
         if self._take_date_line(text) or _TERMINATOR.match(text):
             self._close()
             return
-        split = _split_label(para, allow_bare_label=True)
+        split = _split_label(para, allow_bare_label=True, profile=self.profile)
         if split is not None and not self._is_option_line(*split):
             key, label, value = split
             self._start(key, label, [value] if value.text.strip() else [], from_row=in_table)
@@ -1018,7 +1126,7 @@ class _FieldScanner:
         """ "Email", "☐ Email" or "Email : ☑" under "Cara mendapatkan salinan" is an option, not the
         e-mail field; the label of another choice field never is."""
         current = self.current
-        if current is None or current.key not in _CHOICE_KEYS or key in _CHOICE_KEYS:
+        if current is None or current.key not in self.choice_keys or key in self.choice_keys:
             return False
         return _has_option(current.key, label) and _is_option_value(current.key, value.text)
 
@@ -1030,18 +1138,30 @@ class _FieldScanner:
             return
         if _is_hint_only(text):
             return
-        if current.key in _CHOICE_KEYS:
-            if _has_option(current.key, text) or _is_marker_only(text) or _is_written_answer(current, para):
+        if current.key in self.choice_keys:
+            if not self._is_sub_heading(text) and (
+                _has_option(current.key, text)
+                or _is_marker_only(text)
+                or _is_written_answer(current, para, self.profile)
+            ):
                 current.value.append(para)
                 return
             self._close()
             self._feed_line(para, in_table)
             return
-        if current.key in _MULTILINE_KEYS and not _looks_like_heading(text):
+        if current.key in self.profile.multiline_keys and not _looks_like_heading(text):
             current.value.append(para)
             return
         self._close()
         self._unlabelled_line(text)
+
+    def _is_sub_heading(self, text: str) -> bool:
+        """On forms read with headings ("C. Bila informasi diberikan"), a heading ends the options above it
+        even when it repeats an option's words; a line carrying a tick or box is still an option."""
+        if not self.profile.headings or _MARK_RE.search(text):
+            return False
+        lettered = re.match(r"^\s*(?:[A-H]|[IVX]{1,4})\.\s", text) is not None
+        return lettered or (_looks_like_heading(text) and not _has_option(self.current.key, text))
 
     def _unlabelled_line(self, text: str) -> None:
         """Headings between fields: only the proxy section of an objection form matters."""
@@ -1081,12 +1201,12 @@ class _FieldScanner:
             self.identity_images.extend(rel_ids)
 
 
-def _is_written_answer(entry: _Entry, para: _Para) -> bool:
+def _is_written_answer(entry: _Entry, para: _Para, profile: _Profile = _DEFAULT_PROFILE) -> bool:
     """The first line under an empty choice label is its answer even when it names no option
     ("Telegram"): the reader then says it is not one of the options instead of losing it."""
     if any(p.text.strip() for p in entry.value):
         return False
-    return _split_label(para, allow_bare_label=True) is None and not _looks_like_heading(para.text)
+    return _split_label(para, allow_bare_label=True, profile=profile) is None and not _looks_like_heading(para.text)
 
 
 def _is_option_value(choice_key: str, text: str) -> bool:
@@ -1119,7 +1239,7 @@ def _meaningful_cells(cells: list[list[_Para]]) -> list[list[_Para]]:
 # --------------------------------------------------------------------------------------------------
 
 
-def _entry_text(entry: _Entry) -> str:
+def _entry_text(entry: _Entry, profile: _Profile = _DEFAULT_PROFILE) -> str:
     lines: list[str] = []
     for index, para in enumerate(entry.value):
         text = para.text
@@ -1131,7 +1251,7 @@ def _entry_text(entry: _Entry) -> str:
                 lines.append(cleaned)
     if not lines:
         return ""
-    separator = "\n" if entry.key in _MULTILINE_KEYS or entry.key.startswith("alamat") else " "
+    separator = "\n" if entry.key in profile.multiline_keys or entry.key.startswith("alamat") else " "
     text = separator.join(lines)
     if _is_blank_value(text) or _is_marker_only(text):
         return ""
@@ -1271,10 +1391,10 @@ def _mark_owner(
 def _record_from_entries(scanner: _FieldScanner) -> FormRecord:
     record = FormRecord(fields={}, choices={})
     for entry in scanner.entries:
-        if entry.key in _CHOICE_KEYS:
+        if entry.key in scanner.choice_keys:
             _store_choice(record, entry)
         else:
-            _store_field(record, entry.key, _entry_text(entry))
+            _store_field(record, entry.key, _entry_text(entry, scanner.profile))
     if scanner.date_line is not None:
         record.fields.setdefault("tempat", scanner.date_line[0])
         record.fields.setdefault("tanggal", scanner.date_line[1])
@@ -1474,8 +1594,13 @@ def _read_docx(package: zipfile.ZipFile, main_part: str) -> FormDocument:
         kind, records = column_list
         return FormDocument(kind=kind, layout="docx-table", records=records)
 
-    scanner = _FieldScanner().scan(blocks)
+    scanner = _FieldScanner(_profile_for(title_kind)).scan(blocks)
     kind = _kind_from_labels({entry.key for entry in scanner.entries}, title_kind)
+    if kind is None and title_kind is None:
+        # An answer sheet whose title was left off: it names a decision and the request it answers.
+        answer = _FieldScanner(_ANSWER_PROFILE).scan(blocks)
+        if {"keputusan", "nomor_pendaftaran"} <= {entry.key for entry in answer.entries}:
+            scanner, kind = answer, "jawaban"
     if kind is None:
         raise UnreadableForm(MSG_NOT_FORM)
     record = _record_from_entries(scanner)
@@ -1599,6 +1724,9 @@ def _load_workbook(data: bytes):
 
 def _read_sheet(sheet) -> FormDocument | None:
     rows = [(cells[0].row, list(cells)) for cells in sheet.iter_rows() if cells]
+    answer = _read_answer_sheet(sheet.title, rows)
+    if answer is not None:
+        return answer
     header_at = _find_header_row(rows)
     if header_at is None:
         return None
@@ -1628,17 +1756,43 @@ def _read_sheet(sheet) -> FormDocument | None:
     return FormDocument(kind=kind, layout="xlsx-rows", records=records)
 
 
-def _find_header_row(rows: list[tuple[int, list]]) -> int | None:
+def _read_answer_sheet(sheet_title: str, rows: list[tuple[int, list]]) -> FormDocument | None:
+    """Answer sheets, one answer per row: the title (sheet name or rows above the header) says
+    "lembar jawaban", or, with no title, the header has a "Keputusan" column and is not a request list
+    (a request register may also carry "Keputusan"). None for any other sheet."""
+    header_at = _find_header_row(rows, _ANSWER_PROFILE)
+    if header_at is None:
+        return None
+    header = [_cell_to_text(cell.value) for cell in rows[header_at][1]]
+    title = [_clean_line(" ".join(_cell_to_text(c.value) for c in cells)).lower() for _, cells in rows[:header_at]]
+    title_kind = _kind_from_title([sheet_title.lower()] + [line for line in title if line])
+    keys = [_label_key(text, _ANSWER_PROFILE) if text else None for text in header]
+    if title_kind != "jawaban":
+        common = {_label_key(text) for text in header if text} - {None}
+        if title_kind is not None or "keputusan" not in keys or _kind_from_labels(common, None) is not None:
+            return None
+    labels = dict(zip(keys, header))
+    records = [
+        record
+        for row_number, cells in rows[header_at + 1 :]
+        if (record := _record_from_cells(keys, labels, cells, row_number, _ANSWER_PROFILE)) is not None
+    ]
+    return FormDocument(kind="jawaban", layout="xlsx-rows", records=records)
+
+
+def _find_header_row(rows: list[tuple[int, list]], profile: _Profile = _DEFAULT_PROFILE) -> int | None:
     """The first row naming at least two known fields (title rows above it are allowed)."""
     for index, (_, cells) in enumerate(rows[:_HEADER_SEARCH_ROWS]):
         texts = [_cell_to_text(cell.value) for cell in cells]
-        known = {_label_key(text) for text in texts if text} - {None, "_ignore"}
-        if len(known) >= 2 or _column_list_kind(texts):
+        known = {_label_key(text, profile) for text in texts if text} - {None, "_ignore"}
+        if len(known) >= 2 or (profile is _DEFAULT_PROFILE and _column_list_kind(texts)):
             return index
     return None
 
 
-def _record_from_cells(keys: list[str | None], labels: dict, cells: list, row_number: int) -> FormRecord | None:
+def _record_from_cells(
+    keys: list[str | None], labels: dict, cells: list, row_number: int, profile: _Profile = _DEFAULT_PROFILE
+) -> FormRecord | None:
     values = [cell.value for cell in cells]
     meaningful = [value for key, value in zip(keys, values) if key != "_ignore" and _cell_to_text(value)]
     if not meaningful:
@@ -1647,7 +1801,7 @@ def _record_from_cells(keys: list[str | None], labels: dict, cells: list, row_nu
     for key, value in zip(keys, values):
         if key is None or key == "_ignore":
             continue
-        if key in _CHOICE_KEYS:
+        if key in profile.choice_keys:
             text = _cell_to_text(value)
             options, notes = _read_choice(key, labels[key], [_Para(text, (False,) * len(text))], printed=False)
             record.notes.extend(notes)

@@ -1,4 +1,5 @@
-"""Completeness check of a request form (Formulir Permohonan Informasi Publik).
+"""Completeness checks of request and objection forms (Formulir Permohonan Informasi Publik,
+Formulir Pengajuan Keberatan).
 
 A form with any problem is returned to the applicant as "Kurang lengkap" (SOP 003), so each
 problem is one Indonesian sentence naming the field as printed on the form. Problem sentences can
@@ -29,6 +30,10 @@ __all__ = [
     "split_telepon_email",
     "CARA_MEMPEROLEH",
     "CARA_SALINAN",
+    "ALASAN_KEBERATAN",
+    "ObjectionData",
+    "Proxy",
+    "validate_objection",
 ]
 
 CARA_MEMPEROLEH = ("melihat", "salinan")
@@ -304,3 +309,77 @@ def validate_request(record: FormRecord, today: date) -> tuple[RequestData | Non
                        cara_memperoleh=memperoleh, cara_salinan=salinan, tanggal_form=tanggal_form,
                        tempat=_text(fields, "tempat") or place, opd_tujuan=_text(fields, "opd_tujuan"))
     return data, problems
+
+
+# ---------------------------------------------------------------------------------------------
+# Objection form (Formulir Pengajuan Keberatan)
+# ---------------------------------------------------------------------------------------------
+
+ALASAN_KEBERATAN = {
+    "a": "Permohonan informasi ditolak",
+    "b": "Informasi berkala tidak disediakan",
+    "c": "Permintaan informasi tidak ditanggapi",
+    "d": "Permintaan informasi ditanggapi tidak sebagaimana yang diminta",
+    "e": "Permintaan informasi tidak dipenuhi",
+    "f": "Biaya yang dikenakan tidak wajar",
+    "g": "Informasi disampaikan melebihi jangka waktu yang ditentukan",
+}
+
+
+@dataclass
+class Proxy:
+    nama: str
+    alamat: str | None = field(default=None, repr=False)
+    telepon: str | None = field(default=None, repr=False)
+
+
+@dataclass
+class ObjectionData:
+    applicant: Applicant
+    nomor_permohonan: str | None
+    tujuan: str
+    alasan: list[str]
+    kasus_posisi: str
+    kuasa: Proxy | None
+    tanggal_form: date | None
+    tempat: str | None = None
+
+
+def validate_objection(record: FormRecord, today: date) -> tuple[ObjectionData | None, list[str]]:
+    """Check an objection form; returns (data, []) when complete, else (None, problems).
+
+    NIK is required (a legal entity's SK number is accepted too). The request number may be left out
+    only when the sole reason is b (periodic information not provided: no earlier request needed). A
+    proxy must attach the special power of attorney (surat kuasa khusus).
+    """
+    fields, problems = record.fields, []
+    nama = _check_required(fields, "nama", "Nama pengaju keberatan belum diisi.", problems)
+    nik, nomor_sk = _check_identity(fields, problems)
+    alamat = _check_required(fields, "alamat", "Alamat belum diisi.", problems)
+    telepon, email = _check_contact(fields, problems)
+    tujuan = _check_required(fields, "tujuan", "Tujuan penggunaan informasi belum diisi.", problems)
+    alasan = _check_choice(record.choices, "alasan", tuple(ALASAN_KEBERATAN), "alasan pengajuan keberatan (a-g)", problems)
+    nomor_permohonan = _text(fields, "nomor_pendaftaran")
+    if nomor_permohonan is None and any(a != "b" for a in alasan):
+        problems.append("Nomor pendaftaran permohonan belum diisi (hanya alasan b yang tidak memerlukan permohonan sebelumnya).")
+    kasus = _check_required(fields, "kasus_posisi", "Kasus posisi belum diisi.", problems)
+    kuasa = _check_proxy(record, problems)
+    tanggal_form, place = _check_date(fields, today, problems)
+    problems.extend(note for note in record.notes if note)
+    if problems:
+        return None, problems
+    applicant = Applicant(nama=nama, alamat=alamat, nik=nik, nomor_sk=nomor_sk, pekerjaan=_text(fields, "pekerjaan"),
+                          telepon=telepon, email=email, nama_kuasa=kuasa.nama if kuasa else None)
+    return ObjectionData(applicant=applicant, nomor_permohonan=nomor_permohonan, tujuan=tujuan, alasan=alasan,
+                         kasus_posisi=kasus, kuasa=kuasa, tanggal_form=tanggal_form,
+                         tempat=_text(fields, "tempat") or place), problems
+
+
+def _check_proxy(record: FormRecord, problems: list[str]) -> Proxy | None:
+    nama = _text(record.fields, "nama_kuasa")
+    if nama is None:
+        return None
+    if not any(a.role == "surat_kuasa" for a in record.attachments):
+        problems.append("Keberatan diajukan melalui kuasa, tetapi surat kuasa khusus belum dilampirkan "
+                        "(letakkan berkasnya di samping formulir, misalnya formulir.kuasa.pdf).")
+    return Proxy(nama=nama, alamat=_text(record.fields, "alamat_kuasa"), telepon=_text(record.fields, "telepon_kuasa"))

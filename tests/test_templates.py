@@ -339,6 +339,163 @@ def test_pemberitahuan_without_name():
 
 
 # --------------------------------------------------------------------------------------------
+# answers: written notice (part A / part B), rejection decree, extension
+
+PART_A = ("Penguasaan informasi", "Bentuk fisik yang tersedia", "Biaya yang dibutuhkan",
+          "Penyalinan", "Pengiriman", "Lain-lain", "Jumlah", "Waktu penyediaan")
+
+
+def answer_context(**jawaban) -> dict:
+    context = sample_context()
+    context["surat"].update(sifat="Biasa", lampiran="-", tembusan=[],
+                            hal="Pemberitahuan Tertulis atas Permohonan Informasi Publik")
+    context["jawaban"].update(jawaban)
+    return context
+
+
+def part_b(**jawaban) -> dict:
+    values = dict(keputusan="tidak-dikuasai", keputusan_teks="Informasi tidak dapat diberikan",
+                  bagian="B", alasan_tidak="Informasi yang diminta belum dikuasai",
+                  dikuasai_oleh="Badan Pusat Statistik Provinsi Bali",
+                  kapan_tersedia="", bentuk="", biaya_salin="", biaya_kirim="", biaya_lain="",
+                  biaya_total="", waktu="")
+    values.update(jawaban)
+    return answer_context(**values)
+
+
+def test_pemberitahuan_tertulis_part_a():
+    document = render("pemberitahuan_tertulis", answer_context())
+    all_lines = lines(document)
+    body = "\n".join(all_lines)
+    for expected in ("Pemberitahuan Tertulis atas Permohonan Informasi Publik", "Biasa",
+                     "Yth.\tI Komang Adi Wiranata", "Desa Padangsambian Kaja",
+                     "Berdasarkan permohonan informasi pada tanggal 16 Maret 2026 dengan nomor "
+                     "pendaftaran 001/PPID/III/2026, kami menyampaikan kepada Saudara/i:",
+                     "0812-3456-7890 / komang.wiranata@example.com", "Rencana Strategis",
+                     "Informasi dapat diberikan seluruhnya", "Dinas Pariwisata Provinsi Bali",
+                     "Softcopy (berkas XLSX)",
+                     "Rp500,00 × 30 halaman = Rp15.000,00 (lima belas ribu rupiah)",
+                     "Rp0,00 (nol rupiah)", "Rp15.000,00 (lima belas ribu rupiah)",
+                     "3 (tiga) hari kerja", "Denpasar, 17 Maret 2026",
+                     "Kepala Dinas Komunikasi, Informatika dan Statistik Provinsi Bali selaku PPID,",
+                     "Dr. I Made Sudarsana, S.Sos., M.Si.", "NIP. 19680531 199703 1 002"):
+        assert expected in body, expected
+    for label in PART_A:
+        assert any(line.split("\t")[-1] == label for line in all_lines), label
+    # part B and the optional explanation are left out, without empty lines
+    assert "tidak dapat diberikan" not in body
+    assert "Penjelasan penghitaman" not in body
+    assert "Tembusan" not in body
+    # no empty paragraph is left by the tags: the only empty lines are the two cells beside the
+    # "Biaya yang dibutuhkan" heading row
+    i = all_lines.index("3.\tBiaya yang dibutuhkan")
+    assert [n for n, line in enumerate(all_lines) if not line.strip()] == [i + 1, i + 2]
+    assert all_lines[-1] == "NIP. 19680531 199703 1 002"
+    # the personal data go to the applicant only: the NIK is not needed
+    assert "5171031203900004" not in body
+
+
+def test_pemberitahuan_tertulis_part_a_with_penghitaman():
+    context = answer_context(keputusan="sebagian", keputusan_teks="Informasi dapat diberikan sebagian",
+                             penghitaman="Nama pengelola usaha akomodasi dihitamkan (data pribadi).")
+    body = text(render("pemberitahuan_tertulis", context))
+    assert "Informasi dapat diberikan sebagian" in body
+    assert ("Penjelasan penghitaman/pengaburan informasi yang dimohon: "
+            "Nama pengelola usaha akomodasi dihitamkan (data pribadi).") in body
+
+
+@pytest.mark.parametrize("alasan", ["Informasi yang diminta belum dikuasai",
+                                    "Informasi yang diminta belum didokumentasikan"])
+def test_pemberitahuan_tertulis_part_b(alasan):
+    context = part_b(alasan_tidak=alasan, kapan_tersedia="Senin, 4 Mei 2026")
+    all_lines = lines(render("pemberitahuan_tertulis", context))
+    body = "\n".join(all_lines)
+    i = all_lines.index("Informasi tidak dapat diberikan karena:")
+    assert all_lines[i + 1: i + 4] == [
+        alasan,
+        "Informasi tersebut dikuasai oleh Badan Pusat Statistik Provinsi Bali.",
+        "Informasi akan didokumentasikan/tersedia pada Senin, 4 Mei 2026.",
+    ]
+    for label in PART_A:
+        assert not any(line.split("\t")[-1] == label for line in all_lines), label
+    assert "Informasi dapat diberikan" not in body
+    assert "Penjelasan penghitaman" not in body
+
+
+def test_pemberitahuan_tertulis_part_b_optional_sentences():
+    context = part_b(dikuasai_oleh="", kapan_tersedia="")
+    all_lines = lines(render("pemberitahuan_tertulis", context))
+    i = all_lines.index("Informasi tidak dapat diberikan karena:")
+    assert all_lines[i + 1] == "Informasi yang diminta belum dikuasai"
+    assert all_lines[i + 2].startswith("Demikian disampaikan")
+    assert "dikuasai oleh" not in "\n".join(all_lines)
+    assert "tersedia pada" not in "\n".join(all_lines)
+
+
+def test_sk_penolakan():
+    context = sample_context()
+    context["jawaban"].update(keputusan="ditolak", keputusan_teks="Permohonan informasi ditolak",
+                              bagian="")
+    all_lines = lines(render("sk_penolakan", context))
+    body = "\n".join(all_lines)
+    title = ["KEPUTUSAN PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI", "PEMERINTAH PROVINSI BALI",
+             "NOMOR 000.9.2/15/IKP/Diskominfos", "TENTANG", "PENOLAKAN PERMOHONAN INFORMASI PUBLIK"]
+    i = all_lines.index(title[0])
+    assert all_lines[i:i + 5] == title
+    for expected in ("001/PPID/III/2026", "I Komang Adi Wiranata", "Desa Padangsambian Kaja",
+                     "0812-3456-7890 / komang.wiranata@example.com", "Rencana Strategis",
+                     "PPID Diskominfos memutuskan bahwa informasi yang dimohon adalah:",
+                     "INFORMASI YANG DIKECUALIKAN",
+                     "Pengecualian informasi didasarkan pada alasan:",
+                     "Pasal 17 huruf b Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan "
+                     "Informasi Publik",
+                     "membuka informasi tersebut dapat menimbulkan konsekuensi sebagai berikut:",
+                     "persaingan usaha tidak sehat & kepercayaan",   # '&' escaped and kept
+                     "PERMOHONAN INFORMASI DITOLAK",
+                     "mengajukan keberatan kepada Atasan PPID selambat-lambatnya "
+                     "30 (tiga puluh) hari kerja sejak menerima Surat Keputusan ini.",
+                     "Denpasar, 17 Maret 2026", "Dr. I Made Sudarsana, S.Sos., M.Si."):
+        assert expected in body, expected
+    assert "INFORMASI YANG DIKECUALIKAN" in all_lines      # a line of its own (bold, centred)
+    assert "PERMOHONAN INFORMASI DITOLAK" in all_lines
+    assert "5171031203900004" not in body
+
+
+def test_sk_penolakan_other_law_and_delegation():
+    context = sample_context()
+    context["jawaban"]["dasar"] = ("Pasal 57 Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan")
+    context["penandatangan"].update(awalan="Plh.", atas_nama="Pejabat Pengelola Informasi dan "
+                                    "Dokumentasi", jabatan="Sekretaris")
+    context["surat"]["tembusan"] = ["Sekretaris Daerah Provinsi Bali selaku Atasan PPID"]
+    all_lines = lines(render("sk_penolakan", context))
+    assert "Pasal 57 Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan" in all_lines
+    assert "Plh. Pejabat Pengelola Informasi dan Dokumentasi" in all_lines
+    assert all_lines[-2:] == ["Tembusan:", "Sekretaris Daerah Provinsi Bali selaku Atasan PPID"]
+
+
+def test_surat_perpanjangan():
+    context = sample_context()
+    context["surat"].update(hal="Pemberitahuan Perpanjangan Jangka Waktu", lampiran="-")
+    context["jawaban"].update(keputusan="perpanjangan", keputusan_teks="Perpanjangan jangka waktu",
+                              bagian="")
+    all_lines = lines(render("surat_perpanjangan", context))
+    body = "\n".join(all_lines)
+    for expected in ("Pemberitahuan Perpanjangan Jangka Waktu", "Yth.\tI Komang Adi Wiranata",
+                     "001/PPID/III/2026", "Senin, 16 Maret 2026", "Rencana Strategis",
+                     "Selasa, 7 April 2026", "10 (sepuluh) hari kerja",
+                     "Informasi yang dimohon berupa data tahun 2025 masih dalam proses "
+                     "rekapitulasi dan verifikasi oleh Dinas Pariwisata Provinsi Bali selaku PPID "
+                     "Pelaksana.",
+                     "Pasal 22 ayat (8) Undang-Undang Nomor 14 Tahun 2008",
+                     "memperpanjang jangka waktu pemberitahuan tertulis selama 7 (tujuh) hari kerja",
+                     "paling lambat pada hari Kamis, 16 April 2026.",
+                     "Denpasar, 17 Maret 2026", "Dr. I Made Sudarsana, S.Sos., M.Si.",
+                     "Tembusan:", "1.\tSekretaris Daerah Provinsi Bali selaku Atasan PPID"):
+        assert expected in body, expected
+    assert "5171031203900004" not in body
+
+
+# --------------------------------------------------------------------------------------------
 # every variable a template uses is documented
 
 def _template_source(name: str) -> str:
