@@ -76,6 +76,12 @@ class DeadlineSettings:
     notice_days: int = 10
     extension_days: int = 7
     forward_target_days: int = 5
+    objection_answer_days: int = 30
+    objection_coordination_days: int = 5
+    objection_draft_days: int = 2
+    objection_send_days: int = 1
+    objection_filing_days: int = 30
+    dispute_days: int = 14
     day_zero: Literal["receipt", "next_day"] = "receipt"
     include_cuti_bersama: bool = True
     holiday_file: Path | None = None

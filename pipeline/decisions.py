@@ -13,26 +13,23 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import bahasa, letters
 from .archive import Staging
 from .db import Case, Source
 from .drafts import convert_drafts, draft_letters, mirror_events, place_for_signature
+from .keberatan import objection_context
 from .letters import LetterSpec
+from .process import Context, FileOutcome, archive_source_file, finish_source, keep_aside, set_aside
+from .reading import FormDocument, FormRecord
 from .status import OPEN_STATUSES, status_from_events
 
-from .process import FileOutcome, archive_source_file, finish_source, keep_aside, set_aside
-from .reading import FormDocument, FormRecord
-
-if TYPE_CHECKING:
-    from .process import Context
-
-DECISIONS = ("diberikan", "sebagian", "ditolak", "tidak-dikuasai", "belum-didokumentasikan", "perpanjangan")
+REQUEST_DECISIONS = ("diberikan", "sebagian", "ditolak", "tidak-dikuasai", "belum-didokumentasikan", "perpanjangan")
+OBJECTION_DECISIONS = ("keberatan-diterima", "keberatan-ditolak")
+DECISIONS = REQUEST_DECISIONS + OBJECTION_DECISIONS
 FORMS = ("softcopy", "hardcopy")
 PASAL17_LETTERS = "abcdefghij"
 UU_KIP = "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik"
-OBJECTION_DAYS = 30
 
 DECISION_TEXT = {
     "diberikan": "Informasi dapat diberikan seluruhnya",
@@ -41,6 +38,8 @@ DECISION_TEXT = {
     "tidak-dikuasai": "Informasi yang diminta belum dikuasai",
     "belum-didokumentasikan": "Informasi yang diminta belum didokumentasikan",
     "perpanjangan": "Jangka waktu pemberitahuan tertulis diperpanjang",
+    "keberatan-diterima": "Keberatan diterima; PPID diperintahkan memberikan informasi yang dimohon",
+    "keberatan-ditolak": "Keberatan ditolak; keputusan PPID dikuatkan",
 }
 
 
@@ -187,8 +186,10 @@ def check_decision(decision: Decision, case: Case | None, history: list[dict], *
     """Everything that makes this answer unfit for this case, as sentences for the officer."""
     if case is None:
         return [f"Perkara nomor {decision.nomor} tidak ditemukan."]
-    if case.kind != "permohonan":
-        return [f"Nomor {case.number} bukan nomor permohonan informasi."]
+    expected = OBJECTION_DECISIONS if case.kind == "keberatan" else REQUEST_DECISIONS
+    if decision.keputusan not in expected:
+        what = "keberatan" if case.kind == "keberatan" else "permohonan"
+        return [f"Keputusan '{decision.keputusan}' tidak berlaku untuk {what} {case.number}. Pilihan: {', '.join(expected)}."]
     if case.status not in OPEN_STATUSES:
         return [f"Permohonan {case.number} tidak dapat dijawab lagi: statusnya {case.status}."]
     problems = []
@@ -238,7 +239,13 @@ def _check_extension(d: Decision, case: Case, history: list[dict]) -> list[str]:
     return problems
 
 
+def _check_objection(d: Decision, case: Case, history: list[dict]) -> list[str]:
+    return [] if d.alasan else ["Alasan keputusan Atasan PPID atas keberatan belum diisi."]
+
+
 _DETAIL_CHECKS = {
+    "keberatan-diterima": _check_objection,
+    "keberatan-ditolak": _check_objection,
     "diberikan": _check_given,
     "sebagian": _check_given,
     "ditolak": _check_rejected,
@@ -252,6 +259,8 @@ _DETAIL_CHECKS = {
 
 
 def letter_for(decision: Decision) -> LetterSpec:
+    if decision.keputusan in OBJECTION_DECISIONS:
+        return letters.OBJECTION_ANSWER
     if decision.keputusan == "ditolak":
         return letters.REJECTION
     if decision.keputusan == "perpanjangan":
@@ -283,7 +292,7 @@ def answer_context(decision: Decision, case: Case, config, new_due: date | None)
         "kapan_tersedia": d.kapan_tersedia,
         "dasar": d.basis_text(),
         "konsekuensi": d.konsekuensi,
-        "keberatan_hari": bahasa.hari_kerja(OBJECTION_DAYS),
+        "keberatan_hari": bahasa.hari_kerja(config.deadlines.objection_filing_days),
         "alasan_perpanjangan": d.alasan,
         "tenggat_semula": bahasa.tanggal(case.due) if case.due else "",
         "hari_tenggat_semula": bahasa.hari_tanggal(case.due) if case.due else "",
@@ -292,6 +301,8 @@ def answer_context(decision: Decision, case: Case, config, new_due: date | None)
         "perpanjangan_hari": bahasa.hari_kerja(config.deadlines.extension_days),
         "tanggal": bahasa.tanggal(d.tanggal) if d.tanggal else "",
         "hari_tanggal": bahasa.hari_tanggal(d.tanggal) if d.tanggal else "",
+        "alasan_keputusan": d.alasan if d.keputusan in OBJECTION_DECISIONS else "",
+        "komisi_hari": bahasa.hari_kerja(config.deadlines.dispute_days),
     }
 
 
@@ -313,7 +324,9 @@ def file_decision(ctx: Context, decision: Decision, *, sheet: Path | None = None
     staging = ctx.archive.begin_addition(case.folder, token=f"jawaban-{case.id}-{spec.key}")
     if sheet is not None:
         staging.add_copy(sheet, f"04-lembar-jawaban-{spec.key}{sheet.suffix.lower()}", "answer_sheet", original_name=sheet_name or sheet.name)
-    drafts = draft_letters(ctx, staging, case, (spec,), request=case.data, answer=answer_context(decision, case, ctx.config, new_due))
+    extra = {"objection": objection_context(ctx, case)} if case.kind == "keberatan" else {}
+    drafts = draft_letters(ctx, staging, case, (spec,), request=case.data,
+                           answer=answer_context(decision, case, ctx.config, new_due), **extra)
     convert_drafts(ctx, staging, case, drafts)
     record_decision(staging, decision, case, new_due, drafts[0].doc_id, source_ref)
     ctx.archive.commit_addition(staging)

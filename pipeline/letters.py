@@ -92,20 +92,60 @@ EXTENSION = LetterSpec(
     hal="Perpanjangan Jangka Waktu Pemberitahuan Tertulis",
 )
 
+OBJECTION_RECEIPT = LetterSpec(
+    key="tanda_terima_keberatan",
+    template="tanda_terima_keberatan.docx",
+    title="Tanda Bukti Penerimaan Keberatan",
+    file_stem="02-tanda-terima-keberatan",
+    signer="desk",
+)
+ATASAN_NOTE = LetterSpec(
+    key="nota_atasan_keberatan",
+    template="nota_atasan_keberatan.docx",
+    title="Nota Dinas Atasan PPID tentang Keberatan",
+    file_stem="03-nota-atasan-ppid",
+    signer="atasan_ppid",
+    numbered=True,
+    sifat="Segera",
+    hal="Penanganan Keberatan atas Permohonan Informasi Publik",
+)
+OBJECTION_ANSWER = LetterSpec(
+    key="tanggapan_keberatan",
+    template="tanggapan_keberatan.docx",
+    title="Tanggapan atas Keberatan",
+    file_stem="05-tanggapan-keberatan",
+    signer="atasan_ppid",
+    numbered=True,
+    hal="Tanggapan atas Keberatan",
+)
+
 REQUEST_LETTERS = (RECEIPT, FORWARD)
-ALL_LETTERS = (RECEIPT, FORWARD, INCOMPLETE_NOTICE, WRITTEN_NOTICE, REJECTION, EXTENSION)
+OBJECTION_LETTERS = (OBJECTION_RECEIPT, ATASAN_NOTE)
+ALL_LETTERS = (RECEIPT, FORWARD, INCOMPLETE_NOTICE, WRITTEN_NOTICE, REJECTION, EXTENSION,
+               OBJECTION_RECEIPT, ATASAN_NOTE, OBJECTION_ANSWER)
 
 ANSWER_KEYS = (
     "keputusan", "keputusan_teks", "bagian", "dikuasai_oleh", "bentuk", "biaya_salin", "biaya_kirim", "biaya_lain",
     "biaya_total", "waktu", "penghitaman", "alasan_tidak", "kapan_tersedia", "dasar", "konsekuensi", "keberatan_hari",
     "alasan_perpanjangan", "tenggat_semula", "hari_tenggat_semula", "tenggat_baru", "hari_tenggat_baru",
-    "perpanjangan_hari", "tanggal", "hari_tanggal",
+    "perpanjangan_hari", "tanggal", "hari_tanggal", "alasan_keputusan", "komisi_hari",
+)
+OBJECTION_KEYS = (
+    "nomor_permohonan", "tujuan", "alasan", "kasus_posisi", "kuasa_nama", "kuasa_alamat", "kuasa_telepon",
+    "tanggal_tanggapan", "hari_tanggal_tanggapan", "tanggal_tanggapan_terbilang", "tanggapan_hari",
+    "target_koordinasi", "hari_target_koordinasi", "koordinasi_hari", "target_draf", "hari_target_draf", "draf_hari",
+    "target_kirim", "hari_target_kirim", "kirim_hari", "terlambat", "kepada", "komisi_informasi",
 )
 
 
 def empty_answer() -> dict:
     """The ``jawaban`` group before any answer exists: every key, all empty."""
     return dict.fromkeys(ANSWER_KEYS, "")
+
+
+def empty_objection() -> dict:
+    """The ``keberatan`` group of letters that are not about an objection."""
+    return {**dict.fromkeys(OBJECTION_KEYS, ""), "alasan": []}
 
 
 @dataclass(frozen=True)
@@ -145,6 +185,7 @@ def letter_context(
     problems: list[str] | None = None,
     received: date | None = None,
     answer: dict | None = None,
+    objection: dict | None = None,
 ) -> dict:
     """The one context every template is rendered with (empty strings where a value does not apply)."""
     agency, deadlines = config.agency, config.deadlines
@@ -211,6 +252,7 @@ def letter_context(
         "berkas": _date_fields("tanggal_diterima", received),
         "kekurangan": list(problems or []),
         "jawaban": answer or empty_answer(),
+        "keberatan": objection or empty_objection(),
     }
 
 
@@ -228,5 +270,6 @@ def sample_context(config: Config, spec: LetterSpec) -> dict:
         "rincian_informasi": "Contoh", "tujuan": "Contoh", "cara_memperoleh": ["salinan"], "cara_salinan": ["email"],
     }
     answer = {key: "Contoh" for key in ANSWER_KEYS}
+    objection = {**{key: "Contoh" for key in OBJECTION_KEYS}, "alasan": ["Contoh"]}
     return letter_context(config, spec, LetterMeta("000.9.2/1/IKP", "DOK-2026-000001", day), case=case,
-                          request=request, problems=["Contoh"], answer=answer)
+                          request=request, problems=["Contoh"], answer=answer, objection=objection)

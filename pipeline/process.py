@@ -184,9 +184,9 @@ def _process_file(ctx: Context, path: Path) -> FileOutcome:
 
 def handler_for(kind: str):
     """The stage that files a form of this kind (imported here: handlers build on this module)."""
-    from . import decisions, permohonan
+    from . import decisions, keberatan, permohonan
 
-    return {permohonan.KIND: permohonan.handle, decisions.KIND: decisions.handle}.get(kind)
+    return {permohonan.KIND: permohonan.handle, keberatan.KIND: keberatan.handle, decisions.KIND: decisions.handle}.get(kind)
 
 
 def claim_source(ctx: Context, path: Path) -> tuple[Source, str]:

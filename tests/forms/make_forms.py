@@ -613,6 +613,191 @@ def permohonan_banyak_xlsx() -> Path:
 
 
 # --------------------------------------------------------------------------------------------------
+# Answer sheets (lembar jawaban PPID Pelaksana); they answer requests 001, 002 and 003/PPID/IV/2026
+# --------------------------------------------------------------------------------------------------
+
+KEPUTUSAN = [
+    "Informasi dapat diberikan seluruhnya",
+    "Informasi dapat diberikan sebagian",
+    "Permohonan ditolak (informasi dikecualikan)",
+    "Informasi belum/tidak dikuasai",
+    "Informasi belum didokumentasikan",
+    "Perlu perpanjangan waktu",
+]
+
+
+def jawaban_diberikan() -> Path:
+    """A 2-column table with numbered labels, values after ": ", ☑/☐ boxes, the OPD letterhead above the
+    title. Sections that do not apply are left "-"; the signature names the PPID Pelaksana."""
+    document = new_document(font="Arial", size=11)
+    centred(document, "PEMERINTAH PROVINSI BALI", size=12)
+    centred(document, "DINAS KESEHATAN", size=12)
+    centred(document, "LEMBAR JAWABAN PPID PELAKSANA ATAS PERMOHONAN INFORMASI PUBLIK", size=12)
+    document.add_paragraph()
+    form_table(
+        document,
+        [
+            ("1. Nomor Pendaftaran Permohonan", "001/PPID/IV/2026"),
+            ("2. Keputusan", *(("☑ " if index == 0 else "☐ ") + text for index, text in enumerate(KEPUTUSAN))),
+            ("3. Informasi dikuasai oleh (bila Badan Publik lain)", "-"),
+            ("4. Bentuk informasi yang tersedia", "☑ Softcopy      ☐ Hardcopy"),
+            ("5. Jumlah halaman", "14"),
+            ("6. Biaya penyalinan per halaman (Rp)", "0"),
+            ("7. Biaya pengiriman (Rp)", "0"),
+            ("8. Biaya lain (Rp)", "-"),
+            ("9. Waktu penyediaan (hari kerja)", "2"),
+            ("10. Penjelasan bagian yang dihitamkan/dikaburkan", "-"),
+            ("11. Dasar pengecualian: Pasal 17 UU KIP huruf (a-j) dan angka", "-"),
+            ("12. Dasar hukum lain (pasal dan undang-undang)", "-"),
+            ("13. Konsekuensi bila informasi dibuka (uji konsekuensi)", "-"),
+            ("14. Kapan informasi akan tersedia/didokumentasikan", "-"),
+            ("15. Alasan perpanjangan", "-"),
+            ("16. Nama pejabat yang menjawab", "dr. Ni Made Ayu Suryani, M.Kes."),
+        ],
+        columns=2,
+    )
+    date_line = document.add_paragraph("Denpasar, 20 April 2026")
+    date_line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    date_line.paragraph_format.space_before = Pt(12)
+    for line in ("PPID Pelaksana Dinas Kesehatan,", "", "", "dr. Ni Made Ayu Suryani, M.Kes.", "NIP 19780314 200501 2 007"):
+        document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return save(document, "jawaban-diberikan.docx")
+
+
+def jawaban_ditolak() -> Path:
+    """'Label<TAB>: value' paragraphs under lettered headings; the decision is made by striking out every
+    option but one (the options sit one per paragraph under "Keputusan"), the form list is left unmarked,
+    the Pasal 17 label has a colon of its own, and the consequence runs over two paragraphs."""
+    document = new_document()
+    centred(document, "LEMBAR JAWABAN PPID PELAKSANA", size=13)
+    centred(document, "ATAS PERMOHONAN INFORMASI PUBLIK", size=13)
+    centred(document, "Rumah Sakit Umum Daerah Bali Mandara", bold=False)
+    document.add_paragraph()
+    document.add_paragraph().add_run("A. PERMOHONAN").bold = True
+    document.add_paragraph("Nomor Pendaftaran Permohonan\t: 002/PPID/IV/2026")
+    document.add_paragraph().add_run("B. KEPUTUSAN").bold = True
+    document.add_paragraph("Keputusan*\t:")
+    for index, text in enumerate(KEPUTUSAN):
+        option = document.add_paragraph("\t")
+        option.add_run(text).font.strike = index != 2
+    document.add_paragraph("Bentuk informasi yang tersedia\t: Softcopy / Hardcopy")
+    document.add_paragraph().add_run("C. BILA DITOLAK (INFORMASI DIKECUALIKAN)").bold = True
+    document.add_paragraph("Dasar pengecualian: Pasal 17 UU KIP huruf (a-j) dan angka\t: h angka 2")
+    document.add_paragraph("Dasar hukum lain (pasal dan undang-undang)\t: -")
+    document.add_paragraph(
+        "Konsekuensi bila informasi dibuka (uji konsekuensi)\t: Rekam medis memuat riwayat, kondisi, dan "
+        "pengobatan pasien; membukanya mengungkap rahasia pribadi pasien."
+    )
+    document.add_paragraph("Pasien dapat dirugikan secara sosial dan ekonomi, dan kepercayaan pada rumah sakit menurun.")
+    document.add_paragraph()
+    document.add_paragraph("* coret yang tidak perlu").runs[0].font.size = Pt(9)
+    document.add_paragraph("Denpasar, 21 April 2026").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for line in ("PPID Pelaksana RSUD Bali Mandara,", "", "", "dr. I Gusti Ngurah Putra Wijaya", "NIP 19750812 200312 1 004"):
+        document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return save(document, "jawaban-ditolak.docx")
+
+
+def jawaban_perpanjangan() -> Path:
+    """A 3-column table with "Nomor Registrasi Permohonan", options numbered 1.-6. with an X written after
+    the chosen one, the reason over two paragraphs, and a "Tanggal" row instead of a date line."""
+    document = new_document()
+    centred(document, "PEMERINTAH PROVINSI BALI", size=12)
+    centred(document, "DINAS PEKERJAAN UMUM, PENATAAN RUANG, PERUMAHAN DAN KAWASAN PERMUKIMAN", size=11)
+    document.add_paragraph()
+    centred(document, "LEMBAR JAWABAN PPID PELAKSANA ATAS PERMOHONAN INFORMASI PUBLIK", size=12)
+    document.add_paragraph()
+    form_table(
+        document,
+        [
+            ("Nomor Registrasi Permohonan", "003/PPID/IV/2026"),
+            ("Keputusan", *(f"{index + 1}. {text}" + ("    X" if index == 5 else "")
+                            for index, text in enumerate(KEPUTUSAN))),
+            ("Bentuk informasi yang tersedia", "Softcopy / Hardcopy"),
+            ("Alasan perpanjangan",
+             "Dokumen yang diminta tersimpan di UPTD Pengelolaan Jalan wilayah Buleleng dan Karangasem,",
+             "dan masih dihimpun serta dipilah dari arsip tahun anggaran 2024 dan 2025."),
+            ("Kapan informasi akan tersedia/didokumentasikan",),
+            ("Nama pejabat yang menjawab", "Ir. I Ketut Darmawan, M.T."),
+            ("Tanggal", "22 April 2026"),
+        ],
+        columns=3,
+    )  # fmt: skip
+    document.add_paragraph()
+    document.add_paragraph("PPID Pelaksana,").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return save(document, "jawaban-perpanjangan.docx")
+
+
+def jawaban_tanpa_nomor() -> Path:
+    """A fillable answer sheet (check box content controls) whose request number was left blank."""
+    document = new_document(font="Calibri", size=11)
+    centred(document, "LEMBAR JAWABAN PPID PELAKSANA ATAS PERMOHONAN INFORMASI PUBLIK", size=13)
+    document.add_paragraph("Diisi oleh PPID Pelaksana; centang satu keputusan dan isi bagian yang sesuai.")
+    table = document.add_table(rows=0, cols=3)
+    table.style = "Table Grid"
+
+    def row(label: str):
+        cells = table.add_row().cells
+        set_cell(cells[0], label)
+        cells[1].text = ":"
+        return cells[2]
+
+    row("Nomor Pendaftaran Permohonan").paragraphs[0].add_run("..............................")
+    ident = 400
+    for label, options, ticked in (
+        ("Keputusan", KEPUTUSAN, {4}),
+        ("Bentuk informasi yang tersedia", ["Softcopy", "Hardcopy"], set()),
+    ):
+        cell = row(label)
+        for index, option in enumerate(options):
+            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+            ident += 1
+            append_xml(paragraph, checkbox_sdt(index in ticked, ident))
+            paragraph.add_run(" " + option)
+    set_cell(row("Kapan informasi akan tersedia/didokumentasikan"),
+             "Akhir Mei 2026, setelah rekapitulasi dari sembilan kabupaten/kota selesai.")
+    set_cell(row("Nama pejabat yang menjawab"), "Drs. I Wayan Suarjana")
+    signature_block(document, "Denpasar, 23 April 2026", "", "PPID Pelaksana Dinas Sosial,", "", "Drs. I Wayan Suarjana")
+    return save(document, "jawaban-tanpa-nomor.docx")
+
+
+def jawaban_banyak_xlsx() -> Path:
+    """One answer per row under a title row: other spellings in the header, a "No" column, numbers typed
+    as numbers, a date cell, and decisions written as the printed option, a short word, or a key."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Rekap Jawaban"
+    sheet.append(["LEMBAR JAWABAN PPID PELAKSANA ATAS PERMOHONAN INFORMASI PUBLIK"])
+    sheet.append([
+        "No", "Nomor Registrasi Permohonan", "Keputusan", "Bentuk Informasi", "Dikuasai oleh Badan Publik lain",
+        "Jml Halaman", "Tarif per lembar (Rp)", "Ongkos Kirim (Rp)", "Biaya Lain-lain (Rp)",
+        "Waktu Penyediaan (hari kerja)", "Bagian yang Dihitamkan", "Pasal 17 UU KIP", "Dasar Hukum Lain",
+        "Uji Konsekuensi", "Alasan Perpanjangan", "Perkiraan Tanggal Tersedia", "Tanggal Jawaban",
+        "Pejabat yang Menjawab",
+    ])  # fmt: skip
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    rows = [
+        [1, "001/PPID/IV/2026", "Informasi dapat diberikan sebagian", "softcopy, hardcopy", None, 24, 500, 15000,
+         0, 5, "Nama dan alamat penerima bantuan dihitamkan (data pribadi).", None, None, None, None, None,
+         date(2026, 4, 20), "Ni Luh Gede Sriani, S.E."],
+        [2, "002/PPID/IV/2026", "ditolak", None, None, None, None, None, None, None, None, "b", None,
+         "Membuka dokumen penawaran sebelum pemenang ditetapkan merugikan persaingan usaha yang sehat.",
+         None, None, date(2026, 4, 21), "I Made Karya, S.T."],
+        [3, "003/PPID/IV/2026", "perpanjangan", None, None, None, None, None, None, None, None, None, None, None,
+         "Data masih dihimpun dari sembilan kabupaten/kota.", None, date(2026, 4, 22), None],
+    ]  # fmt: skip
+    for values in rows:
+        sheet.append(values)
+    for row_number in (3, 4, 5):
+        sheet.cell(row=row_number, column=17).number_format = "d mmmm yyyy"
+    workbook.properties.creator = "PPID Pelaksana"
+    workbook.properties.created = workbook.properties.modified = FIXED_TIME
+    path = HERE / "jawaban-banyak.xlsx"
+    workbook.save(str(path))
+    return path
+
+
+# --------------------------------------------------------------------------------------------------
 # Problem files
 # --------------------------------------------------------------------------------------------------
 
@@ -884,6 +1069,7 @@ def main() -> int:
         permohonan_2010_tabel3, permohonan_2021_tabel2, permohonan_paragraf, permohonan_checkbox,
         permohonan_ktp_gambar, permohonan_dengan_lampiran, permohonan_isian_lama, permohonan_banyak_xlsx,
         salah_nik, tidak_lengkap, bukan_formulir, keberatan, dik_docx, dip_xlsx, broken_files,
+        jawaban_diberikan, jawaban_ditolak, jawaban_perpanjangan, jawaban_tanpa_nomor, jawaban_banyak_xlsx,
     ):  # fmt: skip
         result = make()
         written.extend(result if isinstance(result, list) else [result])
