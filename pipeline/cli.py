@@ -24,7 +24,7 @@ from .conversion import ConversionError
 from .decisions import DECISIONS, FORMS
 from .deadlines import CalendarError
 from .intake import InboxWatcher, StabilityTracker, candidates
-from .process import FileOutcome, open_context, process_file, refresh_registers, write_request_register_for
+from .process import FileOutcome, open_context, process_file, refresh_registers, write_register
 from .rendering import TemplateError
 
 # Where the repository keeps what ``ppid init`` copies: the embedded default workspace.
@@ -170,11 +170,13 @@ def _own_folders(config: Config) -> set[Path]:
 def _print_summary(outcomes: list[FileOutcome]) -> None:
     cases = sum(len(o.filed) for o in outcomes)
     answers = sum(len(o.answered) for o in outcomes)
+    signed = sum(len(o.signed) for o in outcomes)
     aside = sum(1 for o in outcomes if o.set_aside)
     for o in outcomes:
         if o.set_aside:
             click.echo(f"  disisihkan: {o.name}: {o.set_aside[0]}")
     answered = f"{answers} jawaban dicatat, " if answers else ""
+    answered += f"{signed} salinan bertanda tangan diarsipkan, " if signed else ""
     click.echo(f"Selesai: {len(outcomes)} berkas, {cases} perkara terdaftar, {answered}{aside} berkas disisihkan.")
 
 
@@ -195,6 +197,8 @@ def watch(obj: _Obj) -> None:
                 click.echo(f"Terdaftar: {', '.join(outcome.filed)} ({outcome.name})")
             if outcome.answered:
                 click.echo(f"Jawaban dicatat: {', '.join(outcome.answered)} ({outcome.name})")
+            if outcome.signed:
+                click.echo(f"Salinan bertanda tangan diarsipkan: {', '.join(outcome.signed)}")
             if outcome.set_aside:
                 click.echo(f"Disisihkan: {outcome.name}: {outcome.set_aside[0]}")
 
@@ -426,7 +430,7 @@ def tenggat(obj: _Obj, tanggal: str, hari: int, as_json: bool) -> None:
 
 
 @main.command()
-@click.argument("jenis", type=click.Choice(["permohonan"]))
+@click.argument("jenis", type=click.Choice(["permohonan", "keberatan"]))
 @click.option("--tahun", type=int, help="Tahun register (bawaan: tahun ini).")
 @click.option("--out", type=click.Path(dir_okay=False), help="Tulis ke berkas ini (bawaan: di arsip).")
 @click.pass_obj
@@ -434,8 +438,8 @@ def register(obj: _Obj, jenis: str, tahun: int | None, out: str | None) -> None:
     """Tulis Buku Register (xlsx) dari perkara: nomor yang batal ikut tercatat beserta alasannya."""
     year = tahun or date.today().year
     with _open(obj) as ctx:
-        path = write_request_register_for(ctx, year, Path(out).resolve() if out else None)
-    click.echo(f"Buku Register Permohonan {year}: {path}")
+        path = write_register(ctx, jenis, year, Path(out).resolve() if out else None)
+    click.echo(f"Buku Register {jenis.capitalize()} {year}: {path}")
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m pipeline`

@@ -336,6 +336,14 @@ class Database:
             c.execute("UPDATE letters SET doc_id = ? WHERE id = ?", (doc_id, cur.lastrowid))
             return number, doc_id
 
+    def letter_by_doc_id(self, doc_id: str) -> tuple[Case, str, str | None, str] | None:
+        """(case, letter key, letter number, created) of a document ID, or None."""
+        rows = self._query("SELECT case_id, letter, number, created_at FROM letters WHERE doc_id = ?", (doc_id,))
+        if not rows:
+            return None
+        case = self._case(self._query("SELECT * FROM cases WHERE id = ?", (rows[0]["case_id"],))[0])
+        return case, rows[0]["letter"], rows[0]["number"], rows[0]["created_at"]
+
     def add_event(self, case_id: int, event: str, detail: dict | None = None, at: str | None = None) -> None:
         with self.transaction() as c:
             c.execute(

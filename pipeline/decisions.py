@@ -17,7 +17,8 @@ from pathlib import Path
 from . import bahasa, letters
 from .archive import Staging
 from .db import Case, Source
-from .drafts import convert_drafts, draft_letters, mirror_events, place_for_signature
+from .desk import place_for_signature
+from .drafts import convert_drafts, draft_letters, mirror_events
 from .keberatan import objection_context
 from .letters import LetterSpec
 from .process import Context, FileOutcome, archive_source_file, finish_source, keep_aside, set_aside

@@ -2,13 +2,11 @@
 
 Shared by every kind of case (requests now; answers, objections and decrees later): a letter is a
 :class:`~pipeline.letters.LetterSpec`, rendered into a staging folder, converted in parallel by the
-LibreOffice pool into a PDF/A softcopy and a print PDF, and copied to its signer's ready-to-sign folder
-once the case folder is filed.
+LibreOffice pool into a PDF/A softcopy and a print PDF (pipeline.desk then hands it to its signer).
 """
 
 from __future__ import annotations
 
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata as importlib_metadata
@@ -20,7 +18,7 @@ from .archive import Staging
 from .conversion import PdfMetadata, check_pdfa
 from .db import Case
 from .letters import LetterMeta, LetterSpec
-from .numbering import format_number, safe_name
+from .numbering import format_number
 from .rendering import render_docx
 
 if TYPE_CHECKING:
@@ -82,22 +80,6 @@ def convert_drafts(ctx: Context, staging: Staging, case: Case, drafts: list[Draf
         staging.add_existing(draft.pdfa, "softcopy_pdfa", letter=draft.spec.key, doc_id=draft.doc_id, pdfa_check=check_pdfa(draft.pdfa))
         staging.add_existing(draft.printable, "hardcopy_pdf", letter=draft.spec.key, doc_id=draft.doc_id)
     staging.log("converted", tools=tool_versions(ctx))
-
-
-def place_for_signature(ctx: Context, case: Case, case_folder: Path, drafts: list[Draft]) -> None:
-    """Copy drafts that need a signature into their signer's folder: docx to edit, PDF to print.
-
-    The document ID leads the file name so the signed copy can be matched back to its draft.
-    """
-    for draft in drafts:
-        if not draft.spec.signer:
-            continue
-        desk = ctx.config.paths.ready_to_sign / draft.spec.signer
-        desk.mkdir(parents=True, exist_ok=True)
-        for path in (draft.docx, draft.printable):
-            target = desk / f"{draft.doc_id}_{safe_name(case.number)}_{path.name}"
-            if not target.exists():
-                shutil.copyfile(case_folder / path.name, target)
 
 
 def mirror_events(ctx: Context, case: Case, staging: Staging) -> None:

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Callable
 from .archive import ArchiveError, Staging, read_event_log
 from .conversion import ConversionError
 from .db import VOID, Case, Source
-from .drafts import Draft, convert_drafts, draft_letters, mirror_events, place_for_signature
+from .desk import place_for_signature
+from .drafts import Draft, convert_drafts, draft_letters, mirror_events
 from .letters import LetterSpec
 from .numbering import folder_for, format_number, safe_name
 from .process import archive_source_file, finish_source, keep_aside, set_aside

@@ -13,6 +13,7 @@ from datetime import date
 from . import bahasa
 from .config import Config, Signer
 from .db import Case
+from .signing import qr_png
 
 CARA_MEMPEROLEH = {
     "melihat": "Melihat/membaca/mendengarkan/mencatat",
@@ -38,6 +39,7 @@ class LetterSpec:
     numbered: bool = False         # takes an outgoing letter number (register "surat")
     sifat: str = "Biasa"
     hal: str = ""
+    signed_event: str = "signed"   # logged when the signed copy is filed; "closed" ends the case
 
 
 RECEIPT = LetterSpec(
@@ -72,6 +74,7 @@ WRITTEN_NOTICE = LetterSpec(
     signer="ppid",
     numbered=True,
     hal="Pemberitahuan Tertulis atas Permohonan Informasi Publik",
+    signed_event="closed",
 )
 REJECTION = LetterSpec(
     key="sk_penolakan",
@@ -81,6 +84,7 @@ REJECTION = LetterSpec(
     signer="ppid",
     numbered=True,
     hal="Penolakan Permohonan Informasi Publik",
+    signed_event="closed",
 )
 EXTENSION = LetterSpec(
     key="surat_perpanjangan",
@@ -117,6 +121,7 @@ OBJECTION_ANSWER = LetterSpec(
     signer="atasan_ppid",
     numbered=True,
     hal="Tanggapan atas Keberatan",
+    signed_event="closed",
 )
 
 REQUEST_LETTERS = (RECEIPT, FORWARD)
@@ -225,7 +230,8 @@ def letter_context(
             "hal": spec.hal or spec.title,
             "tembusan": [],
         },
-        "dokumen": {"id": meta.doc_id, "judul": spec.title},
+        # The QR code (PNG bytes, made a picture by rendering) lets a signed scan find its way back.
+        "dokumen": {"id": meta.doc_id, "judul": spec.title, "qr": qr_png(meta.doc_id) if meta.doc_id else ""},
         "kasus": kasus,
         "pemohon": {
             "nama": applicant.get("nama") or "",

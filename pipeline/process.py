@@ -48,6 +48,7 @@ class FileOutcome:
     name: str
     filed: list[str] = field(default_factory=list)       # case numbers
     answered: list[str] = field(default_factory=list)    # case numbers whose answer was filed
+    signed: list[str] = field(default_factory=list)      # signed copies filed back
     set_aside: list[str] = field(default_factory=list)   # reasons
     note: str = ""
 
@@ -142,21 +143,29 @@ def process_file(ctx: Context, path: Path) -> FileOutcome:
     return outcome
 
 
+REGISTER_KINDS = ("permohonan", "keberatan")
+
+
 def refresh_registers(ctx: Context) -> list[Path]:
     """Write the Buku Register of every year that changed since the last refresh."""
-    written = []
-    for year in sorted(ctx.stale_registers):
-        written.append(write_request_register_for(ctx, year))
+    written = [write_register(ctx, kind, year) for year in sorted(ctx.stale_registers) for kind in REGISTER_KINDS]
     ctx.stale_registers.clear()
     return written
 
 
-def write_request_register_for(ctx: Context, year: int, out: Path | None = None) -> Path:
-    """The Buku Register Permohonan of ``year`` (voided numbers included), in the archive by default."""
-    path = out or ctx.archive.root / str(year) / f"buku-register-permohonan-{year}.xlsx"
+def write_register(ctx: Context, kind: str, year: int, out: Path | None = None) -> Path:
+    """The Buku Register Permohonan or Keberatan of ``year`` (voided numbers included), in the archive by default."""
+    path = out or ctx.archive.root / str(year) / f"buku-register-{kind}-{year}.xlsx"
     path.parent.mkdir(parents=True, exist_ok=True)
-    rows = [registers.request_row(c) for c in ctx.db.cases(kind="permohonan", year=year) if c.status != STAGING]
-    registers.write_request_register(path, rows, year=year, agency_name=ctx.config.agency.name, paper=ctx.config.paper.size)
+    cases = [c for c in ctx.db.cases(kind=kind, year=year) if c.status != STAGING]
+    common = {"year": year, "agency_name": ctx.config.agency.name, "paper": ctx.config.paper.size}
+    if kind == "permohonan":
+        registers.write_request_register(path, [registers.request_row(c) for c in cases], **common)
+    else:
+        atasan = ctx.config.signers.atasan_ppid
+        rows = [registers.objection_row(c, ctx.db.case_by_number(c.data.get("nomor_permohonan") or ""),
+                                        f"{atasan.name}, {atasan.position}") for c in cases]
+        registers.write_objection_register(path, rows, **common)
     return path
 
 
@@ -172,6 +181,10 @@ def _process_file(ctx: Context, path: Path) -> FileOutcome:
         return set_aside_duplicate(ctx, path, source, outcome)
     if action == "finish":
         return finish_source(ctx, path, source, outcome)
+    from . import desk  # the desk builds on this module
+
+    if desk.is_scan(path):
+        return desk.handle_scan(ctx, path, source, outcome)
     try:
         document = read_form(path)
     except UnreadableForm as exc:

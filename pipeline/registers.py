@@ -601,3 +601,29 @@ def _basis(answer: dict) -> str:
         angka = f" angka {answer['angka']}" if answer.get("angka") else ""
         return f"Pasal 17 huruf {answer['pasal17']}{angka} UU 14/2008. {answer.get('konsekuensi', '')}".strip()
     return f"{answer.get('dasar_lain', '')}. {answer.get('konsekuensi', '')}".strip(". ")
+
+
+_OBJECTION_DECISION_LABEL = {"keberatan-diterima": "Keberatan diterima", "keberatan-ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)"}
+
+
+def objection_row(case, request, atasan: str) -> ObjectionRegisterRow:
+    """One register line from an objection case; ``request`` is the linked request case, if any."""
+    data = case.data or {}
+    applicant = data.get("applicant", {})
+    answer = data.get("jawaban") or {}
+    decision = answer.get("keputusan", "")
+    proxy = data.get("kuasa") or {}
+    notes = [f"Kuasa: {proxy['nama']}"] if proxy.get("nama") else []
+    return ObjectionRegisterRow(
+        no=case.seq, nomor=case.number, tanggal=case.received,
+        nama=applicant.get("nama") or case.applicant_name, alamat=applicant.get("alamat") or "",
+        pekerjaan=applicant.get("pekerjaan") or "", telepon=applicant.get("telepon") or "", email=applicant.get("email") or "",
+        nomor_permohonan=data.get("nomor_permohonan") or "",
+        informasi=(request.data.get("rincian_informasi") or "") if request else "",
+        tujuan=data.get("tujuan") or "", alasan=list(data.get("alasan", [])),
+        keputusan_atasan=_OBJECTION_DECISION_LABEL.get(decision, ""),
+        tanggal_tanggapan=date.fromisoformat(answer["tanggal"]) if answer.get("tanggal") else None,
+        atasan=atasan if decision else "", tanggapan_pemohon="",
+        batal=case.void_reason if case.status == "batal" else None,
+        terlambat=bool(data.get("terlambat")), keterangan="; ".join(notes),
+    )

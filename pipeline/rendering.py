@@ -15,7 +15,7 @@ from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.shared import Mm
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate, InlineImage
 from jinja2 import meta, nodes
 
 from .config import PaperSettings
@@ -92,11 +92,17 @@ def _dict_paths(context: dict, prefix: str = "") -> set[str]:
     return out
 
 
+QR_WIDTH_MM = 16
+
+
 def render_docx(path: Path, context: dict, paper: PaperSettings) -> bytes:
-    """Fill the template and set the configured paper size on every section."""
+    """Fill the template and set the configured paper size on every section.
+
+    PNG bytes in the context (the document's QR code) become pictures in the document.
+    """
     tpl = DocxTemplate(path)
     try:
-        tpl.render(context, jinja_env=_environment(), autoescape=True)
+        tpl.render(_with_pictures(tpl, context), jinja_env=_environment(), autoescape=True)
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"Templat {path.name}: {exc.message}") from exc
     width, height = paper.millimetres
@@ -105,3 +111,11 @@ def render_docx(path: Path, context: dict, paper: PaperSettings) -> bytes:
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()
+
+
+def _with_pictures(tpl: DocxTemplate, value):
+    if isinstance(value, dict):
+        return {k: _with_pictures(tpl, v) for k, v in value.items()}
+    if isinstance(value, bytes):
+        return InlineImage(tpl, io.BytesIO(value), width=Mm(QR_WIDTH_MM))
+    return value

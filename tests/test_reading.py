@@ -13,9 +13,16 @@ from openpyxl import Workbook, load_workbook
 
 from pipeline import reading
 from pipeline.blankforms import (
+    ANSWER_FIELDS,
+    BENTUK_KEYS,
+    BENTUK_OPTIONS,
     CARA_MEMPEROLEH_OPTIONS,
     CARA_SALINAN_OPTIONS,
+    KEPUTUSAN_KEYS,
+    KEPUTUSAN_OPTIONS,
     REQUEST_FIELDS,
+    fill_answer_docx,
+    fill_answer_xlsx,
     fill_request_docx,
     write_blank_forms,
 )
@@ -519,7 +526,13 @@ FILLED = {
 
 @pytest.fixture()
 def blank_forms(tmp_path):
-    docx_path, xlsx_path = write_blank_forms(tmp_path / "kosong")
+    docx_path, xlsx_path, _, _ = write_blank_forms(tmp_path / "kosong")
+    return docx_path, xlsx_path
+
+
+@pytest.fixture()
+def blank_answer_forms(tmp_path):
+    _, _, docx_path, xlsx_path = write_blank_forms(tmp_path / "kosong")
     return docx_path, xlsx_path
 
 
@@ -673,3 +686,331 @@ def test_numeric_nik_ending_in_zero_is_kept_with_a_note(tmp_path):
     record = read_form(path).records[0]
     assert record.fields["nik"] == "5108030110830010"
     assert len(record.notes) == 1 and "15 digit" in record.notes[0] and "5108" not in record.notes[0]
+
+
+# --------------------------------------------------------------------------------------------------
+# Answer sheets (lembar jawaban PPID Pelaksana)
+# --------------------------------------------------------------------------------------------------
+
+
+def test_answer_sheet_two_columns_with_ticked_boxes():
+    document, record = read_one("jawaban-diberikan.docx")
+    assert (document.kind, document.layout) == ("jawaban", "docx-table")
+    # "-" rows are absent; the letterhead, the signature caption ("PPID Pelaksana ...") and NIP add nothing.
+    assert record.fields == {
+        "nomor_pendaftaran": "001/PPID/IV/2026",
+        "halaman": "14",
+        "tarif": "0",
+        "biaya_kirim": "0",
+        "waktu_hari": "2",
+        "pejabat": "dr. Ni Made Ayu Suryani, M.Kes.",
+        "tempat": "Denpasar",
+        "tanggal": "20 April 2026",
+    }
+    assert record.choices == {"keputusan": ["diberikan"], "bentuk": ["softcopy"]}
+    assert record.notes == []
+
+
+def test_answer_sheet_paragraphs_with_struck_out_decision():
+    document, record = read_one("jawaban-ditolak.docx")
+    assert (document.kind, document.layout) == ("jawaban", "docx-paragraph")
+    assert record.fields == {
+        "nomor_pendaftaran": "002/PPID/IV/2026",
+        "pasal17": "h angka 2",  # the label "Dasar pengecualian: Pasal 17 ... angka" has a colon of its own
+        "konsekuensi": "Rekam medis memuat riwayat, kondisi, dan pengobatan pasien; membukanya mengungkap "
+        "rahasia pribadi pasien.\nPasien dapat dirugikan secara sosial dan ekonomi, dan kepercayaan pada "
+        "rumah sakit menurun.",
+        "tempat": "Denpasar",
+        "tanggal": "21 April 2026",
+    }
+    # Every option but "Permohonan ditolak" is struck out; "Softcopy / Hardcopy" is the unmarked printed list.
+    assert record.choices == {"keputusan": ["ditolak"]}
+    assert record.notes == []
+
+
+def test_answer_sheet_extension_with_numbered_options_and_a_date_row():
+    document, record = read_one("jawaban-perpanjangan.docx")
+    assert (document.kind, document.layout) == ("jawaban", "docx-table")
+    assert record.fields == {
+        "nomor_pendaftaran": "003/PPID/IV/2026",  # printed "Nomor Registrasi Permohonan"
+        "alasan": "Dokumen yang diminta tersimpan di UPTD Pengelolaan Jalan wilayah Buleleng dan Karangasem,\n"
+        "dan masih dihimpun serta dipilah dari arsip tahun anggaran 2024 dan 2025.",
+        "pejabat": "Ir. I Ketut Darmawan, M.T.",
+        "tanggal": "22 April 2026",
+    }
+    assert record.choices == {"keputusan": ["perpanjangan"]}
+    assert record.notes == []  # "Alasan perpanjangan" is a text here, not the objection's a-g choice
+
+
+def test_answer_sheet_without_request_number():
+    document, record = read_one("jawaban-tanpa-nomor.docx")
+    assert document.kind == "jawaban"
+    assert "nomor_pendaftaran" not in record.fields
+    assert record.fields == {
+        "kapan_tersedia": "Akhir Mei 2026, setelah rekapitulasi dari sembilan kabupaten/kota selesai.",
+        "pejabat": "Drs. I Wayan Suarjana",
+        "tempat": "Denpasar",
+        "tanggal": "23 April 2026",
+    }
+    assert record.choices == {"keputusan": ["belum-didokumentasikan"]}  # check box content controls
+    assert record.notes == []
+
+
+def test_answer_workbook_one_answer_per_row():
+    document = read_form(FORMS / "jawaban-banyak.xlsx")
+    assert (document.kind, document.layout) == ("jawaban", "xlsx-rows")
+    assert [record.row for record in document.records] == [3, 4, 5]
+    first, second, third = document.records
+    assert first.fields == {
+        "nomor_pendaftaran": "001/PPID/IV/2026",
+        "halaman": "24",
+        "tarif": "500",
+        "biaya_kirim": "15000",
+        "biaya_lain": "0",
+        "waktu_hari": "5",
+        "penghitaman": "Nama dan alamat penerima bantuan dihitamkan (data pribadi).",
+        "tanggal": "20 April 2026",
+        "pejabat": "Ni Luh Gede Sriani, S.E.",
+    }
+    assert first.choices == {"keputusan": ["sebagian"], "bentuk": ["softcopy", "hardcopy"]}
+    assert second.fields == {
+        "nomor_pendaftaran": "002/PPID/IV/2026",
+        "pasal17": "b",
+        "konsekuensi": "Membuka dokumen penawaran sebelum pemenang ditetapkan merugikan persaingan usaha yang sehat.",
+        "tanggal": "21 April 2026",
+        "pejabat": "I Made Karya, S.T.",
+    }
+    assert second.choices == {"keputusan": ["ditolak"]}
+    assert third.fields == {
+        "nomor_pendaftaran": "003/PPID/IV/2026",
+        "alasan": "Data masih dihimpun dari sembilan kabupaten/kota.",
+        "tanggal": "22 April 2026",
+    }
+    assert third.choices == {"keputusan": ["perpanjangan"]}
+    assert all(record.notes == [] for record in document.records)
+
+
+def answer_docx(tmp_path: Path, lines: list[str], title: str | None = "LEMBAR JAWABAN PPID PELAKSANA") -> Path:
+    document = Document()
+    if title:
+        document.add_paragraph(title)
+    for line in lines:
+        document.add_paragraph(line)
+    path = tmp_path / "jawaban.docx"
+    document.save(path)
+    return path
+
+
+def test_answer_labels_that_share_words_with_request_labels(tmp_path):
+    path = answer_docx(tmp_path, [
+        "Nomor Pendaftaran Permohonan : 002/PPID/IV/2026",
+        "Keputusan : tidak dikuasai",
+        "Informasi dikuasai oleh (bila Badan Publik lain) : Kantor Wilayah BPN Provinsi Bali",
+        "Bentuk informasi yang tersedia : hardcopy",
+        "Alasan perpanjangan : Arsip masih dipilah.",
+        "Nama pejabat yang menjawab : I Made Karya",
+    ])  # fmt: skip
+    record = read_form(path).records[0]
+    assert record.fields == {
+        "nomor_pendaftaran": "002/PPID/IV/2026",
+        "dikuasai_oleh": "Kantor Wilayah BPN Provinsi Bali",  # not the request's opd_tujuan
+        "alasan": "Arsip masih dipilah.",  # a text, not the objection's a-g choice
+        "pejabat": "I Made Karya",  # not the applicant's nama
+    }
+    assert record.choices == {"keputusan": ["tidak-dikuasai"], "bentuk": ["hardcopy"]}
+    assert record.notes == []
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Dasar pengecualian: Pasal 17 UU KIP huruf (a-j) dan angka : b angka 2", "b angka 2"),
+        ("Dasar pengecualian: Pasal 17 UU KIP huruf (a-j) dan angka\tj", "j"),
+        ("Dasar pengecualian : Pasal 17 huruf b", "Pasal 17 huruf b"),  # a value, not more of the label
+        ("Pasal 17 UU KIP : h angka 2", "h angka 2"),
+    ],
+)
+def test_pasal_17_label_with_a_colon_inside(tmp_path, line, value):
+    record = read_form(answer_docx(tmp_path, ["Nomor Pendaftaran : 002/PPID/IV/2026", line])).records[0]
+    assert record.fields["pasal17"] == value
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("ditolak", ["ditolak"]), ("diberikan", ["diberikan"]), ("sebagian", ["sebagian"]),
+        ("Informasi dapat diberikan sebagian", ["sebagian"]), ("diberikan seluruhnya", ["diberikan"]),
+        ("tidak-dikuasai", ["tidak-dikuasai"]), ("belum dikuasai", ["tidak-dikuasai"]),
+        ("belum-didokumentasikan", ["belum-didokumentasikan"]), ("perpanjangan", ["perpanjangan"]),
+        ("Permohonan ditolak (informasi dikecualikan)", ["ditolak"]),
+    ],
+)  # fmt: skip
+def test_written_decision_maps_to_its_key(tmp_path, written, expected):
+    record = read_form(answer_docx(tmp_path, ["Nomor Pendaftaran : 001/PPID/IV/2026", f"Keputusan : {written}"]))
+    assert record.records[0].choices == {"keputusan": expected}
+    assert record.records[0].notes == []
+
+
+def test_unknown_decision_gives_a_note(tmp_path):
+    path = answer_docx(tmp_path, ["Nomor Pendaftaran : 001/PPID/IV/2026", "Keputusan : masih dipertimbangkan"])
+    record = read_form(path).records[0]
+    assert record.choices == {}
+    assert record.notes == ["Isian 'Keputusan' tidak dikenali sebagai salah satu pilihan yang tersedia."]
+
+
+def test_answer_sheet_without_title_is_known_by_its_decision_and_number(tmp_path):
+    path = answer_docx(tmp_path, ["Nomor Pendaftaran : 001/PPID/IV/2026", "Keputusan : ditolak"], title=None)
+    document = read_form(path)
+    assert document.kind == "jawaban"
+    assert document.records[0].choices == {"keputusan": ["ditolak"]}
+    with pytest.raises(UnreadableForm, match="bukan formulir"):
+        read_form(answer_docx(tmp_path, ["Keputusan : ditolak"], title=None))  # a decision alone is no form
+
+
+def test_answer_workbook_without_title_is_known_by_its_keputusan_column(tmp_path):
+    path = request_xlsx(
+        tmp_path / "f.xlsx", [["001/PPID/IV/2026", "diberikan", "softcopy", 3]],
+        header=["Nomor Pendaftaran", "Keputusan", "Bentuk", "Jumlah halaman"],
+    )  # fmt: skip
+    document = read_form(path)
+    assert document.kind == "jawaban"
+    assert document.records[0].fields == {"nomor_pendaftaran": "001/PPID/IV/2026", "halaman": "3"}
+    assert document.records[0].choices == {"keputusan": ["diberikan"], "bentuk": ["softcopy"]}
+
+
+def test_request_register_with_a_keputusan_column_is_not_an_answer_sheet(tmp_path):
+    header = ["No", "Tanggal", "Nama", "Alamat", "Informasi yang diminta", "Tujuan penggunaan", "Keputusan"]
+    path = request_xlsx(tmp_path / "f.xlsx", [[1, "16 Maret 2026", "Putu", "Singaraja", "Data", "Kajian", "ditolak"]],
+                        header=header)  # fmt: skip
+    assert read_form(path).kind == "permohonan"
+
+
+def test_blank_answer_forms_are_written_and_read_as_empty_answers(blank_answer_forms):
+    docx_path, xlsx_path = blank_answer_forms
+    assert docx_path.name == "lembar-jawaban-permohonan.docx"
+    assert xlsx_path.name == "lembar-jawaban-permohonan.xlsx"
+    document = read_form(docx_path)
+    assert (document.kind, document.layout) == ("jawaban", "docx-table")
+    assert document.records[0].fields == {} and document.records[0].choices == {}
+    assert document.records[0].notes == []
+    text = "\n".join(p.text for p in Document(docx_path).paragraphs)
+    assert "LEMBAR JAWABAN PPID PELAKSANA ATAS PERMOHONAN INFORMASI PUBLIK" in text
+    assert "Diisi oleh PPID Pelaksana; centang satu keputusan" in text
+    assert read_form(xlsx_path).kind == "jawaban" and read_form(xlsx_path).records == []
+
+
+ANSWER = {
+    "nomor_pendaftaran": "001/PPID/IV/2026",
+    "pejabat": "dr. Ni Made Ayu Suryani, M.Kes.",
+    "dikuasai_oleh": "Badan Pusat Statistik Provinsi Bali",
+    "halaman": "12",
+    "tarif": "500",
+    "biaya_kirim": "10000",
+    "biaya_lain": "Rp 2.000",
+    "waktu_hari": "3",
+    "penghitaman": "Nama dan NIK penerima dihitamkan.\nAlamat penerima dikaburkan.",
+    "pasal17": "h angka 2",
+    "dasar_lain": "Pasal 26 UU 27/2022",
+    "konsekuensi": "Membuka data pribadi penerima.\nPenerima dapat dirugikan.",
+    "kapan_tersedia": "Akhir Mei 2026",
+    "alasan": "Data masih dihimpun dari sembilan kabupaten/kota.",
+}
+
+
+@pytest.mark.parametrize("strike", [False, True])
+def test_blank_answer_docx_filled_reads_back_exactly(blank_answer_forms, strike):
+    docx_path, _ = blank_answer_forms
+    fill_answer_docx(docx_path, ANSWER, {"keputusan": [1], "bentuk": [0, 1]}, strike=strike)
+    document = read_form(docx_path)
+    record = document.records[0]
+    assert (document.kind, document.layout) == ("jawaban", "docx-table")
+    assert record.fields == {**ANSWER, "tempat": "Denpasar", "tanggal": "20 April 2026"}
+    assert record.choices == {"keputusan": ["sebagian"], "bentuk": ["softcopy", "hardcopy"]}
+    assert record.notes == []
+
+
+@pytest.mark.parametrize("strike", [False, True])
+@pytest.mark.parametrize("index", range(len(KEPUTUSAN_OPTIONS)))
+def test_every_decision_of_the_blank_answer_docx(blank_answer_forms, index, strike):
+    """Also shows that a sub-heading repeating an option ("C. Bila informasi diberikan") is not an option."""
+    docx_path, _ = blank_answer_forms
+    fill_answer_docx(docx_path, {"nomor_pendaftaran": "002/PPID/IV/2026"}, {"keputusan": [index], "bentuk": [1]},
+                     strike=strike)  # fmt: skip
+    record = read_form(docx_path).records[0]
+    assert record.choices == {"keputusan": [KEPUTUSAN_KEYS[index]], "bentuk": ["hardcopy"]}
+    assert record.notes == []
+
+
+def test_blank_answer_xlsx_filled_reads_back_exactly(blank_answer_forms):
+    _, xlsx_path = blank_answer_forms
+    workbook = load_workbook(xlsx_path)
+    sheet = workbook["Lembar Jawaban"]
+    assert sheet.freeze_panes == "A2"
+    validations = sheet.data_validations.dataValidation
+    assert len(validations) == 2
+    assert all(option in validations[0].formula1 for option in KEPUTUSAN_OPTIONS)
+    assert all(option in validations[1].formula1 for option in BENTUK_OPTIONS)
+    assert "Petunjuk" in workbook.sheetnames
+    assert [cell.value for cell in sheet[1]] == [f.printed_label for f in ANSWER_FIELDS] + ["Tanggal"]
+    rows = [
+        {**ANSWER, "keputusan": KEPUTUSAN_OPTIONS[1], "bentuk": "Softcopy dan hardcopy", "tanggal": "20 April 2026"},
+        {},  # a blank row is skipped
+        {"nomor_pendaftaran": "002/PPID/IV/2026", "keputusan": KEPUTUSAN_OPTIONS[2], "pasal17": "b",
+         "konsekuensi": "Merugikan persaingan usaha yang sehat."},
+        {"nomor_pendaftaran": "003/PPID/IV/2026", "keputusan": "perpanjangan", "alasan": "Arsip masih dipilah."},
+    ]  # fmt: skip
+    fill_answer_xlsx(xlsx_path, rows)
+    document = read_form(xlsx_path)
+    assert (document.kind, document.layout) == ("jawaban", "xlsx-rows")
+    assert [record.row for record in document.records] == [2, 4, 5]
+    first, second, third = document.records
+    assert first.fields == {**ANSWER, "tanggal": "20 April 2026"}
+    assert first.choices == {"keputusan": ["sebagian"], "bentuk": ["softcopy", "hardcopy"]}
+    assert second.fields == {k: v for k, v in rows[2].items() if k != "keputusan"}
+    assert second.choices == {"keputusan": ["ditolak"]}
+    assert third.choices == {"keputusan": ["perpanjangan"]}
+    assert all(record.notes == [] for record in document.records)
+
+
+@pytest.mark.parametrize(("index", "key"), list(enumerate(BENTUK_KEYS)))
+def test_blank_answer_xlsx_form_options(blank_answer_forms, index, key):
+    _, xlsx_path = blank_answer_forms
+    fill_answer_xlsx(xlsx_path, [{"nomor_pendaftaran": "001/PPID/IV/2026", "keputusan": KEPUTUSAN_OPTIONS[0],
+                                  "bentuk": BENTUK_OPTIONS[index]}])  # fmt: skip
+    assert read_form(xlsx_path).records[0].choices == {"keputusan": ["diberikan"], "bentuk": [key]}
+
+
+def test_every_blank_answer_label_maps_to_its_key():
+    for form_field in ANSWER_FIELDS:
+        assert reading._label_key(form_field.printed_label, reading._ANSWER_PROFILE) == form_field.key, (
+            form_field.printed_label
+        )
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        ("Nomor Registrasi Permohonan", "nomor_pendaftaran"), ("No. Pendaftaran", "nomor_pendaftaran"),
+        ("Keputusan PPID Pelaksana", "keputusan"), ("Bentuk Informasi", "bentuk"),
+        ("Dikuasai oleh Badan Publik lain", "dikuasai_oleh"), ("Jml Halaman", "halaman"),
+        ("Tarif per lembar (Rp)", "tarif"), ("Ongkos Kirim (Rp)", "biaya_kirim"), ("Biaya Lain-lain", "biaya_lain"),
+        ("Waktu Penyediaan", "waktu_hari"), ("Bagian yang Dihitamkan", "penghitaman"),
+        ("Pasal 17 UU KIP", "pasal17"), ("Dasar Hukum Lain", "dasar_lain"), ("Uji Konsekuensi", "konsekuensi"),
+        ("Perkiraan Tanggal Tersedia", "kapan_tersedia"), ("Tanggal Jawaban", "tanggal"),
+        ("Pejabat yang Menjawab", "pejabat"), ("Nama", "nama"),
+        ("LEMBAR JAWABAN PPID PELAKSANA ATAS PERMOHONAN INFORMASI PUBLIK", "_ignore"),
+        ("PPID Pelaksana Dinas Kesehatan", "_ignore"), ("NIP 19780314 200501 2 007", "_ignore"),
+        ("Tanggal permohonan", "_ignore"), ("Informasi dapat diberikan seluruhnya", None),
+        ("Perlu perpanjangan waktu", None), ("Informasi belum/tidak dikuasai", None),
+    ],
+)  # fmt: skip
+def test_answer_label_synonyms(label, key):
+    assert reading._label_key(label, reading._ANSWER_PROFILE) == key
+
+
+def test_answer_rules_do_not_change_request_labels():
+    # The same printed words keep their request meaning outside answer sheets.
+    assert reading._label_key("Alasan perpanjangan") == "alasan"
+    assert reading._label_key("Nama pejabat yang menjawab") == "nama"
+    assert reading._label_key("PPID Pelaksana/OPD yang Menguasai Informasi") == "opd_tujuan"
+    assert reading._label_key("Keputusan") is None

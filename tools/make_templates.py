@@ -46,6 +46,9 @@ TEXT_WIDTH = Cm(16)            # A4 210 mm - 30 mm - 20 mm
 SIGN_INDENT = Cm(8)            # signature blocks: right half of the text area
 BODY_INDENT = Cm(0.75)         # hanging indent of numbered body paragraphs
 GREY = RGBColor(0x70, 0x70, 0x70)
+QR_CELL = Cm(2.1)              # footer cell of the QR code (the pipeline's code is 18 mm wide)
+QR_FRACTION = 0.13             # ... as a share of the text width: 20.8 mm on A4, 21.5 mm on F4
+FOOTER_DISTANCE = Cm(0.7)      # page edge to footer: the 18 mm QR code ends about 2.5 cm up
 
 
 # --------------------------------------------------------------------------------------------
@@ -101,7 +104,7 @@ def new_document(title: str):
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin, section.right_margin = Cm(3), Cm(2)
     section.top_margin, section.bottom_margin = Cm(2), Cm(2)
-    section.header_distance, section.footer_distance = Cm(1), Cm(1)
+    section.header_distance, section.footer_distance = Cm(1), FOOTER_DISTANCE
     section.start_type = WD_SECTION.NEW_PAGE
 
     _document_defaults(doc)
@@ -197,6 +200,7 @@ def _add_styles(doc) -> None:
             tabs=[(Cm(0.6), WD_TAB_ALIGNMENT.LEFT)])
     _pstyle(doc, "Isi Tabel Rincian", align=L, after=2, left=Cm(1.2), first=Cm(-0.6),
             tabs=[(Cm(1.2), WD_TAB_ALIGNMENT.LEFT)])
+    _pstyle(doc, "Isi Tabel Menjorok", align=L, after=2, left=Cm(0.5))
     _pstyle(doc, "Isi Menjorok", align=J, after=6, left=BODY_INDENT)
     _pstyle(doc, "Sub Judul", bold=True, align=L, before=4, after=3, keep_next=True)
     # decrees (keputusan): centred title block and the bold centred operative statements
@@ -358,20 +362,24 @@ def field_runs(paragraph, instruction: str, placeholder: str = "1") -> None:
 
 
 def _add_footer(doc) -> None:
-    """Small grey footer: document id on the left, "Halaman X dari Y" on the right.  A two-cell
-    full-width table rather than a tab stop, so the right edge follows the page size (F4 or A4)."""
+    """Small grey footer, one table row: the document's QR code (``{{ dokumen.qr }}``, an image the
+    pipeline passes as a docxtpl InlineImage, or ``""`` for none) and its ID on the left, "Halaman X
+    dari Y" on the right.  A full-width table rather than tab stops, so the right edge follows the
+    page size (F4 or A4); every cell is centred vertically on the QR code."""
     footer = doc.sections[0].footer
     footer.is_linked_to_previous = False
-    table = plain_table(footer, [Cm(8), Cm(8)], rows=1)
-    stretch(table, [0.5, 0.5])
-    left, right = table.rows[0].cells
-    left.paragraphs[0].style = doc.styles["Kaki Dokumen"]
+    table = plain_table(footer, [QR_CELL, Cm(7), TEXT_WIDTH - QR_CELL - Cm(7)], rows=1)
+    stretch(table, [QR_FRACTION, 0.44, 1 - QR_FRACTION - 0.44])
+    qr, left, right = table.rows[0].cells
+    for cell in (qr, left, right):
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        cell.paragraphs[0].style = doc.styles["Kaki Dokumen"]
+    qr.paragraphs[0].add_run("{{ dokumen.qr }}")
     left.paragraphs[0].add_run("{{ dokumen.id }}")
     right_mar = _el("w:tcMar")
     right_mar.append(_el("w:right", **{"w:w": 0, "w:type": "dxa"}))
     right._tc.get_or_add_tcPr().append(right_mar)
     page = right.paragraphs[0]
-    page.style = doc.styles["Kaki Dokumen"]
     page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     page.add_run("Halaman ")
     field_runs(page, "PAGE")
@@ -496,6 +504,37 @@ def signature_block(doc, who: str, *, with_awalan: bool, heading: str | None = N
     tag(doc, "endif")
 
 
+def dual_signature(doc, left_heading: str, left_name: str) -> None:
+    """Receipts: the place and date, then two signatures side by side in a borderless full-width
+    table: the applicant (``left_heading`` / ``left_name``) on the left, the desk officer
+    ``penerima`` ("Petugas Penerima," with position, name, rank, NIP) on the right."""
+    sign_widths = [Cm(8), Cm(8)]
+    table = plain_table(doc, sign_widths)
+    add_row(table, sign_widths, ["", "{{ surat.tempat_tanggal }}"], "Tanda Tangan Sel")
+    table.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = Pt(6)
+    table.rows[0].cells[1].paragraphs[0].paragraph_format.space_before = Pt(6)
+    row = add_row(table, sign_widths, [left_heading, "Petugas Penerima,"], "Tanda Tangan Sel")
+    right = row.cells[1]
+    tag(right, "if penerima.jabatan")
+    para(right, "{{ penerima.jabatan }}", "Tanda Tangan Sel")
+    tag(right, "endif")
+    space = add_row(table, sign_widths, ["", ""], "Tanda Tangan Sel")
+    space.height = Cm(2.1)
+    space.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    row = add_row(table, sign_widths, [left_name, "{{ penerima.nama }}"], "Tanda Tangan Sel Nama")
+    right = row.cells[1]
+    tag(right, "if penerima.pangkat")
+    para(right, "{{ penerima.pangkat }}", "Tanda Tangan Sel")
+    tag(right, "endif")
+    tag(right, "if penerima.nip")
+    para(right, "NIP. {{ penerima.nip }}", "Tanda Tangan Sel")
+    tag(right, "endif")
+    for tr in table.rows:
+        for cell in tr.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+    stretch(table, [0.5, 0.5])
+
+
 # --------------------------------------------------------------------------------------------
 # the templates
 # --------------------------------------------------------------------------------------------
@@ -535,32 +574,7 @@ def tanda_terima_permohonan():
               "sesuai Pasal 22 ayat (7) dan ayat (8) Undang-Undang Nomor 14 Tahun 2008 tentang "
               "Keterbukaan Informasi Publik.", "Isi Surat").paragraph_format.space_before = Pt(8)
 
-    sign_widths = [Cm(8), Cm(8)]
-    table = plain_table(doc, sign_widths)
-    add_row(table, sign_widths, ["", "{{ surat.tempat_tanggal }}"], "Tanda Tangan Sel")
-    table.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = Pt(6)
-    table.rows[0].cells[1].paragraphs[0].paragraph_format.space_before = Pt(6)
-    row = add_row(table, sign_widths, ["Pemohon Informasi,", "Petugas Penerima,"], "Tanda Tangan Sel")
-    right = row.cells[1]
-    tag(right, "if penerima.jabatan")
-    para(right, "{{ penerima.jabatan }}", "Tanda Tangan Sel")
-    tag(right, "endif")
-    space = add_row(table, sign_widths, ["", ""], "Tanda Tangan Sel")
-    space.height = Cm(2.1)
-    space.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-    row = add_row(table, sign_widths, ["{{ pemohon.nama }}", "{{ penerima.nama }}"],
-                  "Tanda Tangan Sel Nama")
-    right = row.cells[1]
-    tag(right, "if penerima.pangkat")
-    para(right, "{{ penerima.pangkat }}", "Tanda Tangan Sel")
-    tag(right, "endif")
-    tag(right, "if penerima.nip")
-    para(right, "NIP. {{ penerima.nip }}", "Tanda Tangan Sel")
-    tag(right, "endif")
-    for tr in table.rows:
-        for cell in tr.cells:
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
-    stretch(table, [0.5, 0.5])
+    dual_signature(doc, "Pemohon Informasi,", "{{ pemohon.nama }}")
 
     para(doc, [("Catatan: ", {"bold": True}),
                "Tanda bukti ini wajib ditunjukkan oleh Pemohon Informasi setiap kali menanyakan "
