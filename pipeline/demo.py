@@ -43,7 +43,7 @@ def write_demo_forms(inbox: Path, *, today: date | None = None) -> list[Path]:
     inbox.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory() as tmp:
-        blank_docx, blank_xlsx = write_blank_forms(Path(tmp))
+        blank_docx, blank_xlsx, *_ = write_blank_forms(Path(tmp))
 
         def filled(name: str, values: dict, ticks: dict, strike: bool = False) -> Path:
             target = Path(tmp) / name

@@ -437,11 +437,6 @@ _ANSWER_LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
         ("bentuk", r"bentuk|format"),
     ]
 ]
-# Answer keys no request or objection label gives: a sheet header with "keputusan" among them is an answer sheet.
-_ANSWER_ONLY_KEYS = {
-    "keputusan", "bentuk", "dikuasai_oleh", "halaman", "tarif", "biaya_kirim", "biaya_lain", "waktu_hari",
-    "penghitaman", "pasal17", "dasar_lain", "konsekuensi", "kapan_tersedia", "pejabat",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)

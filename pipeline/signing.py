@@ -264,6 +264,7 @@ def _write_header_row(ws: Worksheet) -> None:
         cell.border = _BORDER
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.column_dimensions[get_column_letter(col)].width = width
+    ws.row_dimensions[_HEADER_ROW].height = 30    # two lines: LibreOffice does not fit heights on opening
 
 
 def _write_item(ws: Worksheet, row: int, no: int, item: WaitingItem, today: date) -> None:
@@ -273,7 +274,7 @@ def _write_item(ws: Worksheet, row: int, no: int, item: WaitingItem, today: date
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row, col, value)
         cell.border = _BORDER
-        cell.alignment = Alignment(vertical="top", wrap_text=col in (3, 8))
+        cell.alignment = Alignment(vertical="top")
         if isinstance(value, date):
             cell.number_format = DATE_FORMAT
         if overdue:

@@ -39,7 +39,7 @@ INVALID = {  # file -> words its reason file must hold
     "kosong.docx": "kosong",
     "rusak.docx": "rusak",
     "teks.xlsx": "rusak",
-    "keberatan.docx": "belum didukung",
+    "dip.xlsx": "belum didukung",
 }
 
 
@@ -221,7 +221,7 @@ def test_embedded_id_picture_is_filed(run):
 
 def test_drafts_wait_in_the_signers_folders_named_by_document_id(run):
     workspace, _, cases = run
-    ppid_desk = sorted((workspace / "siap-tanda-tangan" / "ppid").iterdir())
+    ppid_desk = sorted(p for p in (workspace / "siap-tanda-tangan" / "ppid").iterdir() if p.name.startswith("DOK-"))
     assert len(ppid_desk) == 2 * len(cases)  # docx and print PDF of each letter to the PPID Pelaksana
     pattern = re.compile(r"^DOK-2026-\d{6}_\d{3}-PPID-IV-2026_03-surat-ppid-pelaksana(\.docx|\.cetak\.pdf)$")
     assert all(pattern.match(p.name) for p in ppid_desk), [p.name for p in ppid_desk]

@@ -14,15 +14,17 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import Mm
 from docx.text.paragraph import Paragraph
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined, nodes
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates_docx"
 README = TEMPLATES / "README.md"
 NAMES = ["tanda_terima_permohonan", "surat_ppid_pelaksana", "pemberitahuan_kurang_lengkap",
-         "pemberitahuan_tertulis", "sk_penolakan", "surat_perpanjangan"]
+         "pemberitahuan_tertulis", "sk_penolakan", "surat_perpanjangan",
+         "tanda_terima_keberatan", "nota_atasan_keberatan", "tanggapan_keberatan"]
 
 
 def sample_context() -> dict:
@@ -50,7 +52,9 @@ def sample_context() -> dict:
             "tembusan": ["Sekretaris Daerah Provinsi Bali selaku Atasan PPID",
                          "Pertinggal"],
         },
-        "dokumen": {"id": "2026-001-PPL-01", "judul": "Surat kepada PPID Pelaksana"},
+        # dokumen.qr is an image (docxtpl InlineImage) in the pipeline; "" prints nothing.
+        # render(..., qr=True) puts a real one in.
+        "dokumen": {"id": "2026-001-PPL-01", "judul": "Surat kepada PPID Pelaksana", "qr": ""},
         "kasus": {
             "nomor": "001/PPID/III/2026",
             "jenis": "permohonan",
@@ -142,12 +146,73 @@ def sample_context() -> dict:
             "perpanjangan_hari": "7 (tujuh) hari kerja",
             "tanggal": "2 April 2026",
             "hari_tanggal": "Kamis, 2 April 2026",
+            "alasan_keputusan": "Atasan PPID menguatkan Keputusan PPID Nomor "
+                                "000.9.2/21/IKP/Diskominfos karena data kunjungan per usaha "
+                                "akomodasi merupakan rahasia usaha sebagaimana dimaksud dalam "
+                                "Pasal 17 huruf b Undang-Undang Nomor 14 Tahun 2008; data "
+                                "agregat per kabupaten/kota telah tersedia di laman PPID.",
+            "komisi_hari": "14 (empat belas) hari kerja",
+        },
+        # objection of 13 April 2026 (registration = day 0): SOP targets 5 + 2 + 1 working days,
+        # the Atasan PPID's answer 30 working days later (Labour Day, Ascension and Idul Adha
+        # with their cuti bersama, and 1 June fall in between)
+        "keberatan": {
+            "nomor_permohonan": "001/PPID/III/2026",
+            "tujuan": "Bahan penyusunan skripsi tentang pariwisata berkelanjutan",
+            "alasan": ["a. Permohonan informasi ditolak",
+                       "g. Informasi disampaikan melebihi jangka waktu yang ditentukan"],
+            "kasus_posisi": "Permohonan data kunjungan wisatawan mancanegara per kabupaten/kota "
+                            "ditolak dengan Keputusan PPID tanggal 2 April 2026. Pemohon "
+                            "berpendapat data agregat tidak memuat rahasia usaha & wajib dibuka.",
+            "kuasa_nama": "",
+            "kuasa_alamat": "",
+            "kuasa_telepon": "",
+            "tanggal_tanggapan": "2 Juni 2026",
+            "hari_tanggal_tanggapan": "Selasa, 2 Juni 2026",
+            "tanggal_tanggapan_terbilang": "dua Juni dua ribu dua puluh enam",
+            "tanggapan_hari": "30 (tiga puluh) hari kerja",
+            "target_koordinasi": "20 April 2026",
+            "hari_target_koordinasi": "Senin, 20 April 2026",
+            "koordinasi_hari": "5 (lima) hari kerja",
+            "target_draf": "22 April 2026",
+            "hari_target_draf": "Rabu, 22 April 2026",
+            "draf_hari": "2 (dua) hari kerja",
+            "target_kirim": "23 April 2026",
+            "hari_target_kirim": "Kamis, 23 April 2026",
+            "kirim_hari": "1 (satu) hari kerja",
+            "terlambat": "",
+            "kepada": "Kepala Dinas Komunikasi, Informatika dan Statistik Provinsi Bali selaku PPID",
+            "komisi_informasi": "Provinsi Bali",
         },
     }
 
 
-def render(name: str, context: dict) -> Document:
+def qr_png() -> bytes:
+    """A QR code PNG of the sample document ID (segno, as the pipeline; a plain PNG without it)."""
+    try:
+        import segno
+    except ImportError:                       # 21 x 21 grey pixels, written by hand
+        import struct
+        import zlib
+
+        def chunk(kind: bytes, data: bytes) -> bytes:
+            return (struct.pack(">I", len(data)) + kind + data
+                    + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        raw = b"".join(b"\x00" + b"\x80" * 21 for _ in range(21))
+        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 21, 21, 8, 0, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    buffer = io.BytesIO()
+    segno.make_qr("2026-001-PPL-01", error="q").save(buffer, kind="png", scale=8, border=4)
+    return buffer.getvalue()
+
+
+def render(name: str, context: dict, *, qr: bool = False) -> Document:
+    """Render a template strictly; ``qr=True`` sets ``dokumen.qr`` to an InlineImage as the
+    pipeline does (16 mm wide)."""
     template = DocxTemplate(TEMPLATES / f"{name}.docx")
+    if qr:
+        context = copy.deepcopy(context)
+        context["dokumen"]["qr"] = InlineImage(template, io.BytesIO(qr_png()), width=Mm(16))
     template.render(context, jinja_env=Environment(undefined=StrictUndefined), autoescape=True)
     buffer = io.BytesIO()
     template.save(buffer)
@@ -493,6 +558,218 @@ def test_surat_perpanjangan():
                      "Tembusan:", "1.\tSekretaris Daerah Provinsi Bali selaku Atasan PPID"):
         assert expected in body, expected
     assert "5171031203900004" not in body
+
+
+# --------------------------------------------------------------------------------------------
+# the QR code of the document ID in every footer
+
+IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+
+
+def footer_images(document: Document) -> list[bytes]:
+    part = document.sections[0].footer.part
+    return [rel.target_part.blob for rel in part.rels.values() if rel.reltype == IMAGE_REL]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_footer_carries_the_qr_code(name):
+    document = render(name, sample_context(), qr=True)
+    assert footer_images(document) == [qr_png()]
+    footer = document.sections[0].footer
+    row = footer.tables[0].rows[0]
+    drawings = row.cells[0]._tc.findall(".//" + qn("w:drawing"))
+    assert len(drawings) == 1                                  # the QR code, left ...
+    assert row.cells[1].text == "2026-001-PPL-01"              # ... beside the document ID
+    assert row.cells[2].text.startswith("Halaman")
+    extent = drawings[0].find(".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent")
+    assert int(extent.get("cx")) == Mm(16)
+    assert len(footer.tables) == 1 and len(footer.tables[0].rows) == 1     # one line high
+    # the body has no picture: the image went to the footer part
+    assert not document.element.body.findall(".//" + qn("w:drawing"))
+
+
+@pytest.mark.parametrize("name", ["surat_ppid_pelaksana", "tanda_terima_keberatan"])
+def test_footer_without_qr_code(name):
+    document = render(name, sample_context())
+    assert footer_images(document) == []
+    footer = document.sections[0].footer
+    assert not footer._element.findall(".//" + qn("w:drawing"))
+    assert "2026-001-PPL-01" in footer_text(document)
+
+
+# --------------------------------------------------------------------------------------------
+# objections: receipt, the Atasan PPID's nota dinas, the answer
+
+ATASAN = {"jabatan": "Sekretaris Daerah Provinsi Bali selaku Atasan PPID",
+          "nama": "Ir. Ni Made Sukerti, M.T.", "pangkat": "Pembina Utama Madya (IV/d)",
+          "nip": "19680315 199303 2 004", "awalan": "", "atas_nama": ""}
+
+
+def objection_context(**keberatan) -> dict:
+    """The sample objection, registered Monday 13 April 2026 against the request 001/PPID/III/2026."""
+    context = sample_context()
+    context["kasus"].update(nomor="001/KEB/PPID/IV/2026", jenis="keberatan",
+                            tanggal_diterima="13 April 2026",
+                            hari_tanggal_diterima="Senin, 13 April 2026")
+    context["surat"].update(tanggal="13 April 2026", tempat_tanggal="Denpasar, 13 April 2026",
+                            lampiran="-", tembusan=[])
+    context["dokumen"].update(id="2026-001-KEB-02")
+    context["keberatan"].update(keberatan)
+    return context
+
+
+def test_tanda_terima_keberatan():
+    document = render("tanda_terima_keberatan", objection_context())
+    all_lines = lines(document)
+    body = "\n".join(all_lines)
+    for expected in ("TANDA BUKTI PENERIMAAN KEBERATAN", "Nomor Registrasi Keberatan",
+                     "001/KEB/PPID/IV/2026", "Nomor Pendaftaran Permohonan", "001/PPID/III/2026",
+                     "Senin, 13 April 2026", "Bahan penyusunan skripsi tentang pariwisata berkelanjutan",
+                     "I Komang Adi Wiranata", "5171031203900004", "Desa Padangsambian Kaja",
+                     "Mahasiswa", "0812-3456-7890 / komang.wiranata@example.com",
+                     "rahasia usaha & wajib dibuka",          # '&' escaped and kept
+                     "Hari/tanggal tanggapan atas keberatan akan diberikan: Selasa, 2 Juni 2026 "
+                     "(dua Juni dua ribu dua puluh enam)",
+                     "(30 (tiga puluh) hari kerja sejak keberatan diregistrasi)",
+                     "Pasal 36 ayat (2)", "Denpasar, 13 April 2026", "Pengaju Keberatan,",
+                     "Petugas Penerima,", "Ni Luh Putu Ayu Lestari, S.I.Kom.",
+                     "NIP. 19950214 202012 2 003", "Catatan:"):
+        assert expected in body, expected
+    i = all_lines.index("Alasan pengajuan keberatan:")
+    assert all_lines[i + 1:i + 4] == ["a.\tPermohonan informasi ditolak",
+                                      "g.\tInformasi disampaikan melebihi jangka waktu yang ditentukan",
+                                      "Kasus posisi:"]
+    assert "Identitas Kuasa Pemohon" not in body     # {%tr if %} rows dropped without a proxy
+    assert all_lines.count("Alamat") == 1
+    assert "terlambat" not in body.lower()
+    # the objector signs on the left, under his own name
+    assert all_lines.count("I Komang Adi Wiranata") == 2
+
+
+def test_tanda_terima_keberatan_proxy_late_and_without_request():
+    note = ("Keberatan ini diajukan lebih dari 30 (tiga puluh) hari kerja sejak alasan keberatan "
+            "ditemukan (Pasal 36 ayat (1) Undang-Undang Nomor 14 Tahun 2008).")
+    context = objection_context(nomor_permohonan="", kuasa_nama="Kadek Dwi Pratama, S.H.",
+                                kuasa_alamat="Jalan Hayam Wuruk Nomor 12, Denpasar",
+                                kuasa_telepon="0813-3700-1122", terlambat=note,
+                                alasan=["b. Informasi berkala tidak disediakan"])
+    context["pemohon"]["pekerjaan"] = ""
+    all_lines = lines(render("tanda_terima_keberatan", context))
+    body = "\n".join(all_lines)
+    i = all_lines.index("Nomor Pendaftaran Permohonan")
+    assert all_lines[i + 1:i + 3] == [":", "-"]
+    i = all_lines.index("Identitas Kuasa Pemohon")
+    assert all_lines[i + 3:i + 12] == ["Nama", ":", "Kadek Dwi Pratama, S.H.",
+                                       "Alamat", ":", "Jalan Hayam Wuruk Nomor 12, Denpasar",
+                                       "Nomor Telepon", ":", "0813-3700-1122"]
+    assert note in all_lines
+    assert "Pekerjaan" not in body
+    assert "b.\tInformasi berkala tidak disediakan" in all_lines
+    # the proxy files the objection and signs it
+    j = all_lines.index("Pengaju Keberatan,")
+    assert "Kadek Dwi Pratama, S.H." in all_lines[j:]
+
+
+def test_alasan_without_letters_are_numbered():
+    context = objection_context(alasan=["Biaya penggandaan yang dikenakan tidak wajar.",
+                                        "Informasi diberikan tidak sesuai dengan yang diminta."])
+    all_lines = lines(render("nota_atasan_keberatan", context))
+    assert "1.\tBiaya penggandaan yang dikenakan tidak wajar." in all_lines
+    assert "2.\tInformasi diberikan tidak sesuai dengan yang diminta." in all_lines
+
+
+def nota_context(**keberatan) -> dict:
+    context = objection_context(**keberatan)
+    context["penandatangan"].update(ATASAN)
+    context["surat"].update(nomor="000.9.2/31/IKP/Diskominfos", sifat="Segera",
+                            hal="Penanganan Keberatan atas Permohonan Informasi Publik",
+                            tembusan=["Pertinggal"])
+    return context
+
+
+def test_nota_atasan_keberatan():
+    all_lines = lines(render("nota_atasan_keberatan", nota_context()))
+    body = "\n".join(all_lines)
+    i = all_lines.index("NOTA DINAS")
+    head = all_lines[i + 1:i + 22]
+    assert head == [
+        "Kepada", ":", "Yth. Kepala Dinas Komunikasi, Informatika dan Statistik Provinsi Bali selaku PPID",
+        "Dari", ":", "Sekretaris Daerah Provinsi Bali selaku Atasan PPID",
+        "Tanggal", ":", "13 April 2026",
+        "Nomor", ":", "000.9.2/31/IKP/Diskominfos",
+        "Sifat", ":", "Segera",
+        "Lampiran", ":", "-",
+        "Hal", ":", "Penanganan Keberatan atas Permohonan Informasi Publik"]
+    for expected in ("Pada hari Senin, 13 April 2026 telah diregistrasi keberatan dengan Nomor "
+                     "Registrasi 001/KEB/PPID/IV/2026 yang diajukan oleh Saudara/i I Komang Adi "
+                     "Wiranata atas permohonan informasi publik Nomor Pendaftaran "
+                     "001/PPID/III/2026, dengan alasan keberatan:",
+                     "a.\tPermohonan informasi ditolak",
+                     "g.\tInformasi disampaikan melebihi jangka waktu yang ditentukan",
+                     "Pasal 36 ayat (2) Undang-Undang Nomor 14 Tahun 2008",
+                     "paling lambat pada hari Selasa, 2 Juni 2026 (30 (tiga puluh) hari kerja sejak "
+                     "keberatan diregistrasi)",
+                     "paling lambat pada hari Senin, 20 April 2026 (5 (lima) hari kerja sejak "
+                     "keberatan diregistrasi)",
+                     "paling lambat pada hari Rabu, 22 April 2026 (2 (dua) hari kerja",
+                     "Demikian disampaikan untuk dilaksanakan.",
+                     "Ir. Ni Made Sukerti, M.T.", "NIP. 19680315 199303 2 004"):
+        assert expected in body, expected
+    assert all_lines[-2:] == ["Tembusan:", "Pertinggal"]
+    # an internal memo: none of the objector's personal data
+    for private in ("5171031203900004", "0812-3456-7890", "komang.wiranata@example.com",
+                    "Padangsambian", "Kasus posisi"):
+        assert private not in body, private
+
+
+def test_nota_without_request_number():
+    body = text(render("nota_atasan_keberatan", nota_context(nomor_permohonan="")))
+    assert "Wiranata, dengan alasan keberatan:" in body
+    assert "Nomor Pendaftaran" not in body
+
+
+def tanggapan_context(**jawaban) -> dict:
+    context = objection_context()
+    context["penandatangan"].update(ATASAN)
+    context["surat"].update(nomor="000.9.2/40/IKP/Diskominfos", sifat="Biasa",
+                            tanggal="22 April 2026", tempat_tanggal="Denpasar, 22 April 2026",
+                            hal="Tanggapan atas Keberatan",
+                            tembusan=["Kepala Dinas Komunikasi, Informatika dan Statistik "
+                                      "Provinsi Bali selaku PPID", "Pertinggal"])
+    context["jawaban"].update(keputusan="ditolak", keputusan_teks="Menguatkan Keputusan PPID",
+                              bagian="", **jawaban)
+    return context
+
+
+def test_tanggapan_keberatan():
+    all_lines = lines(render("tanggapan_keberatan", tanggapan_context()))
+    body = "\n".join(all_lines)
+    for expected in ("000.9.2/40/IKP/Diskominfos", "Tanggapan atas Keberatan",
+                     "Yth.\tI Komang Adi Wiranata", "Desa Padangsambian Kaja",
+                     "Menindaklanjuti keberatan yang Saudara/i ajukan dan telah kami registrasi "
+                     "pada tanggal 13 April 2026 dengan Nomor Registrasi Keberatan "
+                     "001/KEB/PPID/IV/2026 atas permohonan informasi publik Nomor Pendaftaran "
+                     "001/PPID/III/2026, dengan alasan keberatan:",
+                     "a.\tPermohonan informasi ditolak",
+                     "Atasan PPID menguatkan Keputusan PPID Nomor 000.9.2/21/IKP/Diskominfos",
+                     "Apabila Saudara/i tidak puas dengan tanggapan ini, Saudara/i dapat mengajukan "
+                     "permohonan penyelesaian sengketa informasi publik kepada Komisi Informasi "
+                     "Provinsi Bali paling lambat 14 (empat belas) hari kerja sejak tanggapan ini "
+                     "diterima, sesuai Pasal 37 ayat (2) Undang-Undang Nomor 14 Tahun 2008.",
+                     "Denpasar, 22 April 2026",
+                     "Sekretaris Daerah Provinsi Bali selaku Atasan PPID,",
+                     "Ir. Ni Made Sukerti, M.T.", "NIP. 19680315 199303 2 004", "Tembusan:",
+                     "1.\tKepala Dinas Komunikasi, Informatika dan Statistik Provinsi Bali selaku PPID",
+                     "2.\tPertinggal"):
+        assert expected in body, expected
+    assert "Menguatkan Keputusan PPID" in all_lines            # a line of its own, in bold
+    assert "5171031203900004" not in body
+
+
+def test_tanggapan_decision_is_bold():
+    document = render("tanggapan_keberatan", tanggapan_context())
+    paragraph = next(p for p in document.paragraphs if p.text == "Menguatkan Keputusan PPID")
+    assert paragraph.style.font.bold or all(run.bold for run in paragraph.runs)
 
 
 # --------------------------------------------------------------------------------------------

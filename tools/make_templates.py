@@ -17,7 +17,9 @@ Layout conventions (Tata Naskah Dinas style):
 * Letterhead: a one-cell borderless table at the top of the first page whose bottom border is a
   thick-over-thin double line.  When ``instansi.kop`` is configured its lines replace the
   built-in lines.
-* Footer on every page: ``{{ dokumen.id }}`` on the left, "Halaman X dari Y" on the right, 8 pt grey.
+* Footer on every page, one table row: the QR code ``{{ dokumen.qr }}`` (an image, 16-18 mm) and
+  ``{{ dokumen.id }}`` on the left, "Halaman X dari Y" on the right, 8 pt grey; 0.7 cm above the
+  page edge.
 * Signature blocks sit in the right half of the text area (left indent 8 cm, centred).
 """
 
@@ -811,6 +813,178 @@ def surat_perpanjangan():
     return doc
 
 
+# --------------------------------------------------------------------------------------------
+# objections (keberatan): UU 14/2008 Pasal 35-37; SOP 003, third procedure
+# --------------------------------------------------------------------------------------------
+
+def alasan_list(doc) -> None:
+    """The objection's reasons (``keberatan.alasan``), one list paragraph each.  An item that
+    starts with its letter from Pasal 35 ayat (1) ("b. Informasi berkala tidak disediakan") keeps
+    the letter as its list label; an item without one is numbered 1., 2., ..."""
+    tag(doc, "for a in keberatan.alasan")
+    para(doc, '{% if a[1:3] == ". " %}{{ a[:2] }}\t{{ a[3:] }}'
+              "{% else %}{{ loop.index }}.\t{{ a }}{% endif %}", "Daftar Bernomor")
+    tag(doc, "endfor")
+
+
+def _permohonan_clause() -> str:
+    """", atas permohonan informasi publik Nomor Pendaftaran …" only when the objection names a
+    request (reason b, periodic information not provided, needs none)."""
+    return ("{% if keberatan.nomor_permohonan %} atas permohonan informasi publik Nomor "
+            "Pendaftaran {{ keberatan.nomor_permohonan }}{% endif %}")
+
+
+def tanda_terima_keberatan():
+    """Tanda Bukti Penerimaan Keberatan: the receipt of a registered objection (SOP 003, third
+    procedure, steps 1-2), laid out like the objection form (UU 14/2008 Pasal 35-36)."""
+    doc = new_document("Tanda Bukti Penerimaan Keberatan")
+    letterhead(doc)
+    para(doc, "TANDA BUKTI PENERIMAAN KEBERATAN", "Judul Naskah")
+
+    widths = [Cm(6.5), Cm(0.5), Cm(9.0)]      # "Nomor Pendaftaran Permohonan" on one line
+    sub = "Isi Tabel Menjorok"
+    table = label_table(doc, [
+        ("Nomor Registrasi Keberatan", [("{{ kasus.nomor }}", {"bold": True})]),
+        ("Nomor Pendaftaran Permohonan", '{{ keberatan.nomor_permohonan or "-" }}'),
+        ("Hari/Tanggal diterima", "{{ kasus.hari_tanggal_diterima }}"),
+        ("Tujuan penggunaan informasi", "{{ keberatan.tujuan }}"),
+        ([("Identitas Pemohon", {"bold": True})], None),
+        ("Nama", "{{ pemohon.nama }}", sub),
+        ("NIK / Nomor SK Badan Hukum", "{{ pemohon.identitas }}", sub),
+        ("Alamat", "{{ pemohon.alamat }}", sub),
+        "if pemohon.pekerjaan",
+        ("Pekerjaan", "{{ pemohon.pekerjaan }}", sub),
+        "endif",
+        ("Nomor Telepon/E-mail", "{{ pemohon.kontak }}", sub),
+        "if keberatan.kuasa_nama",
+        ([("Identitas Kuasa Pemohon", {"bold": True})], None),
+        ("Nama", "{{ keberatan.kuasa_nama }}", sub),
+        ("Alamat", "{{ keberatan.kuasa_alamat }}", sub),
+        ("Nomor Telepon", "{{ keberatan.kuasa_telepon }}", sub),
+        "endif",
+    ], widths)
+    _tight(table, after=2)
+
+    para(doc, "Alasan pengajuan keberatan:", "Sub Judul").paragraph_format.space_before = Pt(6)
+    alasan_list(doc)
+    para(doc, "Kasus posisi:", "Sub Judul").paragraph_format.space_before = Pt(6)
+    para(doc, "{{ keberatan.kasus_posisi }}", "Isi Menjorok")
+
+    when = para(doc, ["Hari/tanggal tanggapan atas keberatan akan diberikan: ",
+                      ("{{ keberatan.hari_tanggal_tanggapan }}", {"bold": True}),
+                      " ({{ keberatan.tanggal_tanggapan_terbilang }})"], "Isi Surat")
+    when.paragraph_format.space_before = Pt(6)
+    when.paragraph_format.space_after = Pt(0)
+    when.paragraph_format.keep_with_next = True
+    para(doc, "({{ keberatan.tanggapan_hari }} sejak keberatan diregistrasi)", "Isi Surat")
+    tag(doc, "if keberatan.terlambat")
+    para(doc, "{{ keberatan.terlambat }}", "Isi Surat")
+    tag(doc, "endif")
+
+    dual_signature(doc, "Pengaju Keberatan,", "{{ keberatan.kuasa_nama or pemohon.nama }}")
+
+    para(doc, [("Catatan: ", {"bold": True}),
+               "Atasan Pejabat Pengelola Informasi dan Dokumentasi (Atasan PPID) memberikan "
+               "tanggapan tertulis atas keberatan ini paling lambat pada hari dan tanggal tersebut "
+               "di atas, sesuai Pasal 36 ayat (2) Undang-Undang Nomor 14 Tahun 2008 tentang "
+               "Keterbukaan Informasi Publik. Tanda bukti ini wajib ditunjukkan oleh Pengaju "
+               "Keberatan setiap kali menanyakan perkembangan atau mengambil tanggapan atas "
+               "keberatan ini."], "Catatan")
+    return doc
+
+
+def nota_atasan_keberatan():
+    """Nota Dinas from the Atasan PPID to the PPID (SOP 003, third procedure, steps 3-4):
+    coordinate with the PPID Pelaksana, report, and submit the draft answer in time for the
+    statutory answer (UU 14/2008 Pasal 36 ayat 2).  Internal: no NIK, address or phone."""
+    doc = new_document("Nota Dinas Atasan PPID tentang Keberatan")
+    letterhead(doc)
+    para(doc, "NOTA DINAS", "Judul Naskah")
+
+    widths = [Cm(2.6), Cm(0.5), Cm(12.9)]
+    head = label_table(doc, [
+        ("Kepada", "Yth. {{ keberatan.kepada }}"),
+        ("Dari", "{{ penandatangan.jabatan }}"),
+        ("Tanggal", "{{ surat.tanggal }}"),
+        ("Nomor", "{{ surat.nomor }}"),
+        ("Sifat", "{{ surat.sifat }}"),
+        ("Lampiran", "{{ surat.lampiran }}"),
+        ("Hal", "{{ surat.hal }}"),
+    ], widths)
+    _tight(head, after=0)
+    # the rule under the heading block spans the text width (F4 or A4)
+    stretch(head, [2.6 / 16, 0.5 / 16, 12.9 / 16])
+    for cell in head.rows[-1].cells:
+        cell.paragraphs[-1].paragraph_format.space_after = Pt(4)
+        borders = _el("w:tcBorders")
+        borders.append(_el("w:bottom", **{"w:val": "single", "w:sz": 8, "w:space": 0,
+                                          "w:color": "000000"}))
+        cell._tc.get_or_add_tcPr().append(borders)
+
+    first = para(doc, "1.\tPada hari {{ kasus.hari_tanggal_diterima }} telah diregistrasi keberatan "
+                      "dengan Nomor Registrasi {{ kasus.nomor }} yang diajukan oleh Saudara/i "
+                      "{{ pemohon.nama }}" + _permohonan_clause() + ", dengan alasan keberatan:",
+                 "Isi Bernomor", keep_next=True)
+    first.paragraph_format.space_before = Pt(12)
+    alasan_list(doc)
+    para(doc, "2.\tSesuai Pasal 36 ayat (2) Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan "
+              "Informasi Publik, Atasan PPID wajib memberikan tanggapan tertulis atas keberatan "
+              "tersebut paling lambat pada hari {{ keberatan.hari_tanggal_tanggapan }} "
+              "({{ keberatan.tanggapan_hari }} sejak keberatan diregistrasi).",
+         "Isi Bernomor").paragraph_format.space_before = Pt(3)
+    para(doc, "3.\tSehubungan dengan hal tersebut, dimohon Saudara selaku Pejabat Pengelola "
+              "Informasi dan Dokumentasi (PPID):", "Isi Bernomor", keep_next=True)
+    para(doc, "a.\tberkoordinasi dengan PPID Pelaksana yang menguasai informasi dan melaporkan "
+              "hasilnya kepada kami paling lambat pada hari {{ keberatan.hari_target_koordinasi }} "
+              "({{ keberatan.koordinasi_hari }} sejak keberatan diregistrasi), meliputi: apakah "
+              "informasi yang dimohon telah tersedia atau termasuk Daftar Informasi Publik, belum "
+              "dikuasai atau belum didokumentasikan, atau termasuk informasi yang dikecualikan "
+              "beserta dasar dan hasil uji konsekuensinya;", "Daftar Bernomor")
+    para(doc, "b.\tmenyampaikan konsep surat tanggapan atas keberatan kepada kami paling lambat "
+              "pada hari {{ keberatan.hari_target_draf }} ({{ keberatan.draf_hari }} setelah batas "
+              "waktu koordinasi).", "Daftar Bernomor")
+    para(doc, "4.\tDemikian disampaikan untuk dilaksanakan.", "Isi Bernomor",
+         keep_next=True).paragraph_format.space_after = Pt(12)
+
+    signature_block(doc, "penandatangan", with_awalan=True)
+    tembusan(doc)
+    return doc
+
+
+def tanggapan_keberatan():
+    """Tanggapan atas Keberatan: the Atasan PPID's written answer to the objector (UU 14/2008
+    Pasal 36 ayat 2-3), with the right to take the dispute to the Komisi Informasi (Pasal 37)."""
+    doc = new_document("Tanggapan atas Keberatan")
+    letterhead(doc)
+    letter_block(doc)
+    addressee(doc, "{{ pemohon.nama }}", ["{{ pemohon.alamat }}"])
+
+    para(doc, "Menindaklanjuti keberatan yang Saudara/i ajukan dan telah kami registrasi pada "
+              "tanggal {{ kasus.tanggal_diterima }} dengan Nomor Registrasi Keberatan "
+              "{{ kasus.nomor }}" + _permohonan_clause() + ", dengan alasan keberatan:",
+         "Isi Surat", keep_next=True)
+    alasan_list(doc)
+    para(doc, "setelah meneliti keberatan tersebut dan berkoordinasi dengan Pejabat Pengelola "
+              "Informasi dan Dokumentasi (PPID), sesuai Pasal 36 ayat (2) Undang-Undang Nomor 14 "
+              "Tahun 2008 tentang Keterbukaan Informasi Publik dengan ini kami sampaikan "
+              "tanggapan atas keberatan Saudara/i sebagai berikut:",
+         "Isi Surat", keep_next=True).paragraph_format.space_before = Pt(6)
+    para(doc, "{{ jawaban.keputusan_teks }}", "Sub Judul").paragraph_format.left_indent = BODY_INDENT
+    para(doc, "{{ jawaban.alasan_keputusan }}", "Isi Menjorok")
+    para(doc, "Apabila Saudara/i tidak puas dengan tanggapan ini, Saudara/i dapat mengajukan "
+              "permohonan penyelesaian sengketa informasi publik kepada Komisi Informasi "
+              "{{ keberatan.komisi_informasi }} paling lambat {{ jawaban.komisi_hari }} sejak "
+              "tanggapan ini diterima, sesuai Pasal 37 ayat (2) Undang-Undang Nomor 14 Tahun 2008.",
+         "Isi Surat")
+    para(doc, "Demikian tanggapan ini kami sampaikan, atas perhatiannya diucapkan terima kasih.",
+         "Isi Surat", keep_next=True)
+
+    date_line(doc, before=10)
+    signature_block(doc, "penandatangan", with_awalan=True)
+    tembusan(doc)
+    return doc
+
+
 TEMPLATES = {
     "tanda_terima_permohonan.docx": tanda_terima_permohonan,
     "surat_ppid_pelaksana.docx": surat_ppid_pelaksana,
@@ -818,6 +992,9 @@ TEMPLATES = {
     "pemberitahuan_tertulis.docx": pemberitahuan_tertulis,
     "sk_penolakan.docx": sk_penolakan,
     "surat_perpanjangan.docx": surat_perpanjangan,
+    "tanda_terima_keberatan.docx": tanda_terima_keberatan,
+    "nota_atasan_keberatan.docx": nota_atasan_keberatan,
+    "tanggapan_keberatan.docx": tanggapan_keberatan,
 }
 
 

@@ -659,7 +659,8 @@ def jawaban_diberikan() -> Path:
     date_line = document.add_paragraph("Denpasar, 20 April 2026")
     date_line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     date_line.paragraph_format.space_before = Pt(12)
-    for line in ("PPID Pelaksana Dinas Kesehatan,", "", "", "dr. Ni Made Ayu Suryani, M.Kes.", "NIP 19780314 200501 2 007"):
+    for line in ("PPID Pelaksana Dinas Kesehatan,", "", "", "dr. Ni Made Ayu Suryani, M.Kes.",
+                 "NIP 19780314 200501 2 007"):
         document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return save(document, "jawaban-diberikan.docx")
 
@@ -688,11 +689,14 @@ def jawaban_ditolak() -> Path:
         "Konsekuensi bila informasi dibuka (uji konsekuensi)\t: Rekam medis memuat riwayat, kondisi, dan "
         "pengobatan pasien; membukanya mengungkap rahasia pribadi pasien."
     )
-    document.add_paragraph("Pasien dapat dirugikan secara sosial dan ekonomi, dan kepercayaan pada rumah sakit menurun.")
+    document.add_paragraph(
+        "Pasien dapat dirugikan secara sosial dan ekonomi, dan kepercayaan pada rumah sakit menurun."
+    )
     document.add_paragraph()
     document.add_paragraph("* coret yang tidak perlu").runs[0].font.size = Pt(9)
     document.add_paragraph("Denpasar, 21 April 2026").alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for line in ("PPID Pelaksana RSUD Bali Mandara,", "", "", "dr. I Gusti Ngurah Putra Wijaya", "NIP 19750812 200312 1 004"):
+    for line in ("PPID Pelaksana RSUD Bali Mandara,", "", "", "dr. I Gusti Ngurah Putra Wijaya",
+                 "NIP 19750812 200312 1 004"):
         document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return save(document, "jawaban-ditolak.docx")
 
@@ -756,7 +760,9 @@ def jawaban_tanpa_nomor() -> Path:
     set_cell(row("Kapan informasi akan tersedia/didokumentasikan"),
              "Akhir Mei 2026, setelah rekapitulasi dari sembilan kabupaten/kota selesai.")
     set_cell(row("Nama pejabat yang menjawab"), "Drs. I Wayan Suarjana")
-    signature_block(document, "Denpasar, 23 April 2026", "", "PPID Pelaksana Dinas Sosial,", "", "Drs. I Wayan Suarjana")
+    signature_block(
+        document, "Denpasar, 23 April 2026", "", "PPID Pelaksana Dinas Sosial,", "", "Drs. I Wayan Suarjana"
+    )
     return save(document, "jawaban-tanpa-nomor.docx")
 
 
