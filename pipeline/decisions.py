@@ -206,8 +206,8 @@ def _check_given(d: Decision, case: Case, history: list[dict]) -> list[str]:
         problems.append("Bentuk informasi yang tersedia (softcopy/hardcopy) belum diisi.")
     if d.waktu_hari <= 0:
         problems.append("Waktu penyediaan informasi (dalam hari kerja) belum diisi.")
-    if d.halaman and not d.tarif or d.tarif and not d.halaman:
-        problems.append("Biaya penyalinan perlu jumlah halaman dan biaya per halaman sekaligus.")
+    if d.tarif and not d.halaman:
+        problems.append("Biaya penyalinan per halaman diisi, tetapi jumlah halamannya belum.")
     if d.keputusan == "sebagian" and not d.penghitaman:
         problems.append("Untuk informasi yang diberikan sebagian, penjelasan bagian yang dihitamkan belum diisi.")
     return problems
@@ -283,7 +283,7 @@ def answer_context(decision: Decision, case: Case, config, new_due: date | None)
         "dikuasai_oleh": holder,
         "bentuk": ", ".join(f.capitalize() for f in d.bentuk),
         "biaya_salin": (f"{bahasa.rupiah(d.tarif).split(' (')[0]} × {d.halaman} halaman = {bahasa.rupiah(d.copy_cost)}"
-                        if d.halaman else bahasa.rupiah(0)),
+                        if d.halaman and d.tarif else bahasa.rupiah(0)),
         "biaya_kirim": bahasa.rupiah(d.biaya_kirim),
         "biaya_lain": bahasa.rupiah(d.biaya_lain),
         "biaya_total": bahasa.rupiah(d.total_cost),
