@@ -20,6 +20,7 @@ from pathlib import Path
 MANIFEST = "manifest.json"
 EVENT_LOG = "events.jsonl"
 STAGING_DIR = ".staging"
+VOID_DIR = "batal"
 FILE_MODE = 0o640
 DIR_MODE = 0o750
 
@@ -209,6 +210,15 @@ class Archive:
             fh.flush()
             os.fsync(fh.fileno())
         shutil.rmtree(staging.root, ignore_errors=True)
+
+    def record_void(self, year: int, number_name: str, record: dict) -> Path:
+        """A voided number is written into the archive too (``<year>/batal/``): the tree alone tells the
+        whole register, gaps included, so a rebuilt database gives the next number right."""
+        folder = self.root / str(year) / VOID_DIR
+        folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        path = folder / f"{number_name}.json"
+        write_atomic(path, json.dumps(record, ensure_ascii=False, indent=2).encode(), overwrite=True)
+        return path
 
     def manifest(self, relative: str) -> dict:
         return json.loads((self.root / relative / MANIFEST).read_text(encoding="utf-8"))

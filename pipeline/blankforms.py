@@ -6,7 +6,11 @@
   (Perki 1/2021) plus Pekerjaan, which the registers still carry;
 - the answer sheet (Lembar Jawaban PPID Pelaksana): the PPID Pelaksana (OPD) holding the information
   answers one request per Word file, or several per Excel sheet (one per row). Its fields are what the
-  PPID's letter needs (Pemberitahuan Tertulis, SK Penolakan, Surat Perpanjangan; UU KIP Pasal 22).
+  PPID's letter needs (Pemberitahuan Tertulis, SK Penolakan, Surat Perpanjangan; UU KIP Pasal 22);
+- the objection form (Formulir Pengajuan Keberatan; UU KIP Pasal 35, Perki 1/2021): section A (the
+  applicant and, when filed by a proxy, the proxy), B the reasons a-g, C the case (kasus posisi), D the
+  date of the answer (filled by the officer). The Word one has a ☐ box before each reason; the Excel one
+  (one objection per row) takes the reasons as letters in one cell, e.g. "a, c".
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+
+from pipeline.validation import ALASAN_KEBERATAN
 
 __all__ = [
     "REQUEST_DOCX_NAME",
@@ -37,11 +43,20 @@ __all__ = [
     "KEPUTUSAN_KEYS",
     "BENTUK_OPTIONS",
     "BENTUK_KEYS",
+    "OBJECTION_DOCX_NAME",
+    "OBJECTION_XLSX_NAME",
+    "OBJECTION_TITLE",
+    "OBJECTION_FIELDS",
+    "OBJECTION_XLSX_FIELDS",
+    "ALASAN_OPTIONS",
+    "ALASAN_KEYS",
     "write_blank_forms",
     "fill_request_docx",
     "fill_request_xlsx",
     "fill_answer_docx",
     "fill_answer_xlsx",
+    "fill_objection_docx",
+    "fill_objection_xlsx",
 ]
 
 REQUEST_DOCX_NAME = "formulir-permohonan-informasi.docx"
@@ -57,12 +72,16 @@ CARA_SALINAN_OPTIONS = ["Mengambil langsung", "Kurir", "Pos", "Faksimili", "Emai
 
 
 class _Field:
-    def __init__(self, key: str, label: str, hint: str = "", help_text: str = "", xlsx_width: int = 22):
+    def __init__(self, key: str, label: str, hint: str = "", help_text: str = "", xlsx_width: int = 22,
+                 xlsx_label: str = ""):
         self.key = key  # canonical key read back by pipeline.reading
         self.label = label
         self.hint = hint  # printed in brackets after the label; the reader ignores brackets
         self.help_text = help_text  # explanation on the Excel "Petunjuk" sheet
         self.xlsx_width = xlsx_width
+        # The Excel header when it differs from the Word label: under "Identitas Kuasa Pemohon" the Word
+        # form just says "Nama", a column must say "Nama Kuasa Pemohon".
+        self.xlsx_label = xlsx_label
 
     @property
     def printed_label(self) -> str:
@@ -170,6 +189,72 @@ _ANSWER_XLSX_CHOICES = {"keputusan": KEPUTUSAN_OPTIONS, "bentuk": _BENTUK_XLSX_O
 _ANSWER_TALL_ROWS = {"penghitaman": 1.5, "konsekuensi": 2.0, "alasan": 1.5, "dasar_lain": 1.2}
 _ANSWER_TEXT_COLUMNS = {"nomor_pendaftaran", "pasal17"}
 
+# -- the objection form ---------------------------------------------------------------------------------
+
+OBJECTION_DOCX_NAME = "formulir-keberatan.docx"
+OBJECTION_XLSX_NAME = "formulir-keberatan.xlsx"
+OBJECTION_TITLE = "FORMULIR PENGAJUAN KEBERATAN"
+OBJECTION_SHEET_NAME = "Pengajuan Keberatan"
+
+# UU KIP Pasal 35(1) a-g, printed as "a. Permohonan informasi ditolak"; the reader returns the letters.
+ALASAN_KEYS = list(ALASAN_KEBERATAN)
+ALASAN_OPTIONS = [f"{letter}. {text}" for letter, text in ALASAN_KEBERATAN.items()]
+
+_ALASAN_XLSX_HELP = (
+    "Huruf alasan keberatan (UU KIP Pasal 35 ayat 1), satu atau lebih dipisah koma, misalnya \"a, c\": "
+    + "; ".join(ALASAN_OPTIONS) + "."
+)
+# Sub-headings (str, or (text, hint)) and fields of the Word objection form, in table order.
+_OBJECTION_LAYOUT: list[str | tuple[str, str] | _Field] = [
+    "A. Informasi Pengaju Keberatan",
+    _Field("nomor_registrasi_keberatan", "Nomor Registrasi Keberatan", "diisi petugas",
+           "Diisi petugas PPID; pengaju keberatan mengosongkan kolom ini.", 20),
+    _Field("nomor_pendaftaran", "Nomor Pendaftaran Permohonan Informasi", "boleh kosong bila alasan hanya b",
+           "Nomor pendaftaran permohonan informasi yang diajukan keberatan, misalnya 001/PPID/IV/2026. Boleh "
+           "kosong hanya bila alasannya semata-mata b (informasi berkala tidak disediakan).", 20),
+    _Field("tujuan", "Tujuan Penggunaan Informasi", "", "Untuk apa informasi itu akan digunakan.", 36),
+    "Identitas Pemohon",
+    _Field("nama", "Nama Lengkap", "", "Nama lengkap pemohon (pengaju keberatan) sesuai KTP.", 28),
+    _Field("alamat", "Alamat", "", "Alamat lengkap: jalan, nomor, desa/kelurahan, kecamatan, kabupaten/kota.", 36),
+    _Field("pekerjaan", "Pekerjaan", "", "Pekerjaan pemohon.", 18),
+    _Field("telepon", "Nomor Telepon/HP", "", "Nomor telepon atau HP yang dapat dihubungi, diawali 0 atau +62.", 18),
+    _Field("email", "Alamat E-mail", "", "Alamat e-mail untuk pemberitahuan dan tanggapan.", 28),
+    _Field("nik", "NIK", "16 digit, sesuai KTP",
+           "Nomor Induk Kependudukan 16 digit. Kolom ini berformat teks agar digit tidak berubah.", 20),
+    ("Identitas Kuasa Pemohon", "bila diajukan melalui kuasa; lampirkan surat kuasa khusus"),
+    _Field("nama_kuasa", "Nama", "", "Hanya bila keberatan diajukan melalui kuasa: nama kuasa pemohon. "
+           "Lampirkan surat kuasa khusus bermeterai.", 24, xlsx_label="Nama Kuasa Pemohon (bila ada)"),
+    _Field("alamat_kuasa", "Alamat", "", "Alamat kuasa pemohon.", 30, xlsx_label="Alamat Kuasa Pemohon"),
+    _Field("telepon_kuasa", "Nomor Telepon/HP", "", "Nomor telepon atau HP kuasa pemohon.", 18,
+           xlsx_label="Nomor Telepon Kuasa Pemohon"),
+    _Field("alasan", "B. Alasan Pengajuan Keberatan", "pilih satu atau lebih", _ALASAN_XLSX_HELP, 22,
+           xlsx_label="Alasan Pengajuan Keberatan (huruf a-g, misalnya: a, c)"),
+    _Field("kasus_posisi", "C. Kasus Posisi", "uraikan kejadiannya; tambahkan kertas bila perlu",
+           "Uraian singkat kejadian: kapan permohonan diajukan, apa tanggapan yang diterima, dan mengapa "
+           "keberatan diajukan.", 50, xlsx_label="Kasus Posisi"),
+    _Field("tanggal_tanggapan", "D. Hari/Tanggal Tanggapan atas Keberatan akan Diberikan", "diisi petugas"),
+]  # fmt: skip
+OBJECTION_FIELDS: list[_Field] = [item for item in _OBJECTION_LAYOUT if isinstance(item, _Field)]
+_OBJECTION_XLSX_EXTRA = [
+    _Field("tempat", "Tempat", "", "Kota tempat keberatan diajukan, misalnya Denpasar.", 14),
+    _Field("tanggal", "Tanggal", "", "Tanggal pengajuan keberatan, misalnya 8 April 2026.", 16),
+]
+# Excel columns: the Word form's fields under their column headers (the officer's answer date is left out:
+# the pipeline computes it), then the place and date.
+OBJECTION_XLSX_FIELDS: list[_Field] = [
+    _Field(f.key, f.xlsx_label or f.label.split(". ", 1)[-1], "" if f.xlsx_label else f.hint, f.help_text,
+           f.xlsx_width)
+    for f in OBJECTION_FIELDS
+    if f.key != "tanggal_tanggapan"
+] + _OBJECTION_XLSX_EXTRA
+_OBJECTION_CHOICES = {"alasan": ALASAN_OPTIONS}
+_OBJECTION_TALL_ROWS = {"tujuan": 1.5, "alamat": 1.5, "alamat_kuasa": 1.2, "kasus_posisi": 5.0}
+_OBJECTION_TEXT_COLUMNS = {"nomor_registrasi_keberatan", "nomor_pendaftaran", "nik", "telepon", "telepon_kuasa"}
+_OBJECTION_HINT = (
+    f"Beri tanda ☑ pada kotak {'☐'} di depan setiap alasan keberatan yang sesuai (boleh lebih dari satu), "
+    "atau coret alasan yang tidak dipilih. Kolom bertanda \"diisi petugas\" dikosongkan."
+)
+
 _BOX = "☐"
 _CHOICE_HINT = (
     f"Untuk pilihan, ganti kotak {_BOX} di depan pilihan Anda dengan ☑ atau X, "
@@ -179,18 +264,22 @@ _CHOICE_HINT = (
 
 def write_blank_forms(dest: Path) -> list[Path]:
     """Write the blank forms into `dest` (created if needed) and return their paths:
-    request docx, request xlsx, answer docx, answer xlsx."""
+    request docx, request xlsx, answer docx, answer xlsx, objection docx, objection xlsx."""
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     docx_path = dest / REQUEST_DOCX_NAME
     xlsx_path = dest / REQUEST_XLSX_NAME
     answer_docx = dest / ANSWER_DOCX_NAME
     answer_xlsx = dest / ANSWER_XLSX_NAME
+    objection_docx = dest / OBJECTION_DOCX_NAME
+    objection_xlsx = dest / OBJECTION_XLSX_NAME
     _write_request_docx(docx_path)
     _write_request_xlsx(xlsx_path)
     _write_answer_docx(answer_docx)
     _write_answer_xlsx(answer_xlsx)
-    return [docx_path, xlsx_path, answer_docx, answer_xlsx]
+    _write_objection_docx(objection_docx)
+    _write_objection_xlsx(objection_xlsx)
+    return [docx_path, xlsx_path, answer_docx, answer_xlsx, objection_docx, objection_xlsx]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -295,16 +384,15 @@ def _closing(document) -> None:
     note_run.font.size = Pt(9)
 
 
-def _signature_table(document) -> None:
+_REQUEST_SIGNATURES = (("Petugas Pelayanan Informasi", "(Penerima Permohonan)"), ("Pemohon Informasi", ""))
+
+
+def _signature_table(document, captions: tuple[tuple[str, str], ...] = _REQUEST_SIGNATURES) -> None:
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for column in table.columns:
         column.width = Cm(8.5)
-    captions = (
-        ("Petugas Pelayanan Informasi", "(Penerima Permohonan)"),
-        ("Pemohon Informasi", ""),
-    )
     for cell, (caption, sub_caption) in zip(table.rows[0].cells, captions):
         cell.paragraphs[0].text = caption
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -577,5 +665,176 @@ def fill_answer_xlsx(path: Path, rows: list[dict[str, str]]) -> None:
     column_of = {f.key: index for index, f in enumerate(ANSWER_FIELDS + _ANSWER_XLSX_EXTRA, start=1)}
     for row_number, values in enumerate(rows, start=2):
         for key, value in values.items():
+            sheet.cell(row=row_number, column=column_of[key], value=value)
+    workbook.save(path)
+
+
+# -- the objection form: Word ----------------------------------------------------------------------------
+
+
+def _write_objection_docx(path: Path) -> None:
+    document = Document()
+    _set_page(document)
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(OBJECTION_TITLE)
+    run.bold = True
+    run.font.size = Pt(14)
+    subtitle = document.add_paragraph("Pejabat Pengelola Informasi dan Dokumentasi (PPID)")
+    subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    hint = document.add_paragraph()
+    hint.paragraph_format.space_before = Pt(8)
+    hint.paragraph_format.space_after = Pt(6)
+    hint_run = hint.add_run(_OBJECTION_HINT)
+    hint_run.italic = True
+    hint_run.font.size = Pt(9)
+    _objection_table(document)
+    statement = document.add_paragraph(
+        "Demikian keberatan ini saya ajukan dengan sebenarnya; data di atas benar dan informasi yang "
+        "diperoleh akan digunakan sesuai dengan ketentuan peraturan perundang-undangan."
+    )
+    statement.paragraph_format.space_before = Pt(8)
+    place_date = document.add_paragraph("......................, ...................... 20......")
+    place_date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    place_date.paragraph_format.space_before = Pt(10)
+    _signature_table(document, (("Petugas Informasi", "(Penerima Keberatan)"), ("Pengaju Keberatan", "")))
+    note = document.add_paragraph()
+    note.paragraph_format.space_before = Pt(12)
+    note_run = note.add_run(
+        "Keterangan: lampirkan fotokopi KTP pengaju keberatan dan, bila diajukan melalui kuasa, surat kuasa "
+        "khusus bermeterai. Tanggapan atas keberatan diberikan paling lambat 30 hari kerja sejak keberatan "
+        "dicatat. Pengaju keberatan menyimpan salinan formulir bernomor registrasi ini sebagai tanda bukti."
+    )
+    note_run.font.size = Pt(9)
+    document.core_properties.title = OBJECTION_TITLE.title()
+    document.core_properties.author = "PPID"
+    document.save(str(path))
+
+
+def _objection_table(document) -> None:
+    table = document.add_table(rows=0, cols=3)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = (Cm(5.6), Cm(0.6), Cm(10.8))
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    for item in _OBJECTION_LAYOUT:
+        row = table.add_row()
+        cells = row.cells
+        for cell, width in zip(cells, widths):
+            cell.width = width
+        if not isinstance(item, _Field):
+            text, hint = item if isinstance(item, tuple) else (item, "")
+            merged = cells[0].merge(cells[2])
+            merged.paragraphs[0].add_run(text).bold = True
+            if hint:
+                hint_run = merged.paragraphs[0].add_run(f" ({hint})")
+                hint_run.italic = True
+                hint_run.font.size = Pt(8)
+            continue
+        row.height, row.height_rule = Cm(0.8), WD_ROW_HEIGHT_RULE.AT_LEAST
+        _label_cell(cells[0], item)
+        if item.key in ("alasan", "kasus_posisi", "tanggal_tanggapan"):
+            cells[0].paragraphs[0].runs[0].bold = True  # the B, C and D section labels
+        cells[1].text = ":"
+        options = _OBJECTION_CHOICES.get(item.key)
+        if options:
+            _option_paragraphs(cells[2], options)
+        elif item.key in _OBJECTION_TALL_ROWS:
+            row.height = Cm(_OBJECTION_TALL_ROWS[item.key])
+
+
+def fill_objection_docx(path: Path, values: dict[str, str], reasons: list[str], *, strike: bool = False,
+                        place_date: str = "Denpasar, 8 April 2026") -> None:
+    """Fill a blank objection form the way an applicant would: values typed (keys as in OBJECTION_FIELDS;
+    a value with "\\n" becomes several lines), the reasons given as letters ("a".."g") ticked (☑) or, with
+    ``strike``, the reasons not chosen struck through."""
+    unknown = [reason for reason in reasons if reason not in ALASAN_KEYS]
+    if unknown:
+        raise ValueError(f"unknown objection reasons: {unknown}")
+    chosen = {ALASAN_KEYS.index(reason) for reason in reasons}
+    document = Document(path)
+    table = document.tables[0]
+    for item, row in zip(_OBJECTION_LAYOUT, table.rows):
+        if not isinstance(item, _Field):
+            continue
+        cell = row.cells[2]
+        if item.key in values:
+            cell.paragraphs[0].text = values[item.key]
+        if item.key != "alasan":
+            continue
+        for index, paragraph in enumerate(cell.paragraphs):
+            if strike and index not in chosen:
+                for run in paragraph.runs:
+                    run.font.strike = True
+            elif not strike and index in chosen:
+                paragraph.runs[0].text = "☑"
+    next(p for p in document.paragraphs if p.text.startswith("......")).text = place_date
+    document.save(path)
+
+
+# -- the objection form: Excel ---------------------------------------------------------------------------
+
+_OBJECTION_INSTRUCTIONS = [
+    "Petunjuk Pengisian Formulir Pengajuan Keberatan (Excel)",
+    "",
+    f"1. Satu baris pada lembar '{OBJECTION_SHEET_NAME}' adalah satu keberatan; baris pertama (judul kolom) "
+    "jangan diubah.",
+    "2. Nomor pendaftaran permohonan ditulis persis seperti pada tanda bukti permohonan, misalnya "
+    "001/PPID/IV/2026; boleh kosong hanya bila alasannya semata-mata b.",
+    "3. Kolom alasan diisi dengan huruf alasan a sampai g; lebih dari satu alasan dipisah koma, misalnya \"a, c\".",
+    "4. NIK dan nomor telepon ditulis sebagai teks agar tidak ada digit yang hilang.",
+    "5. Kolom kuasa diisi hanya bila keberatan diajukan melalui kuasa; surat kuasa khusus bermeterai dan "
+    "fotokopi KTP diserahkan terpisah kepada petugas.",
+    "6. Baris kosong dilewati. Nomor baris dipakai sebagai rujukan bila ada keberatan yang tidak dapat dicatat.",
+    "",
+]
+
+
+def _write_objection_xlsx(path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = OBJECTION_SHEET_NAME
+    columns = OBJECTION_XLSX_FIELDS
+    _header_row(sheet, columns, _OBJECTION_TEXT_COLUMNS)
+    # Several reasons share one cell, so Excel's one-value list cannot be used: a prompt lists the letters.
+    letter = get_column_letter(next(i for i, f in enumerate(columns, start=1) if f.key == "alasan"))
+    prompt = DataValidation(
+        allow_blank=True,
+        showInputMessage=True,
+        promptTitle="Alasan keberatan (a-g)",
+        prompt=("Tulis huruf alasan, dipisah koma (misalnya: a, c). "
+                + " ".join(f"{k}) {v}." for k, v in ALASAN_KEBERATAN.items()))[:255],
+    )
+    prompt.add(f"{letter}2:{letter}{_XLSX_ROWS_PREPARED + 1}")
+    sheet.add_data_validation(prompt)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for index, form_field in enumerate(columns, start=1):
+        if form_field.key in ("kasus_posisi", "tujuan", "alamat"):
+            sheet.column_dimensions[get_column_letter(index)].alignment = wrap
+    instructions = workbook.create_sheet("Petunjuk")
+    _instructions_sheet(instructions, columns, _OBJECTION_INSTRUCTIONS)
+    instructions.append([])
+    instructions.append(["Huruf", "Alasan pengajuan keberatan (UU KIP Pasal 35 ayat 1)"])
+    for cell in instructions[instructions.max_row]:
+        cell.font = Font(bold=True)
+    for key, text in ALASAN_KEBERATAN.items():
+        instructions.append([key, text])
+    workbook.properties.title = OBJECTION_TITLE.title()
+    workbook.properties.creator = "PPID"
+    workbook.save(str(path))
+
+
+def fill_objection_xlsx(path: Path, rows: list[dict[str, str | list[str]]]) -> None:
+    """One objection per row below the header; keys as in OBJECTION_XLSX_FIELDS. ``alasan`` takes the
+    letters as written ("a, c") or a list of letters (written as "a, c")."""
+    workbook = load_workbook(path)
+    sheet = workbook[OBJECTION_SHEET_NAME]
+    column_of = {f.key: index for index, f in enumerate(OBJECTION_XLSX_FIELDS, start=1)}
+    for row_number, values in enumerate(rows, start=2):
+        for key, value in values.items():
+            if isinstance(value, list):
+                value = ", ".join(value)
             sheet.cell(row=row_number, column=column_of[key], value=value)
     workbook.save(path)

@@ -442,6 +442,25 @@ def register(obj: _Obj, jenis: str, tahun: int | None, out: str | None) -> None:
     click.echo(f"Buku Register {jenis.capitalize()} {year}: {path}")
 
 
+@main.command()
+@click.option("--ya", is_flag=True, help="Jangan bertanya dulu (database lama diganti).")
+@click.pass_obj
+def reindex(obj: _Obj, ya: bool) -> None:
+    """Bangun ulang database dari pohon arsip saja (manifest.json, events.jsonl, catatan nomor batal).
+
+    Dipakai bila database hilang atau rusak: daftar perkara, register, dan nomor berikutnya kembali
+    seperti semula.
+    """
+    from .reindex import reindex as rebuild
+
+    config = obj.config
+    if config.paths.database.exists() and not ya:
+        click.confirm(f"Database {config.paths.database} akan diganti dengan hasil pembacaan arsip. Lanjutkan?", abort=True)
+    report = rebuild(config)
+    click.echo(f"Database dibangun ulang: {report.cases} perkara, {report.voids} nomor batal, {report.letters} surat, "
+               f"{report.events} kejadian, {report.sources} berkas asal.")
+
+
 def run() -> None:  # pragma: no cover - console entry for `python -m pipeline`
     try:
         main()

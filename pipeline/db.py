@@ -292,8 +292,10 @@ class Database:
             )
 
     def void_case(self, case_id: int, reason: str) -> None:
+        """The number stays taken; the case has no folder and no deadlines (nothing was filed)."""
         with self.transaction() as c:
-            c.execute("UPDATE cases SET status = ?, void_reason = ?, updated_at = ? WHERE id = ?", (VOID, reason, _now(), case_id))
+            c.execute("UPDATE cases SET status = ?, void_reason = ?, folder = NULL, due = NULL, forward_due = NULL, "
+                      "updated_at = ? WHERE id = ?", (VOID, reason, _now(), case_id))
 
     def cases_of_source(self, source_id: int) -> list[Case]:
         return [self._case(r) for r in self._query("SELECT * FROM cases WHERE source_id = ? ORDER BY source_row", (source_id,))]

@@ -29,7 +29,7 @@ from .desk import place_for_signature
 from .drafts import Draft, convert_drafts, draft_letters, mirror_events
 from .letters import LetterSpec
 from .numbering import folder_for, format_number, safe_name
-from .process import archive_source_file, finish_source, keep_aside, set_aside
+from .process import archive_source_file, finish_source, keep_aside, set_aside, void_case
 from .reading import FormDocument, FormRecord
 from .setaside import masked_name
 from .status import status_from_events
@@ -124,7 +124,7 @@ def file_case(ctx: Context, kind: CaseKind, path: Path, source: Source, record: 
     except (ConversionError, ArchiveError, OSError) as exc:
         shutil.rmtree(staging.root, ignore_errors=True)
         reason = f"{_row_prefix(record)}Nomor {case.number} dibatalkan karena perkara tidak dapat diselesaikan: {exc}"
-        ctx.db.void_case(case.id, reason)
+        void_case(ctx, case, reason)
         log.error("Perkara %s dibatalkan: %s", case.number, exc)
         return reason
     ctx.db.mark_filed(case.id, folder, status_from_events(staging.events))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from datetime import date
 
@@ -35,3 +36,14 @@ def folder_for(pattern: str, *, number: str, kind: str, seq: int, on: date) -> s
     }
     parts = [safe_name(part.format(**values)) if part.format(**values).strip() else EMPTY_FIELD for part in pattern.split("/")]
     return "/".join(p if p not in (".", "..") else EMPTY_FIELD for p in parts)
+
+
+def seq_of(pattern: str, number: str) -> int | None:
+    """The serial a number was made with: ``seq_of("000.9.2/{seq}/IKP", "000.9.2/15/IKP") == 15``."""
+    regex = ""
+    for literal, name, _, _ in string.Formatter().parse(pattern):
+        regex += re.escape(literal)
+        if name is not None:
+            regex += r"(?P<seq>\d+)" if name == "seq" and "(?P<seq>" not in regex else r".*?"
+    match = re.fullmatch(regex, number)
+    return int(match.group("seq")) if match else None

@@ -26,6 +26,7 @@ from .conversion import ConversionError, ConverterPool, PdfMetadata
 from .db import STAGING, VOID, Database, Source
 from .deadlines import WorkCalendar, load_calendar
 from .letters import LetterMeta, LetterSpec
+from .numbering import safe_name
 from .reading import FormDocument, UnreadableForm, read_form, sibling_attachments
 from .rendering import check_template, render_docx
 from .status import is_open, status_from_events
@@ -347,8 +348,21 @@ def recover_interrupted(ctx: Context) -> None:
             if case.folder and ctx.archive.is_complete(case.folder):
                 ctx.db.mark_filed(case.id, case.folder, status_from_events(read_event_log(ctx.archive.folder(case.folder))))
             else:
-                ctx.db.void_case(case.id, "Berkas asal hilang dari folder masuk sebelum perkara selesai diarsipkan.")
+                void_case(ctx, case, "Berkas asal hilang dari folder masuk sebelum perkara selesai diarsipkan.")
         ctx.db.set_source_state(source.id, "set_aside" if source.state == "setting_aside" else "done")
+
+
+def void_case(ctx: Context, case, reason: str) -> None:
+    """Keep the number, mark it void with the reason, in the database and in the archive tree."""
+    ctx.db.void_case(case.id, reason)
+    ctx.archive.record_void(case.year, safe_name(case.number), {
+        "nomor": case.number, "jenis": case.kind, "register": case.register, "tahun": case.year, "urut": case.seq,
+        "diterima": case.received.isoformat(), "pemohon": case.applicant_name, "alasan_batal": reason,
+        "berkas_asal": {"sha256": ctx.db.source(case.source_id).sha256, "original_name": ctx.db.source(case.source_id).original_name}
+        if case.source_id else None,
+        "baris": case.source_row,
+    })
+    ctx.stale_registers.add(case.year)
 
 
 def recompute_due_dates(ctx: Context) -> None:

@@ -9,8 +9,9 @@ Everything an officer has to read is in Indonesian; code and comments are in Eng
 
 Keys returned besides the request keys of docs/contracts.md (best effort until later issues settle them):
 - keberatan: `nomor_registrasi_keberatan`, `kasus_posisi`, `tanggal_tanggapan`, and in the proxy section
-  `nama_kuasa`, `alamat_kuasa`, `telepon_kuasa`, `email_kuasa`; choice `alasan` with options "a".."g"
-  (UU KIP Pasal 35(1)).
+  (or from columns such as "Alamat Kuasa Pemohon") `nama_kuasa`, `alamat_kuasa`, `telepon_kuasa`,
+  `email_kuasa`; choice `alasan` with options "a".."g" (UU KIP Pasal 35(1)), marked on the printed
+  reasons or written as letters ("a, c", the Excel form's way).
 - dip: `no`, `ringkasan_isi`, `penguasa_informasi`, `penanggung_jawab`, `waktu_tempat`, `bentuk_informasi`,
   `retensi`, `keterangan`; dik: `no`, `informasi`, `dasar_hukum`, `konsekuensi_dibuka`,
   `konsekuensi_ditutup`, `jangka_waktu`, `pejabat`, `keterangan`; both: `kelompok` (the group row above,
@@ -361,6 +362,14 @@ _LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\bopd\b|ppid pelaksana|perangkat daerah|badan publik|ditujukan|menguasai informasi|pemilik informasi",
         ),
         ("nama_kuasa", r"\bnama\b.*\bkuasa\b|\bkuasa\b.*\bnama\b|^kuasa(?: pemohon)?$"),
+        # The proxy's other columns in a list ("Alamat Kuasa Pemohon"); on a Word form they sit under the
+        # "Identitas Kuasa Pemohon" heading as plain "Alamat"/"Nomor Telepon" (see _FieldScanner._start).
+        ("alamat_kuasa", r"alamat.*\bkuasa\b|\bkuasa\b.*alamat"),
+        (
+            "telepon_kuasa",
+            r"(?:telepon|\bhp\b|ponsel|whatsapp|\bwa\b).*\bkuasa\b|\bkuasa\b.*(?:telepon|\bhp\b|ponsel|whatsapp|\bwa\b)",
+        ),
+        ("email_kuasa", r"(?:email|surel).*\bkuasa\b|\bkuasa\b.*(?:email|surel)"),
         (
             "nik_atau_sk",
             r"(?:\bnik\b|\bktp\b|kependudukan).*(?:\bsk\b|badan hukum)|(?:\bsk\b|badan hukum).*(?:\bnik\b|\bktp\b)",
@@ -1269,6 +1278,10 @@ def _read_choice(choice_key: str, label: str, paragraphs: list[_Para], printed: 
     """
     flat = _Para.join(paragraphs, "\n")
     text = _INSTRUCTION_RE.sub(lambda m: " " * len(m.group()), flat.text)
+    if choice_key == "alasan":
+        letters = _reason_letters(text)
+        if letters:
+            return letters, []
     occurrences = _find_occurrences(choice_key, text, flat.struck)
     ticks, boxes, loose_ticks = _assign_marks(text, occurrences)
     # An empty choice needs no note: validation already reports an unticked choice field.
@@ -1289,6 +1302,22 @@ def _read_choice(choice_key: str, label: str, paragraphs: list[_Para], printed: 
     if printed and len(chosen) >= _PRINTED_LIST_MINIMUM[choice_key]:
         return [], []  # the printed option list, left unmarked
     return chosen, []
+
+
+_REASON_SEPARATORS = re.compile(r"[\s,;/&+]+|\bdan\b")
+_REASON_LETTER = re.compile(r"\(?([a-g])[.)]?")
+
+
+def _reason_letters(text: str) -> list[str]:
+    """Objection reasons written as their letters ("a, c", "b dan d", "huruf e"), as on the Excel form,
+    in form order; [] when the text is anything else."""
+    words = [w for w in _REASON_SEPARATORS.split(text.strip().lower()) if w]
+    if words[:1] == ["huruf"]:
+        words = words[1:]
+    matches = [_REASON_LETTER.fullmatch(word) for word in words]
+    if not matches or not all(matches):
+        return []
+    return sorted({match.group(1) for match in matches})
 
 
 def _distinct(options: Iterable[str]) -> list[str]:

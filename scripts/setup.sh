@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   libreoffice-writer-nogui python3-uno python3-venv python3-pip
   fonts-liberation fonts-crosextra-carlito fonts-crosextra-caladea
-  libreoffice-calc-nogui poppler-utils
+  libreoffice-calc-nogui poppler-utils chromium
 )
 EXTRA=("$@")   # e.g. "test" to install the test extras
 

@@ -176,3 +176,28 @@ def test_changed_holiday_file_recomputes_open_due_dates_and_logs_it(desk):
     log = (workspace / "archive" / shown["folder_arsip"] / "events.jsonl").read_text().splitlines()
     last = json.loads(log[-1])
     assert last["event"] == "due_recomputed" and last["tenggat_lama"] == due
+
+
+def register_cells(path: Path) -> list[tuple]:
+    return [row for row in load_workbook(path).active.iter_rows(values_only=True)]
+
+
+def test_reindex_after_losing_the_database_gives_the_same_cases_registers_and_next_number(desk, tmp_path):
+    workspace, _ = desk
+    before = ppid_json(workspace, "cases")
+    ppid(workspace, "register", "permohonan", "--tahun", "2026", "--out", str(tmp_path / "sebelum.xlsx"))
+    for db_file in (workspace / "var").glob("ppid.sqlite3*"):
+        db_file.unlink()
+    result = ppid(workspace, "reindex", "--ya")
+    assert f"{len([c for c in before if c['status'] != 'batal'])} perkara" in result.stdout
+    assert ppid_json(workspace, "cases") == before
+    ppid(workspace, "register", "permohonan", "--tahun", "2026", "--out", str(tmp_path / "sesudah.xlsx"))
+    assert register_cells(tmp_path / "sesudah.xlsx") == register_cells(tmp_path / "sebelum.xlsx")
+
+    drop(workspace, "permohonan-isian-lama.docx")
+    (workspace / "inbox" / "permohonan-isian-lama.docx").rename(workspace / "inbox" / "baru.docx")
+    with open(workspace / "inbox" / "baru.docx", "ab") as fh:
+        fh.write(b"\0\0")
+    ppid(workspace, "process", "--today", REGISTERED_ON)
+    numbers = sorted(c["nomor"] for c in ppid_json(workspace, "cases"))
+    assert numbers[-1] == f"{len(before) + 1:03d}/PPID/IV/2026"

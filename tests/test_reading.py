@@ -526,13 +526,13 @@ FILLED = {
 
 @pytest.fixture()
 def blank_forms(tmp_path):
-    docx_path, xlsx_path, _, _ = write_blank_forms(tmp_path / "kosong")
+    docx_path, xlsx_path, *_ = write_blank_forms(tmp_path / "kosong")
     return docx_path, xlsx_path
 
 
 @pytest.fixture()
 def blank_answer_forms(tmp_path):
-    _, _, docx_path, xlsx_path = write_blank_forms(tmp_path / "kosong")
+    _, _, docx_path, xlsx_path, *_ = write_blank_forms(tmp_path / "kosong")
     return docx_path, xlsx_path
 
 
