@@ -9,10 +9,12 @@ reader never sees half a case. Nothing in the archive is ever overwritten.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import shutil
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -49,11 +51,16 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _temporary(path: Path) -> Path:
+    """A hidden name beside ``path``, unique per writer (threads of one process included)."""
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+
+
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file, fsync, rename; refuse to replace a file."""
     if path.exists() and not overwrite:
         raise ArchiveError(f"Berkas sudah ada dan tidak akan ditimpa: {path}")
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp = _temporary(path)
     with open(tmp, "wb") as fh:
         fh.write(data)
         fh.flush()
@@ -66,7 +73,7 @@ def copy_atomic(src: Path, dest: Path) -> str:
     """Copy byte for byte through a temporary file; return the sha256, checked against the source."""
     if dest.exists():
         raise ArchiveError(f"Berkas sudah ada dan tidak akan ditimpa: {dest}")
-    tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
+    tmp = _temporary(dest)
     digest = hashlib.sha256()
     with open(src, "rb") as fin, open(tmp, "wb") as fout:
         for chunk in iter(lambda: fin.read(1 << 20), b""):
@@ -195,6 +202,15 @@ class Archive:
         The manifest is an index, replaced atomically; the event log only grows.
         """
         folder = staging.final
+        guard = os.open(folder, os.O_RDONLY)  # the folder itself is the lock: one addition at a time
+        try:
+            fcntl.flock(guard, fcntl.LOCK_EX)
+            self._add_files(folder, staging)
+        finally:
+            os.close(guard)
+        shutil.rmtree(staging.root, ignore_errors=True)
+
+    def _add_files(self, folder: Path, staging: Staging) -> None:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         listed = {entry["path"] for entry in manifest["files"]}
         for entry in staging.entries:
@@ -209,7 +225,6 @@ class Archive:
             fh.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in staging.events)
             fh.flush()
             os.fsync(fh.fileno())
-        shutil.rmtree(staging.root, ignore_errors=True)
 
     def record_void(self, year: int, number_name: str, record: dict) -> Path:
         """A voided number is written into the archive too (``<year>/batal/``): the tree alone tells the

@@ -10,7 +10,6 @@ import logging
 import shutil
 import signal
 import sys
-import time
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
@@ -23,7 +22,7 @@ from .bahasa import hari_kerja, hari_tanggal
 from .conversion import ConversionError
 from .decisions import DECISIONS, FORMS
 from .deadlines import CalendarError
-from .intake import InboxWatcher, StabilityTracker, candidates
+from .intake import InboxWatcher, candidates
 from .process import FileOutcome, open_context, process_file, refresh_registers, write_register
 from .rendering import TemplateError
 
@@ -137,26 +136,19 @@ def process(obj: _Obj, today) -> None:
 
 
 def _drain_inbox(ctx, config: Config) -> list[FileOutcome]:
-    """Handle every file in the inbox, waiting for files that are still being written."""
-    skip = _own_folders(config)
-    tracker = StabilityTracker(config.watch.stable_seconds)
+    """Handle every file in the inbox (several at a time), waiting for files still being written."""
     outcomes: list[FileOutcome] = []
-    done: set[Path] = set()
-    pending = [p for p in candidates(config.paths.inbox, skip)]
-    bar = click.progressbar(length=len(pending), label="Memproses", file=sys.stderr) if len(pending) > PROGRESS_THRESHOLD else None
+    pending = len(candidates(config.paths.inbox, _own_folders(config)))
+    bar = click.progressbar(length=pending, label="Memproses", file=sys.stderr) if pending > PROGRESS_THRESHOLD else None
+
+    def handle(path: Path) -> None:
+        outcomes.append(process_file(ctx, path))
+        if bar:
+            bar.update(1)
+
     try:
-        while True:
-            waiting = [p for p in candidates(config.paths.inbox, skip) if p not in done]
-            if not waiting:
-                break
-            ready = [p for p in waiting if tracker.ready(p)]
-            for path in ready:
-                outcomes.append(process_file(ctx, path))
-                done.add(path)
-                if bar:
-                    bar.update(1)
-            if not ready:
-                time.sleep(0.25)
+        InboxWatcher(config.paths.inbox, config.watch, _own_folders(config), handle,
+                     workers=config.libreoffice.worker_count).drain()
     finally:
         if bar:
             bar.render_finish()
@@ -203,7 +195,7 @@ def watch(obj: _Obj) -> None:
                 click.echo(f"Disisihkan: {outcome.name}: {outcome.set_aside[0]}")
 
         watcher = InboxWatcher(config.paths.inbox, config.watch, _own_folders(config), handle,
-                               on_idle=lambda: refresh_registers(ctx))
+                               workers=config.libreoffice.worker_count, on_idle=lambda: refresh_registers(ctx, force=False))
 
         def stop(signum, frame):
             click.echo("Berhenti setelah berkas yang sedang diproses selesai…")
@@ -214,6 +206,7 @@ def watch(obj: _Obj) -> None:
         signal.signal(signal.SIGINT, stop)
         click.echo(f"Memantau {config.paths.inbox} (mode {config.watch.mode}). Tekan Ctrl-C untuk berhenti.")
         watcher.run()
+        refresh_registers(ctx)
     click.echo("Pemantauan dihentikan.")
 
 
@@ -345,7 +338,7 @@ def decide(obj: _Obj, number: str, today, **options) -> None:
         _refuse(problems)
     with _open(obj, day) as ctx:
         try:
-            with ctx.exclusive():
+            with ctx.workspace_lock():
                 documents = file_decision(ctx, decision)
         except DecisionRefused as exc:
             _refuse(exc.reasons)

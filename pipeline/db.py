@@ -61,6 +61,7 @@ CREATE TABLE IF NOT EXISTS cases (
     UNIQUE (source_id, source_row)
 );
 CREATE INDEX IF NOT EXISTS cases_status ON cases(status);
+CREATE INDEX IF NOT EXISTS cases_kind_year ON cases(kind, year);
 
 CREATE TABLE IF NOT EXISTS letters (
     id         INTEGER PRIMARY KEY,

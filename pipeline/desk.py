@@ -11,11 +11,13 @@ the signer's folder, and the case moves on.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from datetime import date, datetime
 from pathlib import Path
 
 from . import letters
+from .archive import FILE_MODE
 from .db import Case, Source
 from .drafts import Draft
 from .numbering import safe_name
@@ -49,6 +51,7 @@ def place_for_signature(ctx: Context, case: Case, case_folder: Path, drafts: lis
             target = folder / f"{draft.doc_id}_{safe_name(case.number)}_{path.name}"
             if not target.exists():
                 shutil.copyfile(case_folder / path.name, target)
+                os.chmod(target, FILE_MODE)  # drafts hold personal data: not world-readable
         touched.add(draft.spec.signer)
     for signer in touched:
         refresh_waiting_sheet(ctx, signer)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import logging
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,10 +23,12 @@ from watchdog.observers.polling import PollingObserver
 
 from .config import WatchSettings
 from .reading import form_of_attachment, looks_like_attachment
+from .setaside import masked_name
 
 log = logging.getLogger(__name__)
 
 ORPHAN_ATTACHMENT_GRACE = 10.0
+IDLE_RETRY_SECONDS = 5.0
 
 IGNORED_PATTERNS = (
     "~$*", "~WRL*.tmp", ".~lock.*#", "*.tmp", "*.part", "*.crdownload", "*.partial", "*.download",
@@ -106,65 +109,88 @@ class _Nudge(FileSystemEventHandler):
 
 
 class InboxWatcher:
-    """Calls ``handle(path)`` once per ready file until ``stop`` is set.
+    """Hands each ready file once to ``handle(path)``, ``workers`` files at a time.
 
     Events only wake the loop; the loop itself decides what is ready, so duplicate or lost events change
-    nothing. ``in_flight`` keeps a file from being handed over twice while it is being processed.
+    nothing, and the inbox is scanned again at least every ``rescan_seconds``. ``in_flight`` keeps a file
+    from being handed over twice while it is processed; ``handled`` remembers files already handed over
+    (by size and mtime), so a file that could not be removed is not processed again unless it changes.
+    On stop, files in hand are finished first: no case is left half-filed.
     """
 
-    def __init__(self, inbox: Path, settings: WatchSettings, skip: set[Path], handle, on_idle=None):
+    def __init__(self, inbox: Path, settings: WatchSettings, skip: set[Path], handle, *, workers: int = 1, on_idle=None):
         self.inbox = inbox
-        self.on_idle = on_idle  # called once the inbox is quiet after some work (e.g. write the registers)
         self.settings = settings
         self.skip = {p.resolve() for p in skip}
         self.handle = handle
+        self.workers = max(1, workers)
+        self.on_idle = on_idle  # called when the inbox is quiet after some work; True = call again later
         self.tracker = StabilityTracker(settings.stable_seconds)
-        self.in_flight: set[Path] = set()
+        self.in_flight: dict[Path, Future] = {}
+        self.handled: dict[Path, tuple[int, int]] = {}
         self.wake = threading.Event()
         self.stop = threading.Event()
 
-    def _observer(self):
-        if self.settings.mode == "polling":
-            return PollingObserver(timeout=self.settings.poll_seconds)
-        return Observer()
-
     def run(self) -> None:
-        observer = self._observer()
+        """Watch until ``stop`` is set."""
+        observer = PollingObserver(timeout=self.settings.poll_seconds) if self.settings.mode == "polling" else Observer()
         observer.schedule(_Nudge(self.wake), str(self.inbox), recursive=False)
         observer.start()
         log.info("Memantau %s (mode %s)", self.inbox, self.settings.mode)
-        last_rescan = 0.0
-        busy = False
         try:
-            while not self.stop.is_set():
-                now = time.monotonic()
-                self.wake.clear()
-                rescan_due = now - last_rescan >= self.settings.rescan_seconds
-                busy = self.pass_once() > 0 or busy
-                if busy and not self.tracker.waiting() and self.on_idle:
-                    self.on_idle()
-                    busy = False
-                if rescan_due:
-                    last_rescan = now
-                # While files are settling, look again soon; otherwise sleep until an event or rescan.
-                wait = 0.25 if self.tracker.waiting() else min(self.settings.rescan_seconds, 5.0)
-                self.wake.wait(wait)
+            self._loop(until_empty=False)
         finally:
             observer.stop()
             observer.join(timeout=5)
 
-    def pass_once(self) -> int:
-        handled = 0
+    def drain(self) -> None:
+        """Handle everything in the inbox, waiting for files still being written, then return."""
+        self._loop(until_empty=True)
+
+    def _loop(self, *, until_empty: bool) -> None:
+        busy = False
+        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="berkas") as pool:
+            while not self.stop.is_set():
+                self.wake.clear()
+                waiting = self._submit_ready(pool)
+                busy = self._collect_finished() or busy
+                settling = bool(self.in_flight or self.tracker.waiting())
+                if busy and not settling and self.on_idle:
+                    busy = bool(self.on_idle())  # True: more to do later (e.g. a register write deferred)
+                if until_empty and not waiting and not self.in_flight:
+                    break
+                self.wake.wait(0.05 if settling else IDLE_RETRY_SECONDS if busy else self.settings.rescan_seconds)
+            for future in list(self.in_flight.values()):  # stopping: finish what is in hand
+                future.exception()
+            self._collect_finished()
+
+    def _submit_ready(self, pool: ThreadPoolExecutor) -> list[Path]:
+        """Start every stable file; return the files still waiting (settling or in hand)."""
+        waiting = []
         for path in candidates(self.inbox, self.skip):
-            if self.stop.is_set():
-                break
-            if path in self.in_flight or not self.tracker.ready(path):
+            if path in self.in_flight or self.handled.get(path) == _signature(path):
                 continue
-            self.in_flight.add(path)
-            try:
-                self.handle(path)
-                handled += 1
-            finally:
-                self.in_flight.discard(path)
-                self.tracker.forget(path)
-        return handled
+            waiting.append(path)
+            if len(self.in_flight) < self.workers and self.tracker.ready(path):
+                self.in_flight[path] = pool.submit(self.handle, path)
+        return waiting
+
+    def _collect_finished(self) -> bool:
+        finished = [path for path, future in self.in_flight.items() if future.done()]
+        for path in finished:
+            future = self.in_flight.pop(path)
+            self.tracker.forget(path)
+            signature = _signature(path)
+            if signature is not None:  # still there (could not be removed): not again unless it changes
+                self.handled[path] = signature
+            if future.exception() is not None:
+                log.error("Berkas %s gagal diproses: %r", masked_name(path.name), future.exception())
+        return bool(finished)
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
+        return None
+    return st.st_size, st.st_mtime_ns

@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -68,6 +69,9 @@ class Context:
     _converter_lock: threading.Lock = field(default_factory=threading.Lock)
     stale_registers: set[int] = field(default_factory=set)
     """Years whose registers must be written again (batched: one write after a pass, not per case)."""
+    registers_written: float = 0.0
+    claims: threading.Lock = field(default_factory=threading.Lock)
+    """Files are claimed one at a time, so the same bytes dropped twice at once are seen as one."""
 
     @property
     def converter(self) -> ConverterPool:
@@ -80,15 +84,16 @@ class Context:
         return self._converter
 
     @contextmanager
-    def exclusive(self) -> Iterator[None]:
-        """Hold the workspace lock: one process at a time files, decides or recovers.
+    def workspace_lock(self, mode: int = fcntl.LOCK_SH) -> Iterator[None]:
+        """Shared while filing or deciding, exclusive while recovering.
 
-        ``ppid watch`` (often a service) and ``ppid decide`` typed at a desk may run at once; each takes
-        the lock for one file or one decision, so neither sees the other's half-built staging folder.
+        ``ppid watch`` (often a service, filing several files at once) and ``ppid decide`` typed at a desk
+        may run together: both hold the lock shared. Start-up recovery discards staging leftovers, so it
+        waits until nobody else is working (exclusive).
         """
         lock_path = self.config.paths.database.with_suffix(".lock")
         with open(lock_path, "a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+            fcntl.flock(handle, mode)
             try:
                 yield
             finally:
@@ -99,7 +104,7 @@ class Context:
         calendar = load_calendar(self.config.deadlines)
         if calendar.fingerprint() != self.calendar.fingerprint():
             self.calendar = calendar
-            with self.exclusive():
+            with self.workspace_lock():
                 recompute_due_dates(self)
 
     def template(self, spec: LetterSpec) -> Path:
@@ -120,7 +125,7 @@ def open_context(config: Config, *, today: Callable[[], date] = date.today) -> I
     ctx = Context(config=config, db=Database(config.paths.database), archive=Archive(config.paths.archive),
                   calendar=load_calendar(config.deadlines), today=today)
     try:
-        with ctx.exclusive():
+        with ctx.workspace_lock(fcntl.LOCK_EX):
             recover_interrupted(ctx)
             recompute_due_dates(ctx)
         yield ctx
@@ -133,8 +138,11 @@ def open_context(config: Config, *, today: Callable[[], date] = date.today) -> I
 
 def process_file(ctx: Context, path: Path) -> FileOutcome:
     """One dropped file, under the workspace lock; the registers of the years it touched go stale."""
-    with ctx.exclusive():
-        outcome = _process_file(ctx, path)
+    with ctx.workspace_lock():
+        try:
+            outcome = _process_file(ctx, path)
+        except Exception as exc:  # an unforeseen file or a bug: keep the original aside, keep running
+            outcome = set_aside_after_error(ctx, path, exc)
     for number in outcome.filed + outcome.answered:
         case = ctx.db.case_by_number(number)
         if case:
@@ -147,11 +155,25 @@ def process_file(ctx: Context, path: Path) -> FileOutcome:
 REGISTER_KINDS = ("permohonan", "keberatan")
 
 
-def refresh_registers(ctx: Context) -> list[Path]:
-    """Write the Buku Register of every year that changed since the last refresh."""
-    written = [write_register(ctx, kind, year) for year in sorted(ctx.stale_registers) for kind in REGISTER_KINDS]
-    ctx.stale_registers.clear()
-    return written
+REGISTER_MIN_INTERVAL = 60.0
+
+
+def refresh_registers(ctx: Context, *, force: bool = True) -> bool:
+    """Write the Buku Register of every year that changed; True when a write is still owed.
+
+    Unforced (the watcher between bursts), at most once a minute: a year's register is rewritten whole,
+    which costs seconds when it holds many thousands of cases.
+    """
+    if not ctx.stale_registers:
+        return False
+    if not force and time.monotonic() - ctx.registers_written < REGISTER_MIN_INTERVAL:
+        return True
+    years, ctx.stale_registers = sorted(ctx.stale_registers), set()
+    for year in years:
+        for kind in REGISTER_KINDS:
+            write_register(ctx, kind, year)
+    ctx.registers_written = time.monotonic()
+    return False
 
 
 def write_register(ctx: Context, kind: str, year: int, out: Path | None = None) -> Path:
@@ -211,6 +233,11 @@ def claim_source(ctx: Context, path: Path) -> tuple[Source, str]:
     while filing; the same numbers are reused.
     """
     sha = sha256_file(path)
+    with ctx.claims:
+        return _claim(ctx, path, sha)
+
+
+def _claim(ctx: Context, path: Path, sha: str) -> tuple[Source, str]:
     earlier = ctx.db.sources_with_sha(sha)
     for source in earlier:
         if source.state in ("filed", "setting_aside"):
@@ -304,6 +331,19 @@ def write_incomplete_notice(ctx: Context, beside: Path, suffix: str, problems: l
                                   metadata=PdfMetadata(title=spec.title, author=ctx.config.agency.name))
         except ConversionError as exc:  # the docx is there to print; the reason file stays the record
             log.error("Pemberitahuan kurang lengkap tidak dapat dijadikan PDF: %s", exc)
+
+
+def set_aside_after_error(ctx: Context, path: Path, exc: Exception) -> FileOutcome:
+    log.error("Kesalahan tak terduga pada berkas %s: %s", masked_name(path.name), type(exc).__name__)
+    outcome = FileOutcome(name=masked_name(path.name))
+    if not path.is_file():
+        return outcome
+    reason = (f"Terjadi kesalahan tak terduga saat memproses berkas ini ({type(exc).__name__}). Berkas disimpan utuh; "
+              "laporkan kepada pengelola sistem beserta berkas ALASAN ini.")
+    keep_copy(path, ctx.config.paths.set_aside, path.name, [reason])
+    path.unlink(missing_ok=True)
+    outcome.set_aside.append(reason)
+    return outcome
 
 
 def set_aside_duplicate(ctx: Context, path: Path, earlier: Source, outcome: FileOutcome) -> FileOutcome:

@@ -936,6 +936,11 @@ _TERMINATOR = re.compile(
     re.IGNORECASE,
 )
 _KUASA_SECTION = re.compile(r"(?:identitas|data)\s+kuasa|^kuasa\s+pemohon", re.IGNORECASE)
+# Sub-headings of section A of the objection form, also when not written in capitals: one of them ends a
+# value that may span lines ("Tujuan penggunaan informasi" comes right before "Identitas Pemohon").
+_SECTION_A_HEADING = re.compile(
+    r"^(?:identitas|data)\s+(?:kuasa\s+)?(?:pemohon|pengaju)\b|^informasi\s+pengaju\s+keberatan", re.IGNORECASE
+)
 
 
 @dataclass
@@ -1153,7 +1158,11 @@ class _FieldScanner:
             self._close()
             self._feed_line(para, in_table)
             return
-        if current.key in self.profile.multiline_keys and not _looks_like_heading(text):
+        if (
+            current.key in self.profile.multiline_keys
+            and not _looks_like_heading(text)
+            and not _SECTION_A_HEADING.match(text)
+        ):
             current.value.append(para)
             return
         self._close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from openpyxl import Workbook, load_workbook
 
 from pipeline import reading
 from pipeline.blankforms import (
+    ALASAN_KEYS,
+    ALASAN_OPTIONS,
     ANSWER_FIELDS,
     BENTUK_KEYS,
     BENTUK_OPTIONS,
@@ -20,13 +23,18 @@ from pipeline.blankforms import (
     CARA_SALINAN_OPTIONS,
     KEPUTUSAN_KEYS,
     KEPUTUSAN_OPTIONS,
+    OBJECTION_FIELDS,
+    OBJECTION_XLSX_FIELDS,
     REQUEST_FIELDS,
     fill_answer_docx,
     fill_answer_xlsx,
+    fill_objection_docx,
+    fill_objection_xlsx,
     fill_request_docx,
     write_blank_forms,
 )
 from pipeline.reading import FormDocument, UnreadableForm, read_form
+from pipeline.validation import validate_objection
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMS = ROOT / "tests" / "forms"
@@ -1014,3 +1022,403 @@ def test_answer_rules_do_not_change_request_labels():
     assert reading._label_key("Nama pejabat yang menjawab") == "nama"
     assert reading._label_key("PPID Pelaksana/OPD yang Menguasai Informasi") == "opd_tujuan"
     assert reading._label_key("Keputusan") is None
+
+
+
+# --------------------------------------------------------------------------------------------------
+# Objection forms (formulir pengajuan keberatan), filed on 8 April 2026 against requests 001 and 002
+# --------------------------------------------------------------------------------------------------
+
+OBJECTION_DAY = date(2026, 4, 8)
+FILED = {"tempat": "Denpasar", "tanggal": "8 April 2026"}
+
+
+def test_objection_three_column_table_with_ticked_reasons():
+    document, record = read_one("keberatan-tabel.docx")
+    assert (document.kind, document.layout) == ("keberatan", "docx-table")
+    assert record.fields == {
+        "nomor_pendaftaran": "001/PPID/IV/2026",
+        "tujuan": "Bahan penelitian tentang keterbukaan anggaran kesehatan daerah.",
+        "nama": "Ni Putu Dewi Anggreni",
+        "alamat": "Jl. Tukad Yeh Aya No. 21, Panjer, Denpasar Selatan",
+        "pekerjaan": "Peneliti",
+        "telepon": "0813-3811-2468",
+        "email": "dewi.anggreni@gmail.com",
+        "nik": "5171044705920002",
+        "kasus_posisi": "Permohonan saya nomor 001/PPID/IV/2026 meminta rincian belanja program penanganan "
+        "stunting dan laporan realisasinya.\nRincian belanja ditolak tanpa surat keputusan penolakan, sedangkan "
+        "laporan realisasinya tidak ditanggapi sama sekali.",
+        **FILED,
+    }  # the empty officer rows and the empty proxy rows give nothing
+    assert record.choices == {"alasan": ["a", "c"]}
+    assert record.notes == [] and record.attachments == []
+
+
+def test_objection_paragraphs_with_struck_out_reasons():
+    document, record = read_one("keberatan-paragraf.docx")
+    assert (document.kind, document.layout) == ("keberatan", "docx-paragraph")
+    assert record.fields == {
+        "nomor_pendaftaran": "002/PPID/IV/2026",
+        # "Identitas Pemohon" on the next line is a sub-heading, not a second line of the purpose
+        "tujuan": "Bahan advokasi kelompok nelayan tentang izin reklamasi pantai.",
+        "nama": "Komang Adi Wiguna",
+        "alamat": "Br. Pande, Desa Kedonganan, Kecamatan Kuta, Kabupaten Badung",
+        "pekerjaan": "Nelayan",
+        "telepon_email": "0878-6200-1357 / adiwiguna88@gmail.com",
+        "nik": "5103051203880005",
+        "kasus_posisi": "Salinan izin reklamasi yang saya terima hanya halaman pertama, bukan dokumen lengkap "
+        "beserta lampiran peta yang saya minta.\nUntuk salinan itu saya juga dikenakan biaya Rp 5.000 per lembar, "
+        "jauh di atas biaya fotokopi biasa.",
+        **FILED,
+    }  # "Nama : -" in the proxy section means no proxy; the dotted officer line and "(diisi petugas)" are empty
+    assert record.choices == {"alasan": ["d", "f"]}  # every other reason struck out
+    assert record.notes == []
+
+
+def test_objection_by_a_proxy_with_the_power_of_attorney_beside_it():
+    document, record = read_one("keberatan-kuasa.docx")
+    assert (document.kind, document.layout) == ("keberatan", "docx-table")
+    assert record.fields == {
+        "nomor_pendaftaran": "001/PPID/IV/2026",
+        "tujuan": "Pengurusan hak atas tanah warisan keluarga.",
+        "nama": "Ni Made Sulastri",
+        "alamat": "Br. Gelulung, Desa Sukawati, Kecamatan Sukawati, Kabupaten Gianyar",
+        "pekerjaan": "Pedagang",
+        "telepon": "0812-4690-3311",
+        "email": "madesulastri70@gmail.com",
+        "nik": "5104025010700003",
+        "nama_kuasa": "I Ketut Widnyana, S.H.",
+        "alamat_kuasa": "Jl. Raya Puputan No. 142, Renon, Denpasar Timur",
+        "telepon_kuasa": "0361-225577",
+        "kasus_posisi": "Pemberitahuan tertulis menyatakan salinan peta bidang tanah akan diberikan, tetapi "
+        "sampai hari ini salinan tersebut tidak pernah diserahkan kepada pemohon.",
+        **FILED,
+    }
+    assert record.choices == {"alasan": ["e"]}
+    assert [(a.name, a.role) for a in record.attachments] == [("kuasa.pdf", "surat_kuasa")]
+    assert record.attachments[0].data == (FORMS / "keberatan-kuasa.kuasa.pdf").read_bytes()
+    assert record.attachments[0].data.startswith(b"%PDF")
+    assert record.notes == []
+
+
+def test_objection_for_periodic_information_without_request_number():
+    document, record = read_one("keberatan-berkala.docx")
+    assert (document.kind, document.layout) == ("keberatan", "docx-table")
+    assert record.fields == {
+        "tujuan": "Pengawasan pengelolaan keuangan daerah oleh masyarakat.",
+        "nama": "Gede Surya Darmawan",
+        "alamat": "Jl. Pramuka No. 9, Kelurahan Banyuasri, Kecamatan Buleleng, Kabupaten Buleleng",
+        "pekerjaan": "Wartawan",
+        "telepon": "0819-1650-7788",
+        "email": "surya.darmawan@outlook.com",
+        "nik": "5108031706950001",
+        "kasus_posisi": "Laporan keuangan Pemerintah Provinsi Bali tahun anggaran 2025 belum diumumkan di laman "
+        "PPID, padahal laporan itu termasuk informasi yang wajib diumumkan secara berkala.",
+        **FILED,
+    }  # the request number is "-"
+    assert record.choices == {"alasan": ["b"]}  # check box content controls
+    assert record.notes == []
+
+
+def test_objection_without_nik_is_read_without_it():
+    _, record = read_one("keberatan-tanpa-nik.docx")
+    assert "nik" not in record.fields
+    assert record.fields["nomor_pendaftaran"] == "002/PPID/IV/2026"
+    assert record.fields["nama"] == "Luh Putu Sri Handayani"
+    assert record.choices == {"alasan": ["c"]}  # Wingdings boxes
+    assert record.notes == []
+
+
+def test_objection_with_a_request_number_the_register_does_not_hold():
+    document, record = read_one("keberatan-nomor-asing.docx")
+    assert document.kind == "keberatan"
+    assert record.fields == {
+        "nomor_pendaftaran": "999/PPID/IV/2026",
+        "tujuan": "Penyusunan laporan kegiatan koperasi desa.",
+        "nama": "I Nyoman Artawan",
+        "alamat": "Br. Kawan, Kelurahan Bebalang, Kecamatan Bangli, Kabupaten Bangli",
+        "pekerjaan": "Pengurus koperasi",
+        "telepon_email": "0813-5310-2288 / nyoman.artawan@gmail.com",
+        "nik": "5106012208800004",
+        "kasus_posisi": "Pemberitahuan tertulis atas permohonan saya baru diterima setelah lewat 17 hari kerja, "
+        "melebihi jangka waktu yang ditentukan undang-undang.",
+        **FILED,
+    }
+    assert record.choices == {"alasan": ["g"]}  # √ in the tick column after reason g
+    assert record.notes == []
+
+
+def test_objection_workbook_one_objection_per_row():
+    document = read_form(FORMS / "keberatan-banyak.xlsx")
+    assert (document.kind, document.layout) == ("keberatan", "xlsx-rows")
+    assert [record.row for record in document.records] == [4, 5]  # title and blank row above the header
+    first, second = document.records
+    assert first.fields == {
+        "tanggal": "8 April 2026",  # a date cell
+        "tempat": "Denpasar",
+        "nomor_pendaftaran": "002/PPID/IV/2026",
+        "nama": "Kadek Ari Susanti",
+        "nik": "5171026609930002",
+        "alamat": "Jl. Gunung Agung Gg. VII No. 4, Pemecutan Kaja, Denpasar Utara",
+        "pekerjaan": "Mahasiswa",
+        "telepon": "085739112233",
+        "email": "arisusanti93@gmail.com",
+        "tujuan": "Bahan skripsi tentang tata kelola reklamasi.",
+        "kasus_posisi": "Jawaban atas permohonan saya baru diterima 14 hari kerja setelah permohonan dicatat.\n"
+        "Tidak ada pemberitahuan perpanjangan waktu sebelumnya.",
+    }
+    assert first.choices == {"alasan": ["g"]}  # written as the letter
+    assert "nomor_pendaftaran" not in second.fields and "email" not in second.fields
+    assert second.fields["nama"] == "I Wayan Budiarsa"
+    assert second.choices == {"alasan": ["b"]}  # written as the printed reason
+    assert all(record.notes == [] for record in document.records)
+
+
+@pytest.mark.parametrize(
+    ("name", "row"),
+    [("keberatan-tabel.docx", 0), ("keberatan-paragraf.docx", 0), ("keberatan-kuasa.docx", 0),
+     ("keberatan-berkala.docx", 0), ("keberatan-nomor-asing.docx", 0), ("keberatan-banyak.xlsx", 0),
+     ("keberatan-banyak.xlsx", 1)],
+)  # fmt: skip
+def test_valid_objection_samples_pass_validation(name, row):
+    record = read_form(FORMS / name).records[row]
+    data, problems = validate_objection(record, OBJECTION_DAY)
+    assert problems == []
+    assert data.tanggal_form == OBJECTION_DAY
+    assert data.alasan == record.choices["alasan"]
+
+
+def test_validated_objection_data():
+    data, _ = validate_objection(read_one("keberatan-kuasa.docx")[1], OBJECTION_DAY)
+    assert data.nomor_permohonan == "001/PPID/IV/2026"
+    assert (data.kuasa.nama, data.kuasa.telepon) == ("I Ketut Widnyana, S.H.", "0361-225577")
+    assert data.applicant.nama_kuasa == "I Ketut Widnyana, S.H."
+    data, _ = validate_objection(read_one("keberatan-berkala.docx")[1], OBJECTION_DAY)
+    assert (data.nomor_permohonan, data.alasan, data.kuasa) == (None, ["b"], None)
+    data, _ = validate_objection(read_one("keberatan-nomor-asing.docx")[1], OBJECTION_DAY)
+    # The validator does not know the register: the unknown number is checked when the form is filed.
+    assert data.nomor_permohonan == "999/PPID/IV/2026"
+    data, _ = validate_objection(read_one("keberatan-paragraf.docx")[1], OBJECTION_DAY)
+    assert (data.applicant.telepon, data.applicant.email) == ("087862001357", "adiwiguna88@gmail.com")
+    second = read_form(FORMS / "keberatan-banyak.xlsx").records[1]
+    assert validate_objection(second, OBJECTION_DAY)[0].nomor_permohonan is None  # reason b alone
+
+
+def test_objection_without_nik_is_invalid():
+    _, record = read_one("keberatan-tanpa-nik.docx")
+    assert validate_objection(record, OBJECTION_DAY) == (
+        None, ["NIK (atau nomor SK pengesahan badan hukum bagi badan hukum) belum diisi."]
+    )  # fmt: skip
+
+
+def test_proxy_without_power_of_attorney_is_invalid(tmp_path):
+    copy = tmp_path / "keberatan-kuasa.docx"
+    copy.write_bytes((FORMS / "keberatan-kuasa.docx").read_bytes())  # the .kuasa.pdf stays behind
+    record = read_form(copy).records[0]
+    assert record.attachments == []
+    _, problems = validate_objection(record, OBJECTION_DAY)
+    assert len(problems) == 1 and "surat kuasa khusus belum dilampirkan" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("a, c", ["a", "c"]), ("c dan a", ["a", "c"]), ("A; D", ["a", "d"]), ("b.", ["b"]), ("huruf e", ["e"]),
+        ("a/f/g", ["a", "f", "g"]), ("(c)", ["c"]), ("c, c", ["c"]), ("a,b,c,d,e,f,g", ALASAN_KEYS),
+        ("Biaya yang dikenakan tidak wajar", ["f"]), ("g. Informasi disampaikan melebihi jangka waktu", ["g"]),
+    ],
+)  # fmt: skip
+def test_objection_reasons_written_as_letters(tmp_path, written, expected):
+    path = request_xlsx(tmp_path / "f.xlsx", [["Putu", "Singaraja", written, "Tidak ditanggapi."]],
+                        header=["Nama", "Alamat", "Alasan Keberatan", "Kasus Posisi"])  # fmt: skip
+    document = read_form(path)
+    assert document.kind == "keberatan"
+    assert document.records[0].choices == {"alasan": expected}
+    assert document.records[0].notes == []
+
+
+@pytest.mark.parametrize("written", ["h", "a, h", "x", "semua", "1, 3"])
+def test_unknown_objection_reason_gives_a_note(tmp_path, written):
+    path = request_xlsx(tmp_path / "f.xlsx", [["Putu", "Singaraja", written, "Tidak ditanggapi."]],
+                        header=["Nama", "Alamat", "Alasan Keberatan", "Kasus Posisi"])  # fmt: skip
+    record = read_form(path).records[0]
+    assert record.choices == {}
+    assert record.notes == ["Isian 'Alasan Keberatan' tidak dikenali sebagai salah satu pilihan yang tersedia."]
+
+
+def test_objection_reason_letters_in_a_word_paragraph(tmp_path):
+    document = Document()
+    document.add_paragraph("FORMULIR PENGAJUAN KEBERATAN")
+    for line in ("Nomor Pendaftaran Permohonan : 001/PPID/IV/2026", "Nama : Putu Eka Saputra",
+                 "Alamat : Singaraja", "Alasan Pengajuan Keberatan : a dan c", "Kasus Posisi : Ditolak."):  # fmt: skip
+        document.add_paragraph(line)
+    path = tmp_path / "k.docx"
+    document.save(path)
+    record = read_form(path).records[0]
+    assert record.choices == {"alasan": ["a", "c"]} and record.notes == []
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        ("Nama Kuasa Pemohon", "nama_kuasa"), ("Alamat Kuasa Pemohon", "alamat_kuasa"),
+        ("Nomor Telepon Kuasa Pemohon", "telepon_kuasa"), ("No. HP Kuasa", "telepon_kuasa"),
+        ("E-mail Kuasa", "email_kuasa"), ("Telepon/E-mail Kuasa", "telepon_kuasa"),
+        ("Nomor Registrasi Keberatan (diisi petugas)", "nomor_registrasi_keberatan"),
+        ("Nomor Pendaftaran Permohonan Informasi", "nomor_pendaftaran"), ("Kasus Posisi", "kasus_posisi"),
+        ("Alasan Keberatan", "alasan"), ("D. Hari/Tanggal Tanggapan atas Keberatan akan Diberikan", "tanggal_tanggapan"),
+        ("Nama Pengaju Keberatan", "nama"), ("Identitas Kuasa Pemohon", None), ("Alamat", "alamat"),
+        ("Nomor Telepon", "telepon"),
+    ],
+)  # fmt: skip
+def test_objection_label_synonyms(label, key):
+    assert reading._label_key(label) == key
+
+
+def test_proxy_label_rules_leave_answer_labels_alone():
+    assert reading._label_key("Informasi dikuasai oleh (bila Badan Publik lain)", reading._ANSWER_PROFILE) == (
+        "dikuasai_oleh"
+    )
+    assert reading._label_key("PPID Pelaksana/OPD yang Menguasai Informasi") == "opd_tujuan"
+
+
+# -- the pipeline's own blank objection forms -----------------------------------------------------------
+
+OBJECTION = {
+    "nomor_registrasi_keberatan": "001/KEB/PPID/IV/2026",
+    "nomor_pendaftaran": "001/PPID/IV/2026",
+    "tujuan": "Bahan penelitian tentang keterbukaan anggaran kesehatan daerah.",
+    "nama": "Ni Putu Dewi Anggreni",
+    "alamat": "Jl. Tukad Yeh Aya No. 21\nPanjer, Denpasar Selatan",
+    "pekerjaan": "Peneliti",
+    "telepon": "0813-3811-2468",
+    "email": "dewi.anggreni@gmail.com",
+    "nik": "5171044705920002",
+    "nama_kuasa": "I Ketut Widnyana, S.H.",
+    "alamat_kuasa": "Jl. Raya Puputan No. 142, Renon, Denpasar Timur",
+    "telepon_kuasa": "0361-225577",
+    "kasus_posisi": "Rincian belanja ditolak tanpa surat keputusan penolakan.\nLaporan realisasinya tidak ditanggapi.",
+    "tanggal_tanggapan": "20 Mei 2026",
+}
+
+
+@pytest.fixture(scope="module")
+def written_blank_forms(tmp_path_factory):
+    return write_blank_forms(tmp_path_factory.mktemp("kosong"))
+
+
+@pytest.fixture()
+def blank_objection_forms(written_blank_forms, tmp_path):
+    """Fresh copies of the blank objection docx and xlsx (written once per module)."""
+    copies = []
+    for source in written_blank_forms[4:6]:
+        copies.append(tmp_path / source.name)
+        copies[-1].write_bytes(source.read_bytes())
+    return tuple(copies)
+
+
+def test_write_blank_forms_keeps_its_order_and_appends_the_objection_forms(tmp_path):
+    names = [path.name for path in write_blank_forms(tmp_path)]
+    assert names == [
+        "formulir-permohonan-informasi.docx", "formulir-permohonan-informasi.xlsx",
+        "lembar-jawaban-permohonan.docx", "lembar-jawaban-permohonan.xlsx",
+        "formulir-keberatan.docx", "formulir-keberatan.xlsx",
+    ]  # fmt: skip
+    assert all((tmp_path / name).is_file() for name in names)
+
+
+def test_blank_objection_forms_are_written_and_read_as_empty_objections(blank_objection_forms):
+    docx_path, xlsx_path = blank_objection_forms
+    document = read_form(docx_path)
+    assert (document.kind, document.layout) == ("keberatan", "docx-table")
+    assert document.records[0].fields == {} and document.records[0].choices == {}
+    assert document.records[0].notes == []
+    word = Document(docx_path)
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "FORMULIR PENGAJUAN KEBERATAN" in text
+    cells = "\n".join(cell.text for row in word.tables[0].rows for cell in row.cells)
+    for printed in ("A. Informasi Pengaju Keberatan", "Nomor Registrasi Keberatan (diisi petugas)",
+                    "Nomor Pendaftaran Permohonan Informasi", "Identitas Pemohon", "Identitas Kuasa Pemohon",
+                    "NIK", "B. Alasan Pengajuan Keberatan", "C. Kasus Posisi",
+                    "D. Hari/Tanggal Tanggapan atas Keberatan akan Diberikan"):  # fmt: skip
+        assert printed in cells, printed
+    assert all(f"☐ {option}" in cells for option in ALASAN_OPTIONS)
+    signatures = "\n".join(cell.text for cell in word.tables[1].rows[0].cells)
+    assert "Petugas Informasi" in signatures and "Pengaju Keberatan" in signatures
+    empty = read_form(xlsx_path)
+    assert (empty.kind, empty.records) == ("keberatan", [])
+
+
+@pytest.mark.parametrize("strike", [False, True])
+def test_blank_objection_docx_filled_reads_back_exactly(blank_objection_forms, strike):
+    docx_path, _ = blank_objection_forms
+    fill_objection_docx(docx_path, OBJECTION, ["a", "c"], strike=strike)
+    document = read_form(docx_path)
+    record = document.records[0]
+    assert (document.kind, document.layout) == ("keberatan", "docx-table")
+    assert record.fields == {**OBJECTION, **FILED}
+    assert record.choices == {"alasan": ["a", "c"]}
+    assert record.notes == []
+    record.attachments.append(reading.Attachment("kuasa.pdf", b"%PDF-1.4", "surat_kuasa"))
+    data, problems = validate_objection(record, OBJECTION_DAY)
+    assert problems == [] and data.kuasa.alamat == OBJECTION["alamat_kuasa"]
+
+
+@pytest.mark.parametrize("strike", [False, True])
+@pytest.mark.parametrize("reason", ALASAN_KEYS)
+def test_every_reason_of_the_blank_objection_docx(blank_objection_forms, reason, strike):
+    docx_path, _ = blank_objection_forms
+    fill_objection_docx(docx_path, {"nama": "Putu Eka Saputra"}, [reason], strike=strike)
+    record = read_form(docx_path).records[0]
+    assert record.fields == {"nama": "Putu Eka Saputra", **FILED}
+    assert record.choices == {"alasan": [reason]}
+    assert record.notes == []
+
+
+def test_blank_objection_docx_refuses_unknown_reasons(blank_objection_forms):
+    with pytest.raises(ValueError):
+        fill_objection_docx(blank_objection_forms[0], {}, ["h"])
+
+
+def test_every_blank_objection_label_maps_to_its_key(blank_objection_forms):
+    for form_field in OBJECTION_XLSX_FIELDS:
+        assert reading._label_key(form_field.printed_label) == form_field.key, form_field.printed_label
+    # Under "Identitas Kuasa Pemohon" the Word form prints plain labels; the section makes them the proxy's.
+    docx_path, _ = blank_objection_forms
+    labels = [row.cells[0].text for row in Document(docx_path).tables[0].rows]
+    for form_field in OBJECTION_FIELDS:
+        assert form_field.printed_label in labels
+
+
+def test_blank_objection_xlsx_filled_reads_back_exactly(blank_objection_forms):
+    _, xlsx_path = blank_objection_forms
+    workbook = load_workbook(xlsx_path)
+    sheet = workbook["Pengajuan Keberatan"]
+    assert sheet.freeze_panes == "A2"
+    assert [cell.value for cell in sheet[1]] == [f.printed_label for f in OBJECTION_XLSX_FIELDS]
+    assert "Alasan Pengajuan Keberatan (huruf a-g, misalnya: a, c)" in [cell.value for cell in sheet[1]]
+    validations = sheet.data_validations.dataValidation
+    assert len(validations) == 1 and validations[0].showInputMessage and "a, c" in validations[0].prompt
+    guide = workbook["Petunjuk"]
+    legend = {row[0]: row[1] for row in guide.iter_rows(values_only=True) if row[0] in ALASAN_KEYS}
+    assert list(legend) == ALASAN_KEYS and legend["g"].startswith("Informasi disampaikan melebihi")
+    workbook.close()
+    values = {k: v for k, v in OBJECTION.items() if k != "tanggal_tanggapan"}
+    rows = [
+        {**values, "alasan": "a, c", **FILED},
+        {},  # a blank row is skipped
+        {"nama": "I Wayan Budiarsa", "nik": "5107011011750003", "alamat": "Bebandem, Karangasem",
+         "telepon": "087762004455", "tujuan": "Pengawasan dana desa.", "alasan": ["b"],
+         "kasus_posisi": "Laporan realisasi tidak diumumkan.", **FILED},
+    ]  # fmt: skip
+    fill_objection_xlsx(xlsx_path, rows)
+    document = read_form(xlsx_path)
+    assert (document.kind, document.layout) == ("keberatan", "xlsx-rows")
+    first, second = document.records
+    assert (first.row, second.row) == (2, 4)
+    assert first.fields == {**values, **FILED}
+    assert first.choices == {"alasan": ["a", "c"]}
+    assert second.fields == {k: v for k, v in rows[2].items() if k != "alasan"}
+    assert second.choices == {"alasan": ["b"]}
+    assert first.notes == second.notes == []
+    assert validate_objection(second, OBJECTION_DAY)[1] == []  # reason b needs no request number

@@ -220,6 +220,24 @@ def save(document, name: str) -> Path:
     return path
 
 
+def save_lean(document, name: str) -> Path:
+    """Save without word/stylesWithEffects.xml, the Word 2010 copy of the styles that Word 2013 and later
+    no longer write: the file is as valid and 13 KB smaller (the committed samples must stay small)."""
+    path = save(document, name)
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info.filename) for info in source.infolist()}
+    parts.pop("word/stylesWithEffects.xml", None)
+    parts["[Content_Types].xml"] = re.sub(
+        rb'<Override PartName="/word/stylesWithEffects.xml"[^>]*/>', b"", parts["[Content_Types].xml"]
+    )
+    rels = "word/_rels/document.xml.rels"
+    parts[rels] = re.sub(rb'<Relationship [^>]*Target="stylesWithEffects.xml"[^>]*/>', b"", parts[rels])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name_in_zip, data in parts.items():
+            target.writestr(name_in_zip, data)
+    return path
+
+
 # --------------------------------------------------------------------------------------------------
 # Request forms (permohonan)
 # --------------------------------------------------------------------------------------------------
@@ -979,6 +997,332 @@ def keberatan() -> Path:
     return save(document, "keberatan.docx")
 
 
+# --------------------------------------------------------------------------------------------------
+# Objection forms (keberatan) against requests 001 and 002/PPID/IV/2026, filed on 8 April 2026
+# --------------------------------------------------------------------------------------------------
+
+ALASAN = [
+    ("a", "Permohonan informasi ditolak"),
+    ("b", "Informasi berkala tidak disediakan"),
+    ("c", "Permintaan informasi tidak ditanggapi"),
+    ("d", "Permintaan informasi ditanggapi tidak sebagaimana yang diminta"),
+    ("e", "Permintaan informasi tidak dipenuhi"),
+    ("f", "Biaya yang dikenakan tidak wajar"),
+    ("g", "Informasi disampaikan melebihi jangka waktu yang ditentukan"),
+]
+OBJECTION_DATE = "Denpasar, 8 April 2026"
+
+
+def objection_footnotes(document, *lines: str) -> None:
+    for line in lines:
+        document.add_paragraph(line).runs[0].font.size = Pt(9)
+
+
+def keberatan_tabel() -> Path:
+    """One 3-column table for the whole form: sub-headings in the label column only, the reasons as
+    paragraphs "☑ a. ..." in one value cell (a and c ticked), the proxy rows left empty."""
+    document = new_document(font="Arial", size=11)
+    centred(document, "FORMULIR PENGAJUAN KEBERATAN", size=13)
+    centred(document, "Pejabat Pengelola Informasi dan Dokumentasi Provinsi Bali", bold=False)
+    document.add_paragraph()
+    document.add_paragraph().add_run("A. INFORMASI PENGAJU KEBERATAN").bold = True
+    table = document.add_table(rows=0, cols=3)
+    table.style = "Table Grid"
+    rows: list[tuple] = [
+        ("Nomor Registrasi Keberatan (diisi petugas)",),
+        ("Nomor Pendaftaran Permohonan Informasi", "001/PPID/IV/2026"),
+        ("Tujuan Penggunaan Informasi", "Bahan penelitian tentang keterbukaan anggaran kesehatan daerah."),
+        ("Identitas Pemohon", None),
+        ("Nama", "Ni Putu Dewi Anggreni"),
+        ("Alamat", "Jl. Tukad Yeh Aya No. 21, Panjer, Denpasar Selatan"),
+        ("Pekerjaan", "Peneliti"),
+        ("Nomor Telepon", "0813-3811-2468"),
+        ("E-mail", "dewi.anggreni@gmail.com"),
+        ("NIK", "5171044705920002"),
+        ("Identitas Kuasa Pemohon (bila ada)", None),
+        ("Nama",),
+        ("Alamat",),
+        ("Nomor Telepon",),
+        ("B. Alasan Pengajuan Keberatan", *(("☑ " if letter in "ac" else "☐ ") + f"{letter}. {text}"
+                                            for letter, text in ALASAN)),
+        ("C. Kasus Posisi",
+         "Permohonan saya nomor 001/PPID/IV/2026 meminta rincian belanja program penanganan stunting dan "
+         "laporan realisasinya.",
+         "Rincian belanja ditolak tanpa surat keputusan penolakan, sedangkan laporan realisasinya tidak "
+         "ditanggapi sama sekali."),
+        ("D. Hari/Tanggal Tanggapan atas Keberatan akan Diberikan (diisi petugas)",),
+    ]  # fmt: skip
+    for label, *values in rows:
+        cells = table.add_row().cells
+        set_cell(cells[0], label)
+        if values == [None]:
+            cells[0].paragraphs[0].runs[0].bold = True  # a sub-heading in the label column only
+            continue
+        cells[1].text = ":"
+        set_cell(cells[2], *values)
+    table.columns[0].width = Cm(6)
+    signature_block(document, OBJECTION_DATE, "Petugas Informasi (Penerima Keberatan)", "Pengaju Keberatan",
+                    "Ni Komang Sariasih", "Ni Putu Dewi Anggreni")  # fmt: skip
+    return save_lean(document, "keberatan-tabel.docx")
+
+
+def keberatan_paragraf() -> Path:
+    """'Label<TAB>: value' paragraphs; the reasons are chosen by striking out all but d and f; the
+    telephone and e-mail share one line; the proxy lines hold "-"."""
+    document = new_document()
+    centred(document, "FORMULIR PENGAJUAN KEBERATAN", size=13)
+    centred(document, "ATAS PERMOHONAN INFORMASI PUBLIK", size=13)
+    document.add_paragraph()
+    document.add_paragraph().add_run("A. INFORMASI PENGAJU KEBERATAN").bold = True
+    for line in (
+        "Nomor Registrasi Keberatan*\t: ........................",
+        "Nomor Pendaftaran Permohonan\t: 002/PPID/IV/2026",
+        "Tujuan Penggunaan Informasi\t: Bahan advokasi kelompok nelayan tentang izin reklamasi pantai.",
+        "Identitas Pemohon",
+        "Nama\t\t: Komang Adi Wiguna",
+        "Alamat\t\t: Br. Pande, Desa Kedonganan, Kecamatan Kuta, Kabupaten Badung",
+        "Pekerjaan\t\t: Nelayan",
+        "Nomor Telepon/E-mail\t: 0878-6200-1357 / adiwiguna88@gmail.com",
+        "NIK\t\t: 5103051203880005",
+        "Identitas Kuasa Pemohon**",
+        "Nama\t\t: -",
+        "Alamat\t\t: -",
+        "Nomor Telepon\t: -",
+    ):
+        document.add_paragraph(line)
+    document.add_paragraph()
+    document.add_paragraph().add_run("B. ALASAN PENGAJUAN KEBERATAN***").bold = True
+    for letter, text in ALASAN:
+        paragraph = document.add_paragraph("\t")
+        paragraph.add_run(f"{letter}. {text}").font.strike = letter not in "df"
+    document.add_paragraph()
+    document.add_paragraph(
+        "C. Kasus Posisi\t: Salinan izin reklamasi yang saya terima hanya halaman pertama, bukan dokumen "
+        "lengkap beserta lampiran peta yang saya minta."
+    )
+    document.add_paragraph(
+        "Untuk salinan itu saya juga dikenakan biaya Rp 5.000 per lembar, jauh di atas biaya fotokopi biasa."
+    )
+    document.add_paragraph()
+    document.add_paragraph("D. Hari/Tanggal Tanggapan atas Keberatan akan Diberikan*\t: (diisi petugas)")
+    document.add_paragraph()
+    document.add_paragraph(OBJECTION_DATE).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph("Pengaju Keberatan,").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph()
+    document.add_paragraph("Komang Adi Wiguna").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    objection_footnotes(document, "* Diisi oleh petugas", "** Diisi bila keberatan diajukan melalui kuasa",
+                        "*** Coret yang tidak perlu")  # fmt: skip
+    return save_lean(document, "keberatan-paragraf.docx")
+
+
+def keberatan_kuasa() -> list[Path]:
+    """Filed by a proxy: a 2-column table with ": value" cells, upper-case sub-heading rows spanning the
+    table, "[x]"/"[ ]" boxes (reason e); the power of attorney comes as the sibling file .kuasa.pdf."""
+    document = new_document()
+    centred(document, "FORMULIR PENGAJUAN KEBERATAN INFORMASI PUBLIK", size=13)
+    document.add_paragraph()
+    table = document.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    rows: list[tuple] = [
+        ("A. INFORMASI PENGAJU KEBERATAN", None),
+        ("Nomor Registrasi Keberatan (diisi petugas)",),
+        ("Nomor Pendaftaran Permohonan", "001/PPID/IV/2026"),
+        ("Tujuan Penggunaan Informasi", "Pengurusan hak atas tanah warisan keluarga."),
+        ("IDENTITAS PEMOHON", None),
+        ("Nama", "Ni Made Sulastri"),
+        ("Alamat", "Br. Gelulung, Desa Sukawati, Kecamatan Sukawati, Kabupaten Gianyar"),
+        ("Pekerjaan", "Pedagang"),
+        ("Nomor Telepon", "0812-4690-3311"),
+        ("Alamat E-mail", "madesulastri70@gmail.com"),
+        ("NIK", "5104025010700003"),
+        ("IDENTITAS KUASA PEMOHON", None),
+        ("Nama", "I Ketut Widnyana, S.H."),
+        ("Alamat", "Jl. Raya Puputan No. 142, Renon, Denpasar Timur"),
+        ("Nomor Telepon", "0361-225577"),
+        ("B. ALASAN PENGAJUAN KEBERATAN", *(("[x] " if letter == "e" else "[ ] ") + f"{letter}. {text}"
+                                            for letter, text in ALASAN)),
+        ("C. KASUS POSISI",
+         "Pemberitahuan tertulis menyatakan salinan peta bidang tanah akan diberikan, tetapi sampai hari ini "
+         "salinan tersebut tidak pernah diserahkan kepada pemohon."),
+        ("D. HARI/TANGGAL TANGGAPAN ATAS KEBERATAN AKAN DIBERIKAN (diisi petugas)",),
+    ]  # fmt: skip
+    for label, *values in rows:
+        cells = table.add_row().cells
+        if values == [None]:
+            merged = cells[0].merge(cells[1])
+            merged.text = label
+            merged.paragraphs[0].runs[0].bold = True
+            continue
+        set_cell(cells[0], label)
+        if values:
+            set_cell(cells[1], ": " + values[0], *values[1:])
+        else:
+            cells[1].text = ":"
+    signature_block(document, OBJECTION_DATE, "Petugas Informasi (Penerima Keberatan)",
+                    "Kuasa Pengaju Keberatan", "Ni Komang Sariasih", "I Ketut Widnyana, S.H.")  # fmt: skip
+    form = save_lean(document, "keberatan-kuasa.docx")
+    kuasa = HERE / "keberatan-kuasa.kuasa.pdf"
+    kuasa.write_bytes(tiny_pdf())
+    return [form, kuasa]
+
+
+def keberatan_berkala() -> Path:
+    """A fillable form (check box content controls) with only reason b ticked and no request number:
+    periodic information needs no earlier request."""
+    document = new_document(font="Calibri", size=11)
+    centred(document, "FORMULIR PENGAJUAN KEBERATAN", size=14)
+    document.add_paragraph()
+    table = document.add_table(rows=0, cols=3)
+    table.style = "Table Grid"
+
+    def row(label: str, *lines: str):
+        cells = table.add_row().cells
+        set_cell(cells[0], label)
+        cells[1].text = ":"
+        set_cell(cells[2], *lines)
+        return cells[2]
+
+    row("Nomor Registrasi Keberatan (diisi petugas)")
+    row("Nomor Pendaftaran Permohonan Informasi", "-")
+    row("Tujuan Penggunaan Informasi", "Pengawasan pengelolaan keuangan daerah oleh masyarakat.")
+    for label, value in (
+        ("Nama", "Gede Surya Darmawan"),
+        ("Alamat", "Jl. Pramuka No. 9, Kelurahan Banyuasri, Kecamatan Buleleng, Kabupaten Buleleng"),
+        ("Pekerjaan", "Wartawan"),
+        ("Nomor HP", "0819-1650-7788"),
+        ("E-mail", "surya.darmawan@outlook.com"),
+        ("NIK", "5108031706950001"),
+    ):
+        row(label, value)
+    cell = row("Alasan Pengajuan Keberatan")
+    ident = 500
+    for index, (letter, text) in enumerate(ALASAN):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        ident += 1
+        append_xml(paragraph, checkbox_sdt(letter == "b", ident))
+        paragraph.add_run(f" {letter}. {text}")
+    row("Kasus Posisi",
+        "Laporan keuangan Pemerintah Provinsi Bali tahun anggaran 2025 belum diumumkan di laman PPID, "
+        "padahal laporan itu termasuk informasi yang wajib diumumkan secara berkala.")  # fmt: skip
+    row("Hari/Tanggal Tanggapan atas Keberatan (diisi petugas)")
+    signature_block(document, OBJECTION_DATE, "Petugas Informasi", "Pengaju Keberatan", "Made Dwi Antari",
+                    "Gede Surya Darmawan")  # fmt: skip
+    return save_lean(document, "keberatan-berkala.docx")
+
+
+def keberatan_tanpa_nik() -> Path:
+    """Complete and well ticked (Wingdings symbols, reason c), except that the NIK row is empty."""
+    document = new_document()
+    centred(document, "FORMULIR PENGAJUAN KEBERATAN", size=13)
+    document.add_paragraph()
+    table = form_table(
+        document,
+        [
+            ("Nomor Pendaftaran Permohonan", "002/PPID/IV/2026"),
+            ("Tujuan Penggunaan Informasi", "Bahan tugas akhir perkuliahan."),
+            ("Nama", "Luh Putu Sri Handayani"),
+            ("NIK",),
+            ("Alamat", "Jl. Raya Sesetan No. 77, Sesetan, Denpasar Selatan"),
+            ("Pekerjaan", "Mahasiswa"),
+            ("Nomor Telepon", "081999120034"),
+            ("Alamat E-mail", "srihandayani.luh@gmail.com"),
+            ("Alasan Pengajuan Keberatan",),
+            ("Kasus Posisi", "Permohonan informasi saya tidak ditanggapi sampai batas waktu 10 hari kerja."),
+        ],
+        columns=3,
+    )
+    for table_row in table.rows:
+        if table_row.cells[0].text == "Alasan Pengajuan Keberatan":
+            cell = table_row.cells[2]
+            for index, (letter, text) in enumerate(ALASAN):
+                paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+                append_xml(paragraph, wingdings_box(letter == "c"))
+                paragraph.add_run(f" {letter}. {text}")
+    signature_block(document, OBJECTION_DATE, "Petugas Informasi", "Pengaju Keberatan", "Ni Komang Sariasih",
+                    "Luh Putu Sri Handayani")  # fmt: skip
+    return save_lean(document, "keberatan-tanpa-nik.docx")
+
+
+def keberatan_nomor_asing() -> Path:
+    """A request number the register does not hold (999/PPID/IV/2026). The reasons are a table of their
+    own under the "B." heading: letter | reason | tick column, with √ after reason g."""
+    document = new_document()
+    centred(document, "FORMULIR PENGAJUAN KEBERATAN", size=13)
+    document.add_paragraph()
+    document.add_paragraph().add_run("A. INFORMASI PENGAJU KEBERATAN").bold = True
+    form_table(
+        document,
+        [
+            ("Nomor Registrasi Keberatan (diisi petugas)",),
+            ("Nomor Pendaftaran Permohonan Informasi", "999/PPID/IV/2026"),
+            ("Tujuan Penggunaan Informasi", "Penyusunan laporan kegiatan koperasi desa."),
+            ("Nama", "I Nyoman Artawan"),
+            ("Alamat", "Br. Kawan, Kelurahan Bebalang, Kecamatan Bangli, Kabupaten Bangli"),
+            ("Pekerjaan", "Pengurus koperasi"),
+            ("Nomor Telepon/E-mail", "0813-5310-2288 / nyoman.artawan@gmail.com"),
+            ("NIK", "5106012208800004"),
+        ],
+        columns=3,
+    )
+    document.add_paragraph()
+    document.add_paragraph().add_run("B. ALASAN PENGAJUAN KEBERATAN*").bold = True
+    reasons = document.add_table(rows=0, cols=3)
+    reasons.style = "Table Grid"
+    for letter, text in ALASAN:
+        cells = reasons.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = f"{letter}.", text, "√" if letter == "g" else ""
+        cells[0].width, cells[1].width, cells[2].width = Cm(1), Cm(14), Cm(1)
+    document.add_paragraph()
+    document.add_paragraph().add_run("C. KASUS POSISI").bold = True
+    document.add_paragraph(
+        "Pemberitahuan tertulis atas permohonan saya baru diterima setelah lewat 17 hari kerja, "
+        "melebihi jangka waktu yang ditentukan undang-undang."
+    )
+    document.add_paragraph()
+    signature_block(document, OBJECTION_DATE, "Petugas Informasi (Penerima Keberatan)", "Pengaju Keberatan",
+                    "Ni Komang Sariasih", "I Nyoman Artawan")  # fmt: skip
+    objection_footnotes(document, "* Beri tanda (√) pada satu atau lebih alasan")
+    return save_lean(document, "keberatan-nomor-asing.docx")
+
+
+def keberatan_banyak_xlsx() -> Path:
+    """The service desk's list of objections under a title row: one for 002/PPID/IV/2026 with reason g
+    written as its letter, one with only reason b written as the printed text and no request number."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Rekap Keberatan"
+    sheet.append(["REKAP PENGAJUAN KEBERATAN ATAS PERMOHONAN INFORMASI PUBLIK"])
+    sheet.append([])
+    sheet.append([
+        "No", "Tanggal", "Tempat", "No. Pendaftaran Permohonan", "Nama Pengaju Keberatan", "NIK", "Alamat",
+        "Pekerjaan", "No. HP", "E-mail", "Tujuan Penggunaan Informasi", "Alasan Keberatan", "Kasus Posisi",
+    ])  # fmt: skip
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+    rows = [
+        [1, date(2026, 4, 8), "Denpasar", "002/PPID/IV/2026", "Kadek Ari Susanti", "5171026609930002",
+         "Jl. Gunung Agung Gg. VII No. 4, Pemecutan Kaja, Denpasar Utara", "Mahasiswa", "085739112233",
+         "arisusanti93@gmail.com", "Bahan skripsi tentang tata kelola reklamasi.", "g",
+         "Jawaban atas permohonan saya baru diterima 14 hari kerja setelah permohonan dicatat.\n"
+         "Tidak ada pemberitahuan perpanjangan waktu sebelumnya."],
+        [2, "8 April 2026", "Denpasar", None, "I Wayan Budiarsa", "5107011011750003",
+         "Br. Dangin Sema, Desa Bebandem, Kecamatan Bebandem, Kabupaten Karangasem", "Petani", "087762004455",
+         None, "Mengetahui penggunaan dana bantuan keuangan khusus di desa.",
+         "b. Informasi berkala tidak disediakan",
+         "Ringkasan laporan realisasi bantuan keuangan khusus tahun 2025 tidak diumumkan di laman PPID."],
+    ]  # fmt: skip
+    for values in rows:
+        sheet.append(values)
+    sheet["B4"].number_format = "d mmmm yyyy"
+    for letter, width in zip("ABCDEFGHIJKLM", (5, 16, 12, 20, 24, 20, 44, 14, 16, 26, 36, 16, 60)):
+        sheet.column_dimensions[letter].width = width
+    workbook.properties.creator = "Petugas PPID"
+    workbook.properties.created = workbook.properties.modified = FIXED_TIME
+    path = HERE / "keberatan-banyak.xlsx"
+    workbook.save(str(path))
+    return path
+
+
 def dik_docx() -> Path:
     """A DIK (Daftar Informasi yang Dikecualikan) as offices publish it: title and a column table."""
     document = new_document(size=10)
@@ -1074,7 +1418,9 @@ def main() -> int:
     for make in (
         permohonan_2010_tabel3, permohonan_2021_tabel2, permohonan_paragraf, permohonan_checkbox,
         permohonan_ktp_gambar, permohonan_dengan_lampiran, permohonan_isian_lama, permohonan_banyak_xlsx,
-        salah_nik, tidak_lengkap, bukan_formulir, keberatan, dik_docx, dip_xlsx, broken_files,
+        salah_nik, tidak_lengkap, bukan_formulir, keberatan, keberatan_tabel, keberatan_paragraf, keberatan_kuasa,
+        keberatan_berkala, keberatan_tanpa_nik, keberatan_nomor_asing, keberatan_banyak_xlsx, dik_docx, dip_xlsx,
+        broken_files,
         jawaban_diberikan, jawaban_ditolak, jawaban_perpanjangan, jawaban_tanpa_nomor, jawaban_banyak_xlsx,
     ):  # fmt: skip
         result = make()
