@@ -138,7 +138,7 @@ def render_page(rows: list[list], *, agency: str, generated: datetime) -> str:
 _CSS = """
 :root { --tinta: #1f2933; --redup: #616e7c; --garis: #d9dee3; --latar: #f5f7fa; --aksen: #1d4e89; }
 * { box-sizing: border-box; }
-body { margin: 0; padding: 1.5rem 2rem 3rem; color: var(--tinta); background: #fff;
+body { max-width: 100rem; margin: 0 auto; padding: 1.5rem 1.5rem 3rem; color: var(--tinta); background: #fff;
   font: 15px/1.45 system-ui, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif; }
 header { border-bottom: 3px solid var(--aksen); padding-bottom: .6rem; margin-bottom: 1.2rem; }
 h1 { font-size: 1.5rem; margin: 0; }
@@ -157,12 +157,18 @@ button:hover { background: #e4e9ef; }
 #jumlah { margin: 1rem 0 .5rem; }
 #jumlah-angka { font-size: 1.1rem; }
 #jumlah-tampil { color: var(--redup); margin-left: .4rem; }
-table { width: 100%; border-collapse: collapse; }
-th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--garis); }
+table { width: 100%; min-width: 75rem; table-layout: fixed; border-collapse: collapse; }
+th, td { text-align: left; vertical-align: top; padding: .45rem .5rem; border-bottom: 1px solid var(--garis); }
 thead th { position: sticky; top: 0; background: #e9edf2; font-size: .85rem; white-space: nowrap; }
 tbody tr:nth-child(even) { background: #fafbfc; }
 tbody tr:hover { background: #eef4fb; }
-td.nomor, td.tanggal { white-space: nowrap; }
+th.k-nomor { width: 10.5rem; }
+th.k-jenis { width: 7rem; }
+th.k-tanggal { width: 9.5rem; }
+th.k-status { width: 8rem; }
+th.k-dokumen { width: 19rem; }
+td { overflow-wrap: anywhere; }
+td.tanggal, .lencana { white-space: nowrap; }
 td.nomor a { font-weight: 600; }
 a { color: var(--aksen); }
 tr.batal td { color: #8a949e; }
@@ -176,8 +182,11 @@ tr.batal td.nomor a, tr.batal td.nomor span { text-decoration: line-through; col
 .s-dijawab { background: #dcf3e5; color: #1c6b3c; }
 .s-selesai { background: #d7f0ec; color: #0f5f55; }
 .s-batal { background: #eceff1; color: #707a84; }
-.dokumen { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem; margin: 0 0 .15rem; }
-.judul { font-size: .82rem; color: var(--redup); margin-right: .15rem; }
+.berkas-daftar { display: grid; grid-template-columns: fit-content(9rem) auto; justify-content: start; align-items: baseline;
+  gap: .2rem .45rem; }
+.judul { font-size: .82rem; color: var(--redup); }
+.tautan-grup { display: flex; gap: .25rem; }
+.cetak-saja { display: none; }
 .tautan { display: inline-block; font-size: .78rem; padding: 0 .4rem; border: 1px solid #b8c7da;
   border-radius: 3px; text-decoration: none; background: #f4f8fc; }
 .tautan:hover { background: #e0ecfb; }
@@ -188,7 +197,11 @@ tr.batal td.nomor a, tr.batal td.nomor span { text-decoration: line-through; col
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print {
   body { padding: 0; font-size: 10pt; }
+  table { min-width: 0; table-layout: auto; }
+  th.k-dokumen, td.berkas { display: none; }
+  th[class^="k-"] { width: auto; }
   form, #lebih, noscript { display: none !important; }
+  .cetak-saja { display: block; color: #000; margin: .3rem 0; }
   thead th { position: static; background: none; border-bottom: 2px solid #000; }
   tbody tr:nth-child(even), tbody tr:hover { background: none; }
   a { color: inherit; text-decoration: none; }
@@ -318,11 +331,11 @@ _SCRIPT = r"""
   }
 
   function documentLinks(dokumen) {
-    var box = document.createDocumentFragment();
-    if (!dokumen.length) { box.appendChild(node("span", "judul", "\u2014")); return box; }
+    if (!dokumen.length) return node("span", "judul", "\u2014");
+    var box = node("div", "berkas-daftar");
     documentGroups(dokumen).forEach(function (g) {
-      var line = node("div", "dokumen");
-      line.appendChild(node("span", "judul", g.judul));
+      var line = node("span", "tautan-grup");
+      box.appendChild(node("span", "judul", g.judul));
       g.files.forEach(function (d) {
         var a = node("a", "tautan", DOKUMEN[d[2]] || d[2] || "PDF");
         a.href = href(d[1]);
@@ -367,8 +380,19 @@ _SCRIPT = r"""
     el("kosong-saringan").hidden = !(none && semua.length > 0);
   }
 
+  function describeFilters(f) {
+    var parts = [];
+    if (f.kata.length) parts.push("kata \u201c" + el("q").value.trim() + "\u201d");
+    if (f.dari) parts.push("diterima sejak " + tanggal(f.dari));
+    if (f.sampai) parts.push("diterima sampai " + tanggal(f.sampai));
+    if (f.jenis) parts.push("jenis " + (JENIS[f.jenis] || f.jenis));
+    if (f.status) parts.push("status " + el("status").selectedOptions[0].textContent);
+    return parts.length ? "Saringan: " + parts.join("; ") + "." : "Semua perkara.";
+  }
+
   function applyFilters() {
     var f = readFilters();
+    el("saringan-aktif").textContent = describeFilters(f);
     hasil = isFiltered(f) ? semua.filter(function (c) { return matches(c, f); }) : semua;
     el("baris").textContent = "";
     tampil = 0;
@@ -445,18 +469,19 @@ _PAGE = """<!DOCTYPE html>
     </div>
     <button type="reset">Hapus saringan</button>
   </form>
+  <p id="saringan-aktif" class="cetak-saja"></p>
   <p id="jumlah" role="status" aria-live="polite"><strong id="jumlah-angka"></strong><span id="jumlah-tampil"></span></p>
   <table id="daftar">
     <caption class="sr-only">Daftar perkara, yang terbaru di atas</caption>
     <thead>
       <tr>
-        <th scope="col">Nomor</th>
-        <th scope="col">Jenis</th>
+        <th scope="col" class="k-nomor">Nomor</th>
+        <th scope="col" class="k-jenis">Jenis</th>
         <th scope="col">Pemohon</th>
-        <th scope="col">Diterima</th>
-        <th scope="col">Tenggat</th>
-        <th scope="col">Status</th>
-        <th scope="col">Dokumen</th>
+        <th scope="col" class="k-tanggal">Diterima</th>
+        <th scope="col" class="k-tanggal">Tenggat</th>
+        <th scope="col" class="k-status">Status</th>
+        <th scope="col" class="k-dokumen">Dokumen</th>
       </tr>
     </thead>
     <tbody id="baris"></tbody>

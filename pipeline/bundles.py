@@ -256,10 +256,10 @@ def _fit_cover(case: BundleCase, documents: list[_Document], paper: tuple[float,
     """The cover lists pages that depend on its own length: render until the page count settles."""
     cover_pages = 1
     for _ in range(4):
-        starts = _section_starts([cover_pages, *(len(d.pages) for d in documents)])
+        counts = [cover_pages, *(len(d.pages) for d in documents)]
+        starts = _section_starts(counts)
         rows = [(d.title, d.file_name, first, len(d.pages)) for d, first in zip(documents, starts[1:])]
-        total = starts[-1] + _padded(len(documents[-1].pages)) - 1 if documents else _padded(cover_pages)
-        pages = _cover_pages(case, rows, total, paper, printed)
+        pages = _cover_pages(case, rows, sum(map(_padded, counts)), paper, printed)
         if len(pages) == cover_pages:
             return _Document("Lembar sampul berkas", "", pages)
         cover_pages = len(pages)
@@ -271,7 +271,7 @@ def _cover_pages(case: BundleCase, rows: list[tuple[str, str, int, int]], total:
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=paper, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
                             bottomMargin=20 * mm, title=f"Lembar sampul {case.number}")
-    width = paper[0] - 40 * mm
+    width = doc.width - 12  # the frame's own padding, 6 pt each side
     story = [_cover_header(case, width), Spacer(1, 5 * mm), _facts_table(case, total, width), Spacer(1, 9 * mm),
              Paragraph("DAFTAR DOKUMEN", _style("heading")), Spacer(1, 2 * mm), _contents_table(rows, width),
              Spacer(1, 3 * mm),
@@ -294,7 +294,7 @@ def _cover_header(case: BundleCase, width: float) -> Table:
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm), ("LINEBELOW", (0, 0), (-1, 0), 1.6, colors.black),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6 * mm), ("LINEBELOW", (0, 0), (-1, 0), 1.6, colors.black),
     ]))
     return table
 
@@ -308,7 +308,8 @@ def _facts_table(case: BundleCase, total: int, width: float) -> Table:
     facts += [("Tenggat", tanggal(case.due) if case.due else "-"),
               ("Status", STATUS_LABELS.get(case.status, case.status.capitalize())),
               ("Jumlah halaman", f"{total} halaman, termasuk lembar sampul")]
-    data = [[Paragraph(label, _style("label_cell")), Paragraph(escape(value), _style("value"))] for label, value in facts]
+    data = [[Paragraph(label, _style("label_cell")), Paragraph(escape(value), _style("value"))]
+            for label, value in facts]
     table = Table(data, colWidths=[45 * mm, width - 45 * mm])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -318,16 +319,19 @@ def _facts_table(case: BundleCase, total: int, width: float) -> Table:
 
 
 def _contents_table(rows: list[tuple[str, str, int, int]], width: float) -> Table:
-    head = [Paragraph(text, _style("th" if i < 2 else "th_right")) for i, text in enumerate(("No.", "Dokumen", "Halaman", "Jumlah"))]
-    data = [head]
-    for i, (title, file_name, first, count) in enumerate(rows, 1):
-        pages = str(first) if count == 1 else f"{first}–{first + count - 1}"
-        document = [Paragraph(escape(title), _style("cell")), Paragraph(escape(file_name), _style("file"))]
-        data.append([Paragraph(f"{i}.", _style("cell")), document, Paragraph(pages, _style("cell_right")),
-                     Paragraph(f"{count} hlm.", _style("cell_right"))])
+    data = [[Paragraph(f"{i}.", _style("cell")),
+             [Paragraph(escape(title), _style("cell")), Paragraph(escape(file_name), _style("file"))],
+             *_page_cells(first, count)]
+            for i, (title, file_name, first, count) in enumerate(rows, 1)]
     if not rows:
         data.append(["", Paragraph("Belum ada dokumen yang dapat dicetak.", _style("cell")), "", ""])
-    table = Table(data, colWidths=[11 * mm, width - 54 * mm, 23 * mm, 20 * mm], repeatRows=1)
+    return _list_table(("No.", "Dokumen", "Halaman", "Jumlah"), data, width)
+
+
+def _list_table(columns: tuple[str, ...], rows: list[list], width: float) -> Table:
+    """The numbered list of the cover and of the day's batch; the heading repeats on every page."""
+    head = [Paragraph(text, _style("th" if i < 2 else "th_right")) for i, text in enumerate(columns)]
+    table = Table([head, *rows], colWidths=[10 * mm, width - 48 * mm, 20 * mm, 18 * mm], repeatRows=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
@@ -338,12 +342,19 @@ def _contents_table(rows: list[tuple[str, str, int, int]], width: float) -> Tabl
     return table
 
 
+def _page_cells(first: int, count: int) -> list[Paragraph]:
+    """ "5–7", "3 hlm." (the pages with content; the padding page after it is not counted)."""
+    pages = str(first) if count == 1 else f"{first}–{first + count - 1}"
+    return [Paragraph(pages, _style("cell_right")), Paragraph(f"{count} hlm.", _style("cell_right"))]
+
+
 class _Qr(Flowable):
-    """The case number as a vector QR code (crisp at any printer resolution), quiet zone included."""
+    """The case number as a vector QR code (crisp at any printer resolution). ``size`` is the symbol itself;
+    the quiet zone is the white space the layout leaves around it (page margin, header padding)."""
 
     def __init__(self, text: str, size: float):
         super().__init__()
-        self.matrix = [list(row) for row in segno.make(text, micro=False, error="m").matrix_iter(scale=1, border=4)]
+        self.matrix = [list(row) for row in segno.make(text, micro=False, error="m").matrix_iter(scale=1, border=0)]
         self.width = self.height = size
 
     def draw(self) -> None:
@@ -389,12 +400,17 @@ def _place(writer: PdfWriter, page: PageObject, paper: tuple[float, float]) -> N
     if page.rotation:
         page.transfer_rotation_to_content()
     box = page.cropbox
-    if (abs(float(box.width) - paper[0]) <= SIZE_TOLERANCE_PT and abs(float(box.height) - paper[1]) <= SIZE_TOLERANCE_PT
-            and float(box.left) == 0 and float(box.bottom) == 0):
+    if _is_paper(box, paper):
         writer.add_page(page)
         return
     sheet = writer.add_blank_page(*paper)
     sheet.merge_transformed_page(page, _fit_transform(box, paper))
+
+
+def _is_paper(box, paper: tuple[float, float]) -> bool:
+    return (float(box.left) == 0 and float(box.bottom) == 0
+            and abs(float(box.width) - paper[0]) <= SIZE_TOLERANCE_PT
+            and abs(float(box.height) - paper[1]) <= SIZE_TOLERANCE_PT)
 
 
 def _fit_transform(box, paper: tuple[float, float]) -> Transformation:
@@ -471,11 +487,11 @@ def _fit_listing(bundles: list[Path], readers: list[PdfReader], title: str, pape
                  printed: date) -> list[PageObject]:
     listing_pages = 1
     for _ in range(4):
-        starts = _section_starts([listing_pages, *(len(r.pages) for r in readers)])
-        total = starts[-1] + _padded(len(readers[-1].pages)) - 1
+        counts = [listing_pages, *(len(r.pages) for r in readers)]
+        starts = _section_starts(counts)
         rows = [(_bundle_label(path, reader), first, len(reader.pages))
                 for path, reader, first in zip(bundles, readers, starts[1:])]
-        pages = _listing_pages(title, rows, total, paper, printed)
+        pages = _listing_pages(title, rows, sum(map(_padded, counts)), paper, printed)
         if len(pages) == listing_pages:
             return pages
         listing_pages = len(pages)
@@ -493,23 +509,12 @@ def _listing_pages(title: str, rows: list[tuple[tuple[str, str], int, int]], tot
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=paper, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
                             bottomMargin=20 * mm, title=title)
-    width = paper[0] - 40 * mm
-    head = [Paragraph(t, _style("th" if i < 2 else "th_right"))
-            for i, t in enumerate(("No.", "Nomor perkara / pemohon", "Halaman", "Jumlah"))]
-    data = [head]
-    for i, ((number, applicant), first, count) in enumerate(rows, 1):
-        data.append([Paragraph(f"{i}.", _style("cell")),
-                     [Paragraph(escape(number), _style("cell_bold")), Paragraph(escape(applicant), _style("file"))],
-                     Paragraph(f"{first}–{first + count - 1}", _style("cell_right")),
-                     Paragraph(f"{count} hlm.", _style("cell_right"))])
-    table = Table(data, colWidths=[11 * mm, width - 54 * mm, 23 * mm, 20 * mm], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.HexColor("#999999")),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEEEEE")),
-        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
+    width = doc.width - 12
+    data = [[Paragraph(f"{i}.", _style("cell")),
+             [Paragraph(escape(number), _style("cell_bold")), Paragraph(escape(applicant), _style("file"))],
+             *_page_cells(first, count)]
+            for i, ((number, applicant), first, count) in enumerate(rows, 1)]
+    table = _list_table(("No.", "Nomor perkara / pemohon", "Halaman", "Jumlah"), data, width)
     doc.build([Paragraph("DAFTAR BERKAS", _style("title")), Paragraph(escape(title), _style("kind")),
                Spacer(1, 6 * mm), table, Spacer(1, 4 * mm),
                Paragraph(f"{len(rows)} berkas, {total} halaman termasuk daftar ini. Setiap berkas dimulai pada "

@@ -19,7 +19,8 @@ import click
 from . import __version__
 from .config import Config, ConfigError, load_config
 from .bahasa import hari_kerja, hari_tanggal
-from .conversion import ConversionError
+from .archive import write_atomic
+from .conversion import ConversionError, PdfMetadata
 from .decisions import DECISIONS, FORMS
 from .deadlines import CalendarError
 from .intake import InboxWatcher, candidates
@@ -452,6 +453,77 @@ def reindex(obj: _Obj, ya: bool) -> None:
     report = rebuild(config)
     click.echo(f"Database dibangun ulang: {report.cases} perkara, {report.voids} nomor batal, {report.letters} surat, "
                f"{report.events} kejadian, {report.sources} berkas asal.")
+
+
+@main.command()
+@click.option("--cepat", "--fast", "fast", is_flag=True, help="Hanya periksa ukuran berkas (tanpa sha256).")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
+@click.pass_obj
+def verify(obj: _Obj, fast: bool, as_json: bool) -> None:
+    """Periksa keutuhan seluruh arsip: checksum terhadap manifest, berkas hilang atau tak terdaftar, log rusak.
+
+    Keluar dengan kode 1 bila ada masalah.
+    """
+    from .verify import format_report, verify_archive
+
+    report = verify_archive(obj.config.paths.archive, fast=fast)
+    click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2) if as_json else format_report(report))
+    sys.exit(0 if report.ok else 1)
+
+
+@main.command()
+@click.option("--tanggal", type=click.DateTime(["%Y-%m-%d"]), help="Hari yang dicetak (bawaan: hari ini).")
+@click.argument("numbers", nargs=-1)
+@click.pass_obj
+def cetak(obj: _Obj, tanggal, numbers: tuple[str, ...]) -> None:
+    """Buat berkas cetak: bundel per perkara (lembar sampul, tiap dokumen mulai di halaman ganjil)
+    dan batch harian semua yang diarsipkan pada hari itu. Dengan NUMBERS: bundel perkara itu saja."""
+    from .hardcopy import bundle_case, print_day
+
+    day = tanggal.date() if tanggal else date.today()
+    with _open(obj) as ctx:
+        if numbers:
+            for number in numbers:
+                case = ctx.db.case_by_number(number)
+                if case is None or not case.folder:
+                    _fail(f"Perkara nomor {number} tidak ditemukan di arsip.", code=1)
+                click.echo(f"  {bundle_case(ctx, case, day)}")
+            return
+        bundles, batch = print_day(ctx, day)
+    if batch is None:
+        click.echo(f"Tidak ada dokumen yang diarsipkan pada {day.isoformat()}.")
+        return
+    click.echo(f"{len(bundles)} bundel perkara dan batch harian: {batch}")
+
+
+@main.command()
+@click.option("--tahun", type=int, required=True, help="Tahun laporan.")
+@click.option("--semester", type=click.Choice(["1", "2"]), help="Hanya semester I (Jan-Jun) atau II (Jul-Des).")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
+@click.pass_obj
+def laporan(obj: _Obj, tahun: int, semester: str | None, today) -> None:
+    """Laporan layanan informasi publik, dihitung dari perkara: xlsx dengan grafik, dan PDF siap tanda tangan."""
+    from .laporan import compute_report, report_docx, write_report_xlsx
+
+    config = obj.config
+    day = today.date() if today else date.today()
+    with _open(obj, day) as ctx:
+        report = compute_report(ctx.db.cases(), ctx.calendar, year=tahun, semester=int(semester) if semester else None,
+                                notice_days=config.deadlines.notice_days, extension_days=config.deadlines.extension_days)
+        folder = config.paths.archive / "laporan" / str(tahun)
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = f"laporan-layanan-informasi-{tahun}" + (f"-semester-{semester}" if semester else "")
+        write_report_xlsx(report, folder / f"{stem}.xlsx", agency=config.agency.name)
+        signer = config.signers.ppid
+        docx = folder / f"{stem}.docx"
+        write_atomic(docx, report_docx(report, agency=config.agency.name, city=config.agency.city, signer_name=signer.name,
+                                       signer_position=signer.position, signer_nip=signer.nip,
+                                       signed_on=day), overwrite=True)
+        ctx.converter.convert(docx, pdfa=folder / f"{stem}.pdf", printable=folder / f"{stem}.cetak.pdf",
+                              metadata=PdfMetadata(title=f"Laporan Layanan Informasi Publik {tahun}", author=config.agency.name))
+    click.echo(f"Laporan {report.period_title}: {report.permohonan} permohonan, {report.keberatan} keberatan.")
+    for suffix in (".xlsx", ".pdf"):
+        click.echo(f"  {folder / (stem + suffix)}")
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m pipeline`

@@ -93,6 +93,7 @@ class PathSettings:
     archive: Path = Path("archive")
     set_aside: Path = Path("inbox/_disisihkan")
     ready_to_sign: Path = Path("siap-tanda-tangan")
+    print_bundles: Path = Path("cetak")
     database: Path = Path("var/ppid.sqlite3")
     templates: Path = Path("templates_docx")
     folder_pattern: str = "{tahun}/{bulan}/{nomor}"
@@ -160,10 +161,22 @@ def load_config(path: Path | str | None = None) -> Config:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path.name}: TOML tidak sah: {exc}") from exc
-    config = _build(Config, raw, prefix="", base=path.parent)
+    config = _resolve_defaults(_build(Config, raw, prefix="", base=path.parent), path.parent)
     config = dataclasses.replace(config, source=path)
     _check_semantics(config)
     return config
+
+
+def _resolve_defaults(obj, base: Path):
+    """Relative paths left at their defaults are relative to the config file too, like the given ones."""
+    changes = {}
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        if dataclasses.is_dataclass(value):
+            changes[f.name] = _resolve_defaults(value, base)
+        elif isinstance(value, Path) and not value.is_absolute():
+            changes[f.name] = base / value
+    return dataclasses.replace(obj, **changes)
 
 
 def _build(cls, raw: dict, *, prefix: str, base: Path):

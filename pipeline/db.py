@@ -354,6 +354,14 @@ class Database:
                 (case_id, at or _now(), event, json.dumps(detail or {}, ensure_ascii=False)),
             )
 
+    def cases_touched_on(self, day: date) -> list[Case]:
+        """Cases with an event on ``day`` (local date), in the order of their first event that day."""
+        rows = self._query(
+            """SELECT cases.* FROM cases JOIN (SELECT case_id, MIN(at) AS first FROM events
+                                            WHERE substr(at, 1, 10) = ? GROUP BY case_id) AS t ON t.case_id = cases.id
+               ORDER BY t.first""", (day.isoformat(),))
+        return [self._case(r) for r in rows]
+
     def events(self, case_id: int) -> list[dict]:
         rows = self._query("SELECT at, event, detail FROM events WHERE case_id = ? ORDER BY id", (case_id,))
         return [{"at": r["at"], "event": r["event"], **json.loads(r["detail"])} for r in rows]

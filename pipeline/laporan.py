@@ -28,17 +28,20 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Union
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import bahasa
@@ -238,7 +241,6 @@ def desimal(value: float, places: int = 1) -> str:
 
 
 def _round_half_up(value: float, places: int) -> float:
-    from decimal import ROUND_HALF_UP, Decimal
     step = Decimal(1).scaleb(-places)
     return float(Decimal(str(value)).quantize(step, rounding=ROUND_HALF_UP))
 
@@ -261,6 +263,7 @@ def compute_report(cases: list[Case], calendar: WorkCalendar, *, year: int, seme
     _count_objections(report, objections)
     _count_voided(report, voided)
     report.per_bulan = requests_per_month(requests, start, end)
+    report.rincian.sort(key=lambda line: (line.jenis != REQUEST, line.diterima, line.nomor))
     return report
 
 
@@ -458,6 +461,7 @@ def summary_sheet(ws: Worksheet, report: Laporan, agency: str) -> None:
         for label, value in rows:
             row += 1
             _figure_row(ws, row, label, value)
+    ws.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=2)
     ws.cell(row + 2, 1, report.average_text()).alignment = _WRAP
     ws.freeze_panes = "A5"
     _fit_to_page(ws, landscape=False)
@@ -503,22 +507,26 @@ def _fit_to_page(ws: Worksheet, *, landscape: bool) -> None:
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 
-# Grafik: three data tables side by side in columns A-B, D-E, G-H; each chart under its table's rows.
+# Grafik: three blocks one under another, each a data table in columns A-B with its chart beside it
+# (from column D), so the charts never cover a table and the sheet prints on one page width.
+_CHART_ROWS = 17          # rows a 7.5 cm chart takes at the default row height, plus a gap
+
 
 def chart_sheet(ws: Worksheet, report: Laporan) -> None:
-    tables = [
+    blocks = [
         ("Permohonan per bulan", "Bulan", report.month_rows()),
         ("Keputusan atas permohonan", "Keputusan", decision_chart_rows(report)),
         ("Keberatan menurut alasan", "Alasan", [(f"Alasan {k}", v) for k, v in report.alasan_keberatan.items()]),
     ]
-    for index, (title, heading, rows) in enumerate(tables):
-        column = 1 + index * 3
-        _data_table(ws, column, title, heading, rows)
-        ws.add_chart(_bar_chart(ws, column, len(rows), title), f"{_letter(column)}{len(rows) + 5}")
-    for index in range(3):
-        ws.column_dimensions[_letter(1 + index * 3)].width = 26
-        ws.column_dimensions[_letter(2 + index * 3)].width = 10
-        ws.column_dimensions[_letter(3 + index * 3)].width = 3
+    top = 1
+    for title, heading, rows in blocks:
+        _data_table(ws, top, title, heading, rows)
+        ws.add_chart(_bar_chart(ws, top, rows, title), f"D{top}")
+        top += max(len(rows) + 3, _CHART_ROWS)
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 10
+    ws.column_dimensions["C"].width = 3
+    _fit_to_page(ws, landscape=False)
 
 
 def decision_chart_rows(report: Laporan) -> list[tuple[str, int]]:
@@ -527,17 +535,16 @@ def decision_chart_rows(report: Laporan) -> list[tuple[str, int]]:
 
 
 def _letter(column: int) -> str:
-    from openpyxl.utils import get_column_letter
     return get_column_letter(column)
 
 
-def _data_table(ws: Worksheet, column: int, title: str, heading: str, rows: list[tuple[str, Value]]) -> None:
-    ws.cell(1, column, title).font = _BOLD
-    _header_cells_at(ws, 2, column, [heading, "Jumlah"])
-    for offset, (label, value) in enumerate(rows, 3):
-        for shift, item in enumerate((label, value)):
-            cell = ws.cell(offset, column + shift, item)
-            cell.border = _BORDER
+def _data_table(ws: Worksheet, top: int, title: str, heading: str, rows: list[tuple[str, Value]]) -> None:
+    """Title in row ``top``, header below it, the rows after that, in columns A-B."""
+    ws.cell(top, 1, title).font = _BOLD
+    _header_cells_at(ws, top + 1, 1, [heading, "Jumlah"])
+    for offset, (label, value) in enumerate(rows, top + 2):
+        for column, item in enumerate((label, value), 1):
+            ws.cell(offset, column, item).border = _BORDER
 
 
 def _header_cells_at(ws: Worksheet, row: int, column: int, labels: list[str]) -> None:
@@ -546,28 +553,33 @@ def _header_cells_at(ws: Worksheet, row: int, column: int, labels: list[str]) ->
         cell.font, cell.fill, cell.border, cell.alignment = _BOLD, _HEADER_FILL, _BORDER, _CENTER
 
 
-def _bar_chart(ws: Worksheet, column: int, count: int, title: str) -> BarChart:
+def _bar_chart(ws: Worksheet, top: int, rows: list[tuple[str, Value]], title: str) -> BarChart:
     chart = BarChart()
     chart.type = "col"
     chart.title = title
     chart.legend = None
     chart.y_axis.title = "Jumlah"
+    chart.y_axis.delete = chart.x_axis.delete = False
     chart.y_axis.majorGridlines = None
-    chart.y_axis.delete = False
-    chart.x_axis.delete = False
-    data = Reference(ws, min_col=column + 1, min_row=2, max_row=2 + count)
-    categories = Reference(ws, min_col=column, min_row=3, max_row=2 + count)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(categories)
-    chart.dataLabels = DataLabelList()
-    chart.dataLabels.showVal = True
-    chart.width, chart.height = 12, 7.5
+    chart.y_axis.number_format = "0"
+    chart.y_axis.majorUnit = _major_unit(max((v for _, v in rows if isinstance(v, int)), default=0))
+    chart.y_axis.scaling.min = 0
+    chart.add_data(Reference(ws, min_col=2, min_row=top + 1, max_row=top + 1 + len(rows)), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=top + 2, max_row=top + 1 + len(rows)))
+    chart.dataLabels = DataLabelList(showVal=True, showCatName=False, showSerName=False, showLegendKey=False,
+                                     showPercent=False)
+    chart.width, chart.height = 13, 7.5
     return chart
 
 
-_DETAIL_COLUMNS = (("No", 5), ("Nomor", 26), ("Jenis", 12), ("Tanggal diterima", 17), ("Status", 12),
-                   ("Keputusan", 30), ("Dasar / alasan", 34), ("Tanggal jawaban", 17), ("Hari kerja", 10),
-                   ("Ketepatan waktu", 18), ("Keterangan", 34))
+def _major_unit(largest: int) -> int:
+    """Whole-number steps for counts: 1 up to 8, then about eight steps."""
+    return max(1, -(-largest // 8))
+
+
+_DETAIL_COLUMNS = (("No", 5), ("Nomor", 24), ("Jenis", 12), ("Tanggal diterima", 18), ("Status", 13),
+                   ("Keputusan", 44), ("Dasar / alasan", 34), ("Tanggal jawaban", 18), ("Hari kerja", 10),
+                   ("Ketepatan waktu", 20), ("Keterangan", 44))
 
 
 def detail_sheet(ws: Worksheet, report: Laporan) -> None:
@@ -592,6 +604,14 @@ def _detail_row(ws: Worksheet, row: int, index: int, line: CaseLine) -> None:
         cell.border, cell.alignment = _BORDER, _WRAP
         if isinstance(value, date):
             cell.number_format = DATE_FORMAT
+    lines = max(_wrapped_lines(str(v or ""), width) for v, (_, width) in zip(values, _DETAIL_COLUMNS))
+    if lines > 1:
+        ws.row_dimensions[row].height = 15 * lines     # openpyxl does not size rows for wrapped text
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """A generous estimate of the lines ``text`` takes in a column ``width`` characters wide."""
+    return max(1, -(-len(text) // max(1, int(width * 1.1))))
 
 
 def save_atomic(wb: Workbook, path: Path) -> None:
@@ -719,19 +739,37 @@ def _doc_tables(document, report: Laporan) -> None:
     _table(document, ["Putusan Atasan PPID", "Jumlah"], outcomes, widths=(13.5, 2.5), bold_last=True)
     _heading(document, "VI. Permohonan per Bulan")
     months = report.month_rows() + [("Jumlah", report.permohonan)]
-    _table(document, ["Bulan", "Jumlah permohonan"], months, widths=(10, 6), bold_last=True)
+    # the last table, the closing sentence and the signature stay on one page
+    _table(document, ["Bulan", "Jumlah permohonan"], months, widths=(10, 6), bold_last=True, keep_with_next=True)
 
 
 def _table(document, headers: list[str], rows: list[tuple], *, widths: tuple[float, ...],
-           bold_last: bool = False) -> None:
+           bold_last: bool = False, keep_with_next: bool = False) -> None:
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = Cm(width)           # the grid: LibreOffice lays the table out from it
     _table_row(table.rows[0].cells, headers, widths, bold=True)
     for index, row in enumerate(rows):
         _table_row(table.add_row().cells, [format_value(v) for v in row], widths,
                    bold=bold_last and index == len(rows) - 1)
+    _keep_together(table, with_next=keep_with_next)
+
+
+def _keep_together(table, *, with_next: bool = False) -> None:
+    """No row split over two pages, the table on one page with its heading where it fits
+    (and with what follows it when ``with_next``)."""
+    last = len(table.rows) if with_next else len(table.rows) - 1
+    for index, row in enumerate(table.rows):
+        row_props = row._tr.get_or_add_trPr()
+        row_props.append(OxmlElement("w:cantSplit"))
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = index < last
+    header = table.rows[0]._tr.get_or_add_trPr()
+    header.append(OxmlElement("w:tblHeader"))
 
 
 def _table_row(cells, texts: list[str], widths: tuple[float, ...], *, bold: bool) -> None:
@@ -746,10 +784,16 @@ def _table_row(cells, texts: list[str], widths: tuple[float, ...], *, bold: bool
 
 
 def _doc_signature(document, city: str, signed_on: date, name: str, position: str, nip: str) -> None:
+    closing = document.add_paragraph("Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.")
+    closing.paragraph_format.space_before = Pt(12)
+    closing.paragraph_format.keep_with_next = True
     table = document.add_table(rows=1, cols=2)
     table.autofit = False
+    for column in table.columns:
+        column.width = Cm(8)
     left, right = table.rows[0].cells
     left.width, right.width = Cm(8), Cm(8)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     lines = [(f"{city}, {bahasa.tanggal(signed_on)}", False), (position, False), ("", False), ("", False),
              ("", False), (name, True), (f"NIP. {bahasa.format_nip(nip)}" if nip else "", False)]
     right.paragraphs[0].paragraph_format.space_before = Pt(18)

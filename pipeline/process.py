@@ -108,7 +108,7 @@ class Context:
                 recompute_due_dates(self)
 
     def template(self, spec: LetterSpec) -> Path:
-        return self.config.paths.templates / spec.template
+        return template_path(self.config, spec)
 
     def close(self) -> None:
         if self._converter is not None:
@@ -117,11 +117,20 @@ class Context:
         self.db.close()
 
 
+BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates_docx"
+
+
+def template_path(config: Config, spec: LetterSpec) -> Path:
+    """The workspace's own template, or the bundled one when the workspace predates that letter."""
+    own = config.paths.templates / spec.template
+    return own if own.exists() or not (BUNDLED_TEMPLATES / spec.template).exists() else BUNDLED_TEMPLATES / spec.template
+
+
 @contextmanager
 def open_context(config: Config, *, today: Callable[[], date] = date.today) -> Iterator[Context]:
     """Open the database and archive, check the templates, and finish what an earlier run left undone."""
     for spec in letters.ALL_LETTERS:
-        check_template(config.paths.templates / spec.template, letters.sample_context(config, spec))
+        check_template(template_path(config, spec), letters.sample_context(config, spec))
     ctx = Context(config=config, db=Database(config.paths.database), archive=Archive(config.paths.archive),
                   calendar=load_calendar(config.deadlines), today=today)
     try:

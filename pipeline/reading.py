@@ -367,7 +367,8 @@ _LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
         ("alamat_kuasa", r"alamat.*\bkuasa\b|\bkuasa\b.*alamat"),
         (
             "telepon_kuasa",
-            r"(?:telepon|\bhp\b|ponsel|whatsapp|\bwa\b).*\bkuasa\b|\bkuasa\b.*(?:telepon|\bhp\b|ponsel|whatsapp|\bwa\b)",
+            r"(?:telepon|\bhp\b|ponsel|whatsapp|\bwa\b).*\bkuasa\b"
+            r"|\bkuasa\b.*(?:telepon|\bhp\b|ponsel|whatsapp|\bwa\b)",
         ),
         ("email_kuasa", r"(?:email|surel).*\bkuasa\b|\bkuasa\b.*(?:email|surel)"),
         (

@@ -190,7 +190,11 @@ def check_staging(walk: Walk, path: Path) -> None:
 
 def walk_folder(walk: Walk, path: Path, parts: tuple[str, ...]) -> None:
     rel = _rel(*parts)
-    files, dirs, others = _scan(path)
+    try:
+        files, dirs, others = _scan(path)
+    except OSError as exc:  # one unreadable folder must not hide the rest of the archive
+        walk.problem(TAK_TERBACA, rel, _os_error(exc))
+        return
     names = {e.name for e in files}
     if MANIFEST in names:
         check_case(walk, path, rel, files, dirs, others)
@@ -403,6 +407,8 @@ def sha256_of(path: str) -> str:
     view = memoryview(buffer)
     digest = hashlib.sha256()
     with open(path, "rb", buffering=0) as fh:
+        if hasattr(os, "posix_fadvise"):  # a cold disk reads ahead harder for a sequential reader
+            os.posix_fadvise(fh.fileno(), 0, 0, os.POSIX_FADV_SEQUENTIAL)
         while count := fh.readinto(buffer):
             digest.update(view[:count])
     return digest.hexdigest()

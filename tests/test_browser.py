@@ -40,10 +40,10 @@ def fold(text: str) -> str:
 
 
 def generated_cases(names: list[str]) -> list[dict]:
-    """One case every four days from 5 January 2026: both kinds, every status, a few voided numbers."""
+    """One case every four days from 3 November 2025: both kinds, every status, a few voided numbers."""
     cases, seq = [], {}
     for i, name in enumerate(names):
-        received = date(2026, 1, 5) + timedelta(days=4 * i)
+        received = date(2025, 11, 3) + timedelta(days=4 * i)
         kind = "keberatan" if i % 5 == 3 else "permohonan"
         code = "KEB" if kind == "keberatan" else "PPID"
         seq[code] = seq.get(code, 0) + 1
@@ -101,8 +101,8 @@ def archive(tmp_path_factory) -> tuple[Path, list[dict]]:
     """~30 cases, two of them with real folders and PDFs (one folder name with spaces)."""
     root = tmp_path_factory.mktemp("share") / "arsip ppid"
     cases = generated_cases([*NAMES, INJECTION_SCRIPT, INJECTION_TAG])
-    cases[0] = with_files(cases[0], "2026/01/001-PPID-I-2026")
-    cases[6] = with_files(cases[6], "2026/01/Perkara 006 PPID")
+    cases[0] = with_files(cases[0], "2025/11/001-PPID-XI-2025")
+    cases[6] = with_files(cases[6], "2025/11/Perkara 006 PPID")
     for case in (cases[0], cases[6]):
         file_case_folder(root, case)
     write_index(root, cases, agency=AGENCY, generated=GENERATED)
@@ -253,15 +253,15 @@ def test_search_ignores_case_and_accents_and_matches_numbers(page, archive):
 
 def test_date_range_kind_and_status_narrow_the_results(page, archive):
     _, cases = archive
-    page.get_by_label("Diterima sejak").fill("2026-02-01")
-    page.get_by_label("Diterima sampai").fill("2026-02-28")
-    in_february = [c for c in cases if "2026-02-01" <= c["diterima"] <= "2026-02-28"]
-    assert 0 < len(in_february) < len(cases)
-    expect_rows(page, in_february)
+    page.get_by_label("Diterima sejak").fill("2025-12-01")
+    page.get_by_label("Diterima sampai").fill("2026-01-31")
+    in_range = [c for c in cases if "2025-12-01" <= c["diterima"] <= "2026-01-31"]
+    assert 0 < len(in_range) < len(cases)
+    expect_rows(page, in_range)
 
     page.get_by_label("Jenis").select_option("permohonan")
-    requests = [c for c in in_february if c["jenis"] == "permohonan"]
-    assert 0 < len(requests) < len(in_february)
+    requests = [c for c in in_range if c["jenis"] == "permohonan"]
+    assert 0 < len(requests) < len(in_range)
     expect_rows(page, requests)
 
     page.get_by_label("Diterima sejak").fill("")
@@ -323,14 +323,29 @@ def test_names_with_markup_are_shown_as_text(page, archive):
     assert page.locator("#baris td.pemohon").inner_text() == INJECTION_SCRIPT
 
 
-def test_screenshot_looks_like_a_page(page, archive):
+def test_open_cases_past_their_due_date_are_marked(page, archive):
+    _, cases = archive
+    overdue = [c for c in cases if c["status"] in ("diterima", "diteruskan", "diperpanjang")
+               and c["tenggat"] < GENERATED.date().isoformat()]
+    assert overdue
+    marked = page.locator("#baris tr:has(time.lewat) td.nomor").all_inner_texts()
+    assert marked == [c["nomor"] for c in newest_first(overdue)]
+
+
+def test_screenshots_on_screen_and_in_print(page, archive):
+    """Saved beside the archive (index.png, index-cetak.png) for a person to look at."""
     root, _ = archive
     shot = root.parent / "index.png"
-    page.screenshot(path=str(shot), full_page=False)
+    page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
+    page.get_by_label("Jenis").select_option("permohonan")
+    page.get_by_label("Diterima sejak").fill("2025-12-01")
+    page.wait_for_function("() => document.getElementById('saringan-aktif').textContent.includes('Permohonan')")
     page.emulate_media(media="print")
-    page.screenshot(path=str(root.parent / "index-cetak.png"), full_page=False)
+    page.screenshot(path=str(root.parent / "index-cetak.png"))
     assert not page.locator("#saring").is_visible()
+    assert page.locator("#saringan-aktif").inner_text() == (
+        "Saringan: diterima sejak 1 Desember 2025; jenis Permohonan.")
     page.emulate_media(media="screen")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from openpyxl import Workbook
 
 from pipeline.archive import Archive
 from pipeline.verify import (BERUBAH, CHUNK, HILANG, LOG_RUSAK, MANIFEST_RUSAK, SISA_SEMENTARA, SISA_STAGING,
-                             TAK_TERDAFTAR, TANPA_MANIFEST, UKURAN, format_report, verify_archive)
+                             TAK_TERBACA, TAK_TERDAFTAR, TANPA_MANIFEST, UKURAN, format_report, verify_archive)
 
 CASE_A = "2026/03/001-PPID-III-2026"
 CASE_B = "2026/03/002-PPID-III-2026"
@@ -285,3 +284,15 @@ def test_archive_written_by_the_pipeline_verifies(tmp_path: Path):
     report = verify_archive(archive.root)
     assert report.ok and not report.warnings, format_report(report)
     assert (report.folders, report.files) == (1, 2)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
+def test_unreadable_folder_does_not_stop_the_walk(archive: Path):
+    locked = archive / "2026" / "04"
+    locked.chmod(0)
+    try:
+        report = verify_archive(archive)
+    finally:
+        locked.chmod(0o755)
+    assert kinds_at(report) == {(TAK_TERBACA, "2026/04")}
+    assert report.folders == 3
