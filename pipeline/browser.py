@@ -11,9 +11,15 @@ Links to case folders and PDFs are relative to the archive root, so the page wor
 is mounted. The script filters in memory on each input (debounced) and renders at most 500 rows at a
 time, which keeps 100 000 cases responsive.
 
-Embedded data, one array per case, newest first::
+Embedded data (compact, because 100 000 cases must stay a file a share can serve quickly)::
 
-    [nomor, jenis, pemohon, diterima, tenggat, status, folder, [[judul, path, jenis], ...]]
+    {"dibuat": "2026-03-20",                      # generation date: due dates before it are overdue
+     "judul": ["Tanda terima", ...],              # document titles, each once
+     "perkara": [                                 # one array per case, newest first
+        [nomor, jenis, pemohon, diterima, tenggat, status, folder,
+         [[judul_index, path, jenis], ...]], ...]}
+
+A document ``path`` is relative to the case folder, or to the archive root when it starts with ``/``.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ import html
 import json
 import re
 from datetime import date, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .archive import write_atomic
 from .bahasa import tanggal
@@ -36,9 +42,11 @@ INDEX_NAME = "index.html"
 
 def write_index(archive_root: Path, cases: list[dict], *, agency: str, generated: datetime) -> Path:
     """Write ``archive_root/index.html`` (temporary file + rename) and return its path."""
+    titles: dict[str, int] = {}
+    rows = [case_row(case, titles) for case in newest_first(cases)]
+    data = {"dibuat": generated.date().isoformat(), "judul": list(titles), "perkara": rows}
+    page = render_page(data, agency=agency, generated=generated)
     archive_root = Path(archive_root)
-    rows = [case_row(case) for case in newest_first(cases)]
-    page = render_page(rows, agency=agency, generated=generated)
     target = archive_root / INDEX_NAME
     write_atomic(target, page.encode("utf-8"), overwrite=True)
     return target
@@ -49,7 +57,7 @@ def write_index(archive_root: Path, cases: list[dict], *, agency: str, generated
 # ---------------------------------------------------------------------------------------------
 
 def newest_first(cases: list[dict]) -> list[dict]:
-    """Latest received first; on the same day the higher number first (``010`` after ``9`` is fine)."""
+    """Latest received first; on the same day the higher number first, numbers compared as numbers."""
     return sorted(cases, key=lambda case: (iso_date(case.get("diterima")) or "", natural_key(case["nomor"])),
                   reverse=True)
 
@@ -74,16 +82,30 @@ def archive_link(path: str | None) -> str | None:
     """A path relative to the archive root, checked: POSIX, not absolute, never ``..``."""
     if path is None or path == "":
         return None
-    pure = PurePosixPath(path)
-    if "\\" in path or pure.is_absolute() or ".." in pure.parts:
+    parts = path.split("/")
+    if "\\" in path or path.startswith("/") or ".." in parts:
         raise ValueError(f"Tautan arsip harus relatif terhadap akar arsip: {path!r}")
-    return pure.as_posix()
+    if "" in parts or "." in parts:
+        return "/".join(part for part in parts if part not in ("", "."))
+    return path
 
 
-def case_row(case: dict) -> list:
+def document_link(path: str, folder: str | None) -> str:
+    """The document's path relative to its case folder, or ``/`` + its path from the archive root."""
+    link = archive_link(path) or ""
+    if folder and link.startswith(folder + "/"):
+        return link[len(folder) + 1:]
+    return "/" + link
+
+
+def document_entry(doc: dict, folder: str | None, titles: dict[str, int]) -> list:
+    title = doc.get("judul") or doc["path"].rsplit("/", 1)[-1]
+    return [titles.setdefault(title, len(titles)), document_link(doc["path"], folder), doc.get("jenis") or ""]
+
+
+def case_row(case: dict, titles: dict[str, int]) -> list:
     """One case as the compact array the page's script reads (see the module docstring)."""
-    documents = [[doc.get("judul") or PurePosixPath(doc["path"]).name, archive_link(doc["path"]), doc.get("jenis", "")]
-                 for doc in case.get("dokumen") or []]
+    folder = archive_link(case.get("folder"))
     return [
         str(case["nomor"]),
         case.get("jenis") or "",
@@ -91,8 +113,8 @@ def case_row(case: dict) -> list:
         iso_date(case.get("diterima")),
         iso_date(case.get("tenggat")),
         case.get("status") or "",
-        archive_link(case.get("folder")),
-        documents,
+        folder,
+        [document_entry(doc, folder, titles) for doc in case.get("dokumen") or []],
     ]
 
 
@@ -118,16 +140,16 @@ def csp_hash(source: str) -> str:
 def content_security_policy() -> str:
     """Only this page's own style and script; no connections, no other files, no forms sent anywhere."""
     return (f"default-src 'none'; style-src {csp_hash(_CSS)}; script-src {csp_hash(_SCRIPT)}; "
-            "img-src data:; form-action 'none'; base-uri 'none'")
+            "form-action 'none'; base-uri 'none'")
 
 
-def render_page(rows: list[list], *, agency: str, generated: datetime) -> str:
-    data = {"dibuat": generated.date().isoformat(), "perkara": rows}
+def render_page(data: dict, *, agency: str, generated: datetime) -> str:
     replacements = {
         "@@CSP@@": content_security_policy(),   # our own constant text: no quotes, no markup
         "@@AGENCY@@": html.escape(agency),
         "@@GENERATED_ISO@@": html.escape(generated.isoformat(timespec="minutes")),
         "@@GENERATED@@": html.escape(generated_label(generated)),
+        "@@GENERATED_DATE@@": html.escape(tanggal(generated.date())),
         "@@CSS@@": _CSS,
         "@@DATA@@": embedded_json(data),
         "@@SCRIPT@@": _SCRIPT,
@@ -240,6 +262,11 @@ _SCRIPT = r"""
              folder: r[6], dokumen: r[7], kunci: fold(r[0] + "\u0001" + r[2]) };
   }
 
+  function documentOf(c, d) {
+    var path = d[1].charAt(0) === "/" ? d[1].slice(1) : c.folder + "/" + d[1];
+    return { judul: data.judul[d[0]], path: path, jenis: d[2] };
+  }
+
   function angka(n) {
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   }
@@ -321,25 +348,27 @@ _SCRIPT = r"""
     return node("span", "lencana s-" + status, STATUS[status] || status);
   }
 
-  function documentGroups(dokumen) {
+  function documentGroups(c) {
     var groups = [], byTitle = {};
-    dokumen.forEach(function (d) {
-      if (!byTitle[d[0]]) { byTitle[d[0]] = { judul: d[0], files: [] }; groups.push(byTitle[d[0]]); }
-      byTitle[d[0]].files.push(d);
+    c.dokumen.forEach(function (entry) {
+      var d = documentOf(c, entry);
+      if (!byTitle[d.judul]) { byTitle[d.judul] = { judul: d.judul, files: [] }; groups.push(byTitle[d.judul]); }
+      byTitle[d.judul].files.push(d);
     });
     return groups;
   }
 
-  function documentLinks(dokumen) {
-    if (!dokumen.length) return node("span", "judul", "\u2014");
+  function documentLinks(c) {
+    if (!c.dokumen.length) return node("span", "judul", "\u2014");
     var box = node("div", "berkas-daftar");
-    documentGroups(dokumen).forEach(function (g) {
+    documentGroups(c).forEach(function (g) {
       var line = node("span", "tautan-grup");
       box.appendChild(node("span", "judul", g.judul));
       g.files.forEach(function (d) {
-        var a = node("a", "tautan", DOKUMEN[d[2]] || d[2] || "PDF");
-        a.href = href(d[1]);
-        a.title = d[0] + " \u2014 " + (DOKUMEN[d[2]] || d[2]);
+        var label = DOKUMEN[d.jenis] || d.jenis || "Berkas";
+        var a = node("a", "tautan", label);
+        a.href = href(d.path);
+        a.title = d.judul + " \u2014 " + label;
         a.setAttribute("aria-label", a.title);
         line.appendChild(a);
       });
@@ -356,7 +385,7 @@ _SCRIPT = r"""
     cell(tr, "tanggal", dateCell(c.diterima));
     cell(tr, "tanggal", dueCell(c));
     cell(tr, "status", statusBadge(c.status));
-    cell(tr, "berkas", documentLinks(c.dokumen));
+    cell(tr, "berkas", documentLinks(c));
     return tr;
   }
 
@@ -422,7 +451,7 @@ _PAGE = """<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="@@CSP@@">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>Arsip Perkara \u2014 @@AGENCY@@</title>
+<title>Arsip Perkara \u2014 @@AGENCY@@ (@@GENERATED_DATE@@)</title>
 <style>@@CSS@@</style>
 </head>
 <body>
