@@ -179,14 +179,14 @@ button:hover { background: #e4e9ef; }
 #jumlah { margin: 1rem 0 .5rem; }
 #jumlah-angka { font-size: 1.1rem; }
 #jumlah-tampil { color: var(--redup); margin-left: .4rem; }
-table { width: 100%; min-width: 75rem; table-layout: fixed; border-collapse: collapse; }
+table { width: 100%; min-width: 78rem; table-layout: fixed; border-collapse: collapse; }
 th, td { text-align: left; vertical-align: top; padding: .45rem .5rem; border-bottom: 1px solid var(--garis); }
 thead th { position: sticky; top: 0; background: #e9edf2; font-size: .85rem; white-space: nowrap; }
 tbody tr:nth-child(even) { background: #fafbfc; }
 tbody tr:hover { background: #eef4fb; }
-th.k-nomor { width: 10.5rem; }
+th.k-nomor { width: 12rem; }
 th.k-jenis { width: 7rem; }
-th.k-tanggal { width: 9.5rem; }
+th.k-tanggal { width: 10.5rem; }
 th.k-status { width: 8rem; }
 th.k-dokumen { width: 19rem; }
 td { overflow-wrap: anywhere; }

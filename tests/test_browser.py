@@ -368,6 +368,17 @@ def test_many_cases_are_shown_500_at_a_time(chromium, tmp_path):
     page.close()
 
 
+def test_an_empty_archive_says_so(chromium, tmp_path):
+    index = write_index(tmp_path, [], agency=AGENCY, generated=GENERATED)
+    page = chromium.new_page()
+    page.goto(index.as_uri())
+    page.wait_for_selector("body[data-siap='1']")
+    assert count_text(page) == "0 perkara"
+    assert page.locator("#kosong-arsip").inner_text() == "Belum ada perkara di arsip."
+    assert not page.locator("#kosong-saringan").is_visible()
+    page.close()
+
+
 @pytest.mark.slow
 def test_100000_cases_stay_responsive(chromium, tmp_path):
     names = [f"{NAMES[i % len(NAMES)]} {i}" for i in range(100_000)]
