@@ -184,18 +184,18 @@ th, td { text-align: left; vertical-align: top; padding: .45rem .5rem; border-bo
 thead th { position: sticky; top: 0; background: #e9edf2; font-size: .85rem; white-space: nowrap; }
 tbody tr:nth-child(even) { background: #fafbfc; }
 tbody tr:hover { background: #eef4fb; }
-th.k-nomor { width: 12rem; }
+th.k-nomor { width: 11rem; }
 th.k-jenis { width: 7rem; }
 th.k-tanggal { width: 10.5rem; }
-th.k-status { width: 8rem; }
-th.k-dokumen { width: 19rem; }
+th.k-status { width: 8.5rem; }
+th.k-dokumen { width: 18rem; }
 td { overflow-wrap: anywhere; }
 td.tanggal, .lencana { white-space: nowrap; }
 td.nomor a { font-weight: 600; }
 a { color: var(--aksen); }
 tr.batal td { color: #8a949e; }
 tr.batal td.nomor a, tr.batal td.nomor span { text-decoration: line-through; color: #8a949e; }
-.lewat { color: #b42318; font-weight: 600; }
+.lewat { color: #b42318; text-decoration: underline dotted; text-underline-offset: 3px; }
 .lencana { display: inline-block; padding: .05rem .55rem; border-radius: 999px; font-size: .8rem;
   font-weight: 600; border: 1px solid transparent; white-space: nowrap; }
 .s-diterima { background: #e0ecfb; color: #1d4e89; }
@@ -204,7 +204,7 @@ tr.batal td.nomor a, tr.batal td.nomor span { text-decoration: line-through; col
 .s-dijawab { background: #dcf3e5; color: #1c6b3c; }
 .s-selesai { background: #d7f0ec; color: #0f5f55; }
 .s-batal { background: #eceff1; color: #707a84; }
-.berkas-daftar { display: grid; grid-template-columns: fit-content(9rem) auto; justify-content: start; align-items: baseline;
+.berkas-daftar { display: grid; grid-template-columns: fit-content(8rem) auto; justify-content: start; align-items: baseline;
   gap: .2rem .45rem; }
 .judul { font-size: .82rem; color: var(--redup); }
 .tautan-grup { display: flex; gap: .25rem; }

@@ -34,6 +34,7 @@ from pipeline._exec.libreoffice import (
     InstanceFailed,
     SofficeInstance,
     StartFailed,
+    kill_orphans,
     port_is_free,
     soffice_version,
 )
@@ -193,6 +194,12 @@ def _has_javascript(pdf: pikepdf.Pdf) -> bool:
 
 # ---- the pool -----------------------------------------------------------------------------------
 
+def _wait_for_port(port: int, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not port_is_free(port) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
 class _Worker:
     """One pool slot: a profile folder + port (held with a file lock) and its current instance."""
 
@@ -301,6 +308,8 @@ class ConverterPool:
             handle = _try_lock(root / f"worker-{slot}.lock")
             if handle is None:
                 continue
+            if kill_orphans(root / f"worker-{slot}"):  # left by a killed run: we hold the slot, they are ours
+                _wait_for_port(port)
             if not port_is_free(port):
                 handle.close()
                 continue

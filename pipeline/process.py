@@ -181,8 +181,34 @@ def refresh_registers(ctx: Context, *, force: bool = True) -> bool:
     for year in years:
         for kind in REGISTER_KINDS:
             write_register(ctx, kind, year)
+    write_archive_index(ctx)
     ctx.registers_written = time.monotonic()
     return False
+
+
+_DOCUMENT_KIND = {"softcopy_pdfa": "pdfa", "hardcopy_pdf": "cetak", "signed_original": "ttd", "original": "asli"}
+
+
+def write_archive_index(ctx: Context) -> Path:
+    """The archive's ``index.html``: every case with its folder and PDFs, searchable from a shared drive."""
+    from .browser import write_index  # only needed here
+
+    titles = {spec.key: spec.title for spec in letters.ALL_LETTERS}
+    cases = []
+    for case in ctx.db.cases():
+        if case.status == STAGING:
+            continue
+        documents = []
+        if case.folder and ctx.archive.is_complete(case.folder):
+            for entry in ctx.archive.manifest(case.folder)["files"]:
+                kind = _DOCUMENT_KIND.get(entry["role"])
+                if kind:
+                    title = titles.get(entry.get("letter"), "Formulir asli" if kind == "asli" else entry["path"])
+                    documents.append({"judul": title, "path": f"{case.folder}/{entry['path']}", "jenis": kind})
+        cases.append({"nomor": case.number, "jenis": case.kind, "pemohon": case.applicant_name,
+                      "diterima": case.received.isoformat(), "tenggat": case.due.isoformat() if case.due else None,
+                      "status": case.status, "folder": case.folder, "dokumen": documents})
+    return write_index(ctx.archive.root, cases, agency=f"PPID {ctx.config.agency.name.title()}", generated=datetime.now())
 
 
 def write_register(ctx: Context, kind: str, year: int, out: Path | None = None) -> Path:

@@ -89,3 +89,30 @@ def test_planted_damage_is_reported_and_exits_non_zero(archive):
     assert fast.returncode == 1 and "HILANG" in fast.stdout
     report = json.loads(ppid(workspace, "verify", "--json", check=False).stdout)
     assert report["ok"] is False
+
+
+def test_archive_page_finds_a_case_by_part_of_a_name_in_chromium(archive):
+    """The index.html the pipeline keeps, opened from the tree (file://) in real headless Chromium."""
+    from .test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} tidak ada")
+    from playwright.sync_api import sync_playwright
+
+    workspace, cases = archive
+    index = workspace / "archive" / "index.html"
+    assert index.is_file()
+    wanted = next(c for c in cases if "Ayu" in c["pemohon"])
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(index.as_uri())
+            page.wait_for_selector("body[data-siap='1']")
+            page.get_by_label("Cari nomor atau nama pemohon").type("ayu les")
+            page.wait_for_function("() => document.getElementById('jumlah-angka').textContent === '1 perkara'")
+            assert page.locator("#baris td.nomor").all_inner_texts() == [wanted["nomor"]]
+            href = page.locator("#baris td.nomor a").get_attribute("href")
+            assert (index.parent / href).resolve() == (workspace / "archive" / wanted["folder_arsip"]).resolve()
+        finally:
+            browser.close()

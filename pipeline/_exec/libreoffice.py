@@ -469,3 +469,24 @@ def soffice_version(program: str) -> str:
         return ""
     parts = out.split()
     return parts[1] if len(parts) > 1 else out.strip()
+
+
+def kill_orphans(profile_dir: Path) -> int:
+    """Kill LibreOffice processes left running with this profile by a pipeline that was killed (kill -9
+    leaves soffice alive in its own session, holding the port and the profile). Returns how many."""
+    marker = f"-env:UserInstallation={profile_dir.as_uri()}".encode()
+    killed = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if marker in cmdline.split(b"\0"):
+            try:
+                os.kill(int(entry.name), signal.SIGKILL)
+                killed += 1
+            except ProcessLookupError:
+                pass
+    return killed
