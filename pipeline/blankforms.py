@@ -11,6 +11,15 @@
   applicant and, when filed by a proxy, the proxy), B the reasons a-g, C the case (kasus posisi), D the
   date of the answer (filled by the officer). The Word one has a ☐ box before each reason; the Excel one
   (one objection per row) takes the reasons as letters in one cell, e.g. "a, c".
+
+And two Excel lists (SOP 003 second procedure, SOP 000), read by `pipeline.reading` and checked by
+`pipeline.daftar`:
+- the Daftar Informasi Publik (DIP) an OPD (PPID Pelaksana) sends to the PPID: title rows with a cell for
+  the OPD's name and the year, the seven DIP columns of Perki 1/2021, and the group rows A. Berkala,
+  B. Serta Merta, C. Setiap Saat with empty rows under each: an item belongs to the group above it;
+- the Daftar Informasi yang Dikecualikan (DIK) proposal: the consequence-test columns (informasi, dasar
+  hukum Pasal 17 huruf a-j UU KIP or another law, konsekuensi bila dibuka / bila ditutup, jangka waktu,
+  unit). Both carry a Petunjuk sheet.
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from pipeline import daftar
 from pipeline.validation import ALASAN_KEBERATAN
 
 __all__ = [
@@ -50,7 +60,16 @@ __all__ = [
     "OBJECTION_XLSX_FIELDS",
     "ALASAN_OPTIONS",
     "ALASAN_KEYS",
+    "DIP_XLSX_NAME",
+    "DIK_XLSX_NAME",
+    "DIP_TITLE",
+    "DIK_TITLE",
+    "DIP_SHEET_NAME",
+    "DIK_SHEET_NAME",
+    "DIP_FIELDS",
+    "DIK_FIELDS",
     "write_blank_forms",
+    "fill_list_xlsx",
     "fill_request_docx",
     "fill_request_xlsx",
     "fill_answer_docx",
@@ -264,7 +283,7 @@ _CHOICE_HINT = (
 
 def write_blank_forms(dest: Path) -> list[Path]:
     """Write the blank forms into `dest` (created if needed) and return their paths:
-    request docx, request xlsx, answer docx, answer xlsx, objection docx, objection xlsx."""
+    request docx, request xlsx, answer docx, answer xlsx, objection docx, objection xlsx, DIP xlsx, DIK xlsx."""
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     docx_path = dest / REQUEST_DOCX_NAME
@@ -279,7 +298,11 @@ def write_blank_forms(dest: Path) -> list[Path]:
     _write_answer_xlsx(answer_xlsx)
     _write_objection_docx(objection_docx)
     _write_objection_xlsx(objection_xlsx)
-    return [docx_path, xlsx_path, answer_docx, answer_xlsx, objection_docx, objection_xlsx]
+    dip_xlsx = dest / DIP_XLSX_NAME
+    dik_xlsx = dest / DIK_XLSX_NAME
+    _write_dip_xlsx(dip_xlsx)
+    _write_dik_xlsx(dik_xlsx)
+    return [docx_path, xlsx_path, answer_docx, answer_xlsx, objection_docx, objection_xlsx, dip_xlsx, dik_xlsx]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -837,4 +860,221 @@ def fill_objection_xlsx(path: Path, rows: list[dict[str, str | list[str]]]) -> N
             if isinstance(value, list):
                 value = ", ".join(value)
             sheet.cell(row=row_number, column=column_of[key], value=value)
+    workbook.save(path)
+
+
+# -- the DIP and DIK lists (Excel) ------------------------------------------------------------------------
+
+DIP_XLSX_NAME = "daftar-informasi-publik.xlsx"
+DIK_XLSX_NAME = "daftar-informasi-dikecualikan.xlsx"
+DIP_TITLE = "DAFTAR INFORMASI PUBLIK"
+DIK_TITLE = "DAFTAR INFORMASI YANG DIKECUALIKAN"
+DIP_SHEET_NAME = "Daftar Informasi Publik"
+DIK_SHEET_NAME = "Daftar Dikecualikan"
+_LIST_OPD_LABEL = "PPID Pelaksana/OPD :"
+_LIST_YEAR_LABEL = "Tahun :"
+_LIST_OPD_ROW, _LIST_YEAR_ROW, _LIST_HEADER_ROW, _LIST_NUMBER_ROW = 2, 3, 5, 6
+_DIP_ROWS_PER_GROUP = 15
+_DIK_ROWS_PREPARED = 40
+
+DIP_FIELDS: list[_Field] = [
+    _Field("no", daftar.COL_NO, "", "Nomor urut; boleh dikosongkan (PPID menomori ulang seluruh daftar).", 5),
+    _Field("ringkasan_isi", daftar.COL_RINGKASAN, "",
+           "Ringkasan isi informasi, cukup jelas untuk dicari pemohon, misalnya \"Laporan Keuangan Tahun "
+           "Anggaran 2025 (LRA, Neraca, CaLK)\". Jangan menulis data pribadi.", 44),
+    _Field("penguasa_informasi", daftar.COL_PENGUASA, "",
+           "Bidang/subbagian/UPTD yang menyimpan informasi, misalnya \"Subbagian Keuangan\".", 24),
+    _Field("penanggung_jawab", daftar.COL_PENANGGUNG_JAWAB, "",
+           "Jabatan yang bertanggung jawab membuat atau menerbitkan informasi (jabatan, bukan nama pribadi).", 24),
+    _Field("waktu_tempat", daftar.COL_WAKTU_TEMPAT, "",
+           "Kapan dan di mana informasi dibuat, misalnya \"Maret 2026, Denpasar\" atau \"Setiap semester\".", 20),
+    _Field("bentuk_informasi", "Bentuk/Format Informasi yang Tersedia", "cetak/elektronik",
+           "Cetak, elektronik, atau cetak dan elektronik.", 16),
+    _Field("retensi", daftar.COL_RETENSI, "",
+           "Berapa lama arsip disimpan (jadwal retensi arsip), misalnya \"10 tahun\" atau \"Selama berlaku\".", 18),
+]  # fmt: skip
+DIK_FIELDS: list[_Field] = [
+    _Field("no", daftar.COL_NO, "", "Nomor urut.", 5),
+    _Field("informasi", daftar.COL_INFORMASI, "", "Informasi atau dokumen yang diusulkan dikecualikan.", 32),
+    _Field("dasar_hukum", daftar.COL_DASAR, "Pasal 17 huruf a-j UU 14/2008 atau undang-undang lain",
+           "Pasal 17 huruf a sampai j UU 14/2008, dengan angka bila ada (misalnya \"Pasal 17 huruf h angka 2\"); "
+           "untuk huruf j atau undang-undang lain sebutkan pasal dan undang-undangnya (misalnya \"Pasal 57 UU "
+           "36/2009 tentang Kesehatan\").", 28),
+    _Field("konsekuensi_dibuka", daftar.COL_DIBUKA, "uji konsekuensi",
+           "Hasil uji konsekuensi: akibat yang timbul bila informasi dibuka.", 34),
+    _Field("konsekuensi_ditutup", daftar.COL_DITUTUP, "kepentingan publik yang lebih besar",
+           "Pertimbangan kepentingan publik: mengapa menutup informasi melindungi kepentingan yang lebih besar.", 34),
+    _Field("jangka_waktu", daftar.COL_JANGKA, "", "Berapa lama informasi dikecualikan, misalnya \"5 tahun\" "
+           "atau \"Sampai penetapan pemenang\".", 18),
+    _Field("pejabat", daftar.COL_UNIT, "", "Pejabat atau unit kerja yang menguasai informasi.", 22),
+]  # fmt: skip
+
+_DIP_INSTRUCTIONS = [
+    "Petunjuk Pengisian Daftar Informasi Publik (DIP) PPID Pelaksana",
+    "",
+    f"1. Tulis nama PPID Pelaksana/OPD dan tahun pada sel berwarna di baris {_LIST_OPD_ROW} dan {_LIST_YEAR_ROW} "
+    "lembar 'Daftar Informasi Publik'.",
+    "2. Isi setiap informasi pada satu baris di bawah kelompok yang sesuai: A. berkala (diumumkan paling "
+    "sedikit setiap 6 bulan), B. serta merta (mengancam hajat hidup orang banyak dan ketertiban umum), "
+    "C. tersedia setiap saat (termasuk Daftar Informasi Publik ini). Judul kelompok dan judul kolom jangan diubah.",
+    "3. Bila baris kosong kurang, sisipkan baris di bawah kelompok yang sama (klik kanan nomor baris, Insert).",
+    "4. Semua kolom wajib diisi. Baris kosong dilewati; nomor baris dipakai sebagai rujukan koreksi dari PPID.",
+    "5. Informasi yang dikecualikan tidak dimasukkan ke DIP; usulkan melalui Daftar Informasi yang Dikecualikan.",
+    "6. DIP diumumkan: jangan menulis data pribadi (NIK, nomor HP, alamat rumah, e-mail pribadi).",
+    "",
+]
+_DIK_INSTRUCTIONS = [
+    "Petunjuk Pengisian Daftar Informasi yang Dikecualikan (hasil uji konsekuensi)",
+    "",
+    "1. Satu baris adalah satu informasi yang diusulkan dikecualikan; judul kolom jangan diubah.",
+    "2. Setiap baris wajib memuat dasar hukum, konsekuensi bila dibuka, konsekuensi bila ditutup, dan jangka "
+    "waktu pengecualian (Pasal 17 dan Pasal 19 UU 14/2008; Perki 1/2017).",
+    "3. Pasal 17 UU 14/2008 hanya memiliki huruf a sampai j.",
+    "4. Baris kosong dilewati; nomor baris dipakai sebagai rujukan koreksi.",
+    "",
+]
+
+
+
+def _list_sheet_head(sheet, title: str, fields: list[_Field]) -> None:
+    """Title, OPD and year rows (the values go in the coloured cells), header and column numbers."""
+    from openpyxl.styles import Border, Side
+
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    last = len(fields)
+    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
+    sheet.cell(row=1, column=1).alignment = Alignment(horizontal="center")
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
+    input_fill = PatternFill("solid", fgColor="FFF2CC")
+    for row, label, prompt in (
+        (_LIST_OPD_ROW, _LIST_OPD_LABEL, "Tulis nama PPID Pelaksana/OPD, misalnya Dinas Kesehatan Provinsi Bali."),
+        (_LIST_YEAR_ROW, _LIST_YEAR_LABEL, "Tulis tahun daftar, misalnya 2026."),
+    ):
+        sheet.cell(row=row, column=1, value=label).font = Font(bold=True)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        value = sheet.cell(row=row, column=3)
+        value.fill, value.border = input_fill, border
+        value.number_format = "@"
+        sheet.merge_cells(start_row=row, start_column=3, end_row=row, end_column=last)
+        hint = DataValidation(allow_blank=True, showInputMessage=True, promptTitle=label.rstrip(" :")[:32],
+                              prompt=prompt)  # fmt: skip
+        hint.add(f"C{row}")
+        sheet.add_data_validation(hint)
+    header_fill = PatternFill("solid", fgColor="D9E1F2")
+    for column, form_field in enumerate(fields, start=1):
+        cell = sheet.cell(row=_LIST_HEADER_ROW, column=column, value=form_field.printed_label)
+        cell.font, cell.fill, cell.border = Font(bold=True), header_fill, border
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        number = sheet.cell(row=_LIST_NUMBER_ROW, column=column, value=f"({column})")
+        number.font, number.border = Font(italic=True, size=8), border
+        number.alignment = Alignment(horizontal="center")
+        sheet.column_dimensions[get_column_letter(column)].width = form_field.xlsx_width
+    sheet.row_dimensions[_LIST_HEADER_ROW].height = 60
+    sheet.freeze_panes = f"A{_LIST_NUMBER_ROW + 1}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = 14  # Folio/F4; A4 printers scale it
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{_LIST_HEADER_ROW}:{_LIST_NUMBER_ROW}"
+
+
+def _list_body_rows(sheet, first: int, count: int, columns: int) -> None:
+    from openpyxl.styles import Border, Side
+
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in range(first, first + count):
+        for column in range(1, columns + 1):
+            cell = sheet.cell(row=row, column=column)
+            cell.border, cell.alignment = border, wrap
+
+
+def _write_dip_xlsx(path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = DIP_SHEET_NAME
+    _list_sheet_head(sheet, DIP_TITLE, DIP_FIELDS)
+    last = len(DIP_FIELDS)
+    group_fill = PatternFill("solid", fgColor="E2EFDA")
+    row = _LIST_NUMBER_ROW + 1
+    for heading in daftar.CATEGORIES.values():
+        cell = sheet.cell(row=row, column=1, value=heading)
+        cell.font, cell.fill = Font(bold=True), group_fill
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+        _list_body_rows(sheet, row + 1, _DIP_ROWS_PER_GROUP, last)
+        row += 1 + _DIP_ROWS_PER_GROUP
+    bentuk = DataValidation(type="list", formula1='"Cetak,Elektronik,Cetak dan elektronik"', allow_blank=True,
+                            showErrorMessage=False, showInputMessage=True, promptTitle="Bentuk informasi",
+                            prompt="Pilih dari daftar atau tulis sendiri.")  # fmt: skip
+    letter = get_column_letter(next(i for i, f in enumerate(DIP_FIELDS, start=1) if f.key == "bentuk_informasi"))
+    bentuk.add(f"{letter}{_LIST_NUMBER_ROW + 1}:{letter}{row + 200}")
+    sheet.add_data_validation(bentuk)
+    _instructions_sheet(workbook.create_sheet("Petunjuk"), DIP_FIELDS, _DIP_INSTRUCTIONS)
+    workbook.properties.title = DIP_TITLE.title()
+    workbook.properties.creator = "PPID"
+    workbook.save(str(path))
+
+
+def _write_dik_xlsx(path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = DIK_SHEET_NAME
+    _list_sheet_head(sheet, DIK_TITLE, DIK_FIELDS)
+    _list_body_rows(sheet, _LIST_NUMBER_ROW + 1, _DIK_ROWS_PREPARED, len(DIK_FIELDS))
+    instructions = workbook.create_sheet("Petunjuk")
+    _instructions_sheet(instructions, DIK_FIELDS, _DIK_INSTRUCTIONS)
+    instructions.append([])
+    instructions.append(["Huruf", "Pasal 17 UU 14/2008: informasi yang bila dibuka dapat ..."])
+    for cell in instructions[instructions.max_row]:
+        cell.font = Font(bold=True)
+    for letter, text in _PASAL17_TEXTS.items():
+        instructions.append([letter, text])
+    workbook.properties.title = DIK_TITLE.title()
+    workbook.properties.creator = "PPID"
+    workbook.save(str(path))
+
+
+_PASAL17_TEXTS = {
+    "a": "menghambat proses penegakan hukum",
+    "b": "mengganggu kepentingan perlindungan hak atas kekayaan intelektual dan perlindungan dari persaingan "
+         "usaha tidak sehat",
+    "c": "membahayakan pertahanan dan keamanan negara",
+    "d": "mengungkapkan kekayaan alam Indonesia",
+    "e": "merugikan ketahanan ekonomi nasional",
+    "f": "merugikan kepentingan hubungan luar negeri",
+    "g": "mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang",
+    "h": "mengungkap rahasia pribadi (keluarga, kesehatan, keuangan, evaluasi kemampuan, catatan pendidikan)",
+    "i": "memorandum atau surat-surat antar atau intra Badan Publik yang menurut sifatnya dirahasiakan",
+    "j": "informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
+}  # fmt: skip
+
+
+def fill_list_xlsx(path: Path, opd: str, year: int | str, rows: dict[str, list[dict[str, str]]] | list[dict[str, str]]) -> None:
+    """Fill a blank DIP or DIK list as an OPD would. For the DIP ``rows`` maps a category key
+    ("berkala", "serta_merta", "setiap_saat") to the items of that group; for the DIK it is a list of
+    items. Item keys as in DIP_FIELDS / DIK_FIELDS."""
+    workbook = load_workbook(path)
+    sheet = workbook.worksheets[0]
+    sheet.cell(row=_LIST_OPD_ROW, column=3, value=opd)
+    sheet.cell(row=_LIST_YEAR_ROW, column=3, value=str(year))
+    if isinstance(rows, dict):
+        fields = DIP_FIELDS
+        column_of = {f.key: index for index, f in enumerate(fields, start=1)}
+        group_row = _LIST_NUMBER_ROW + 1
+        for key in daftar.CATEGORIES:
+            items = rows.get(key, [])
+            if len(items) > _DIP_ROWS_PER_GROUP:
+                raise ValueError("terlalu banyak baris untuk satu kelompok")
+            for offset, values in enumerate(items, start=1):
+                for name, value in values.items():
+                    sheet.cell(row=group_row + offset, column=column_of[name], value=value)
+            group_row += 1 + _DIP_ROWS_PER_GROUP
+    else:
+        column_of = {f.key: index for index, f in enumerate(DIK_FIELDS, start=1)}
+        for offset, values in enumerate(rows, start=_LIST_NUMBER_ROW + 1):
+            for name, value in values.items():
+                sheet.cell(row=offset, column=column_of[name], value=value)
     workbook.save(path)

@@ -70,8 +70,17 @@ class Context:
     stale_registers: set[int] = field(default_factory=set)
     """Years whose registers must be written again (batched: one write after a pass, not per case)."""
     registers_written: float = 0.0
-    claims: threading.Lock = field(default_factory=threading.Lock)
-    """Files are claimed one at a time, so the same bytes dropped twice at once are seen as one."""
+    _byte_locks: dict[str, threading.Lock] = field(default_factory=dict)
+    _byte_locks_guard: threading.Lock = field(default_factory=threading.Lock)
+
+    @contextmanager
+    def same_bytes_in_turn(self, sha: str) -> Iterator[None]:
+        """Files with identical bytes are handled one after the other, never side by side: the second
+        then sees the first as filed (a duplicate) or set aside, never as a crash leftover."""
+        with self._byte_locks_guard:
+            lock = self._byte_locks.setdefault(sha, threading.Lock())
+        with lock:
+            yield
 
     @property
     def converter(self) -> ConverterPool:
@@ -228,13 +237,19 @@ def write_register(ctx: Context, kind: str, year: int, out: Path | None = None) 
 
 
 def _process_file(ctx: Context, path: Path) -> FileOutcome:
-    """Read the dropped file, hand it to the handler of its form kind, or set it aside with the reason."""
     if not os.path.lexists(path):  # taken by another run meanwhile
         return FileOutcome(name=masked_name(path.name))
     outcome = FileOutcome(name=masked_name(path.name))
     if path.is_symlink() or not path.is_file():
         return set_aside_entry(ctx, path, outcome)
-    source, action = claim_source(ctx, path)
+    sha = sha256_file(path)
+    with ctx.same_bytes_in_turn(sha):
+        return _process_regular_file(ctx, path, sha, outcome)
+
+
+def _process_regular_file(ctx: Context, path: Path, sha: str, outcome: FileOutcome) -> FileOutcome:
+    """Read the dropped file, hand it to the handler of its form kind, or set it aside with the reason."""
+    source, action = claim_source(ctx, path, sha)
     if action == "duplicate":
         return set_aside_duplicate(ctx, path, source, outcome)
     if action == "finish":
@@ -260,19 +275,13 @@ def handler_for(kind: str):
     return {permohonan.KIND: permohonan.handle, keberatan.KIND: keberatan.handle, decisions.KIND: decisions.handle}.get(kind)
 
 
-def claim_source(ctx: Context, path: Path) -> tuple[Source, str]:
+def claim_source(ctx: Context, path: Path, sha: str) -> tuple[Source, str]:
     """Find or register the dropped bytes: ``new``, ``resume``, ``finish`` or ``duplicate``.
 
     ``finish``: an earlier run filed or set aside these bytes but was cut off before removing the inbox
     file. ``duplicate``: the same bytes already became a case. ``resume``: an earlier run was cut off
     while filing; the same numbers are reused.
     """
-    sha = sha256_file(path)
-    with ctx.claims:
-        return _claim(ctx, path, sha)
-
-
-def _claim(ctx: Context, path: Path, sha: str) -> tuple[Source, str]:
     earlier = ctx.db.sources_with_sha(sha)
     for source in earlier:
         if source.state in ("filed", "setting_aside"):

@@ -13,9 +13,13 @@ Keys returned besides the request keys of docs/contracts.md (best effort until l
   `email_kuasa`; choice `alasan` with options "a".."g" (UU KIP Pasal 35(1)), marked on the printed
   reasons or written as letters ("a, c", the Excel form's way).
 - dip: `no`, `ringkasan_isi`, `penguasa_informasi`, `penanggung_jawab`, `waktu_tempat`, `bentuk_informasi`,
-  `retensi`, `keterangan`; dik: `no`, `informasi`, `dasar_hukum`, `konsekuensi_dibuka`,
-  `konsekuensi_ditutup`, `jangka_waktu`, `pejabat`, `keterangan`; both: `kelompok` (the group row above,
-  e.g. "A. Informasi ... Berkala"). One record per item.
+  `retensi`, `keterangan`, and from columns some lists carry, `kategori` ("Kategori Informasi": berkala /
+  serta merta / setiap saat) and `opd` ("PPID Pelaksana", "Perangkat Daerah", "OPD"); dik: `no`,
+  `informasi`, `dasar_hukum`, `konsekuensi_dibuka`, `konsekuensi_ditutup`, `jangka_waktu`, `pejabat`,
+  `keterangan`; both: `kelompok` (the group row above, e.g. "A. Informasi ... Berkala"). One record per
+  item. `FormDocument.title` keeps the title lines above the list (rows above the Excel header, paragraphs
+  before the Word table), as written, e.g. "DAFTAR INFORMASI PUBLIK DINAS PERHUBUNGAN PROVINSI BALI", so
+  `pipeline.daftar.opd_of` can tell which OPD submitted the list.
 - jawaban (the PPID Pelaksana's answer sheet, one answer per docx or per xlsx row): `nomor_pendaftaran`,
   `dikuasai_oleh`, `halaman`, `tarif`, `biaya_kirim`, `biaya_lain`, `waktu_hari`, `penghitaman`, `pasal17`,
   `dasar_lain`, `konsekuensi`, `alasan` (a text here: the reason for an extension), `kapan_tersedia`,
@@ -78,6 +82,8 @@ class FormDocument:
     kind: str  # "permohonan" | "keberatan" | "jawaban" | "dip" | "dik"
     layout: str  # "docx-table" | "docx-paragraph" | "xlsx-rows" (informational)
     records: list[FormRecord]
+    # DIP/DIK lists only: the non-empty title lines above the list, as written (others: empty).
+    title: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1539,6 +1545,8 @@ _COLUMN_RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             ("bentuk_informasi", r"bentuk|format"),
             ("penguasa_informasi", r"pejabat|unit|satuan kerja|menguasai"),
             ("keterangan", r"keterangan"),
+            ("kategori", r"kategori|klasifikasi|jenis informasi|sifat informasi"),
+            ("opd", r"ppid pelaksana|perangkat daerah|\bopd\b|badan publik"),
             ("ringkasan_isi", r"ringkasan|informasi"),
         ],
     }.items()
@@ -1626,7 +1634,7 @@ def _read_docx(package: zipfile.ZipFile, main_part: str) -> FormDocument:
     column_list = _column_list_from_rows([block for block in blocks if isinstance(block, _Row)])
     if column_list is not None and title_kind in (None, "dip", "dik"):
         kind, records = column_list
-        return FormDocument(kind=kind, layout="docx-table", records=records)
+        return FormDocument(kind=kind, layout="docx-table", records=records, title=_heading_lines(blocks))
 
     scanner = _FieldScanner(_profile_for(title_kind)).scan(blocks)
     kind = _kind_from_labels({entry.key for entry in scanner.entries}, title_kind)
@@ -1642,6 +1650,17 @@ def _read_docx(package: zipfile.ZipFile, main_part: str) -> FormDocument:
     from_rows = sum(entry.from_row for entry in scanner.entries)
     layout = "docx-table" if from_rows * 2 >= len(scanner.entries) else "docx-paragraph"
     return FormDocument(kind=kind, layout=layout, records=[record])
+
+
+def _heading_lines(blocks: list[_Block]) -> list[str]:
+    """The paragraphs above the first table of a list, as written (not lower-cased)."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, _Row) or len(lines) >= _TITLE_LINES:
+            break
+        if isinstance(block, _Para) and (text := _clean_line(block.text)):
+            lines.append(text)
+    return lines
 
 
 def _embedded_images(package: zipfile.ZipFile, main_part: str, rel_ids: list[str]) -> list[Attachment]:
@@ -1776,7 +1795,9 @@ def _read_sheet(sheet) -> FormDocument | None:
             for row_number, cells in rows[header_at + 1 :]
             if (record := reader.record([_cell_to_text(cell.value) for cell in cells], row_number)) is not None
         ]
-        return FormDocument(kind=list_kind, layout="xlsx-rows", records=records)
+        heading = [_clean_line(" ".join(_cell_to_text(c.value) for c in cells if c.value is not None))
+                   for _, cells in rows[:header_at]]
+        return FormDocument(kind=list_kind, layout="xlsx-rows", records=records, title=[t for t in heading if t])
     keys = [_label_key(text) if text else None for text in header]
     kind = _kind_from_labels({key for key in keys if key}, title_kind)
     if kind is None:

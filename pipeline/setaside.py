@@ -21,9 +21,23 @@ def masked_name(name: str) -> str:
     return re.sub(r"\d[\d .-]{6,}\d", lambda m: "x" * 8 if sum(c.isdigit() for c in m.group()) >= 8 else m.group(), name)
 
 
+MAX_NAME_BYTES = 150  # leaves room for ".ALASAN.txt", ".pemberitahuan.docx" and a counter within 255 bytes
+
+
+def _shortened(name: str) -> str:
+    """Cut a long name in the middle of its stem so the extension survives."""
+    if len(name.encode()) <= MAX_NAME_BYTES:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    stem, ext = (stem, ext[:10]) if dot and len(ext) <= 10 else (name, "")
+    while len((stem + "~." + ext).encode()) > MAX_NAME_BYTES:
+        stem = stem[:-1]
+    return f"{stem}~.{ext}" if ext else f"{stem}~"
+
+
 def set_aside_path(folder: Path, original_name: str, when: datetime) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    base = f"{when:%Y%m%d-%H%M%S}_{masked_name(original_name)}"
+    base = f"{when:%Y%m%d-%H%M%S}_{_shortened(masked_name(original_name))}"
     candidate, n = folder / base, 1
     while candidate.exists() or candidate.with_name(candidate.name + REASON_SUFFIX).exists():
         n += 1

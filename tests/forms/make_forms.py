@@ -1377,6 +1377,229 @@ def dip_xlsx() -> Path:
     return path
 
 
+# -- DIP and DIK lists as OPDs send them (SOP 003 second procedure; SOP 000) ------------------------------
+
+DIP_HEADER = [
+    "No", "Ringkasan Isi Informasi", "Pejabat/Unit/Satuan Kerja yang Menguasai Informasi",
+    "Penanggung Jawab Pembuatan atau Penerbitan Informasi", "Waktu dan Tempat Pembuatan Informasi",
+    "Bentuk Informasi yang Tersedia (Cetak/Elektronik)", "Jangka Waktu Penyimpanan atau Retensi Arsip",
+]  # fmt: skip
+DIK_HEADER = [
+    "No", "Informasi yang Dikecualikan", "Dasar Hukum Pengecualian", "Konsekuensi apabila Dibuka",
+    "Konsekuensi apabila Ditutup", "Jangka Waktu Pengecualian", "Pejabat/Unit yang Menguasai",
+]  # fmt: skip
+
+
+def list_sheet(title: str, header_row: int, header: list[str], widths: tuple[int, ...]):
+    """A workbook whose first sheet has a bold, wrapped header row and set column widths."""
+    from openpyxl.styles import Alignment
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    for column, (text, width) in enumerate(zip(header, widths), start=1):
+        cell = sheet.cell(row=header_row, column=column, value=text)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        sheet.column_dimensions[cell.column_letter].width = width
+    workbook.properties.creator = "PPID Pelaksana"
+    workbook.properties.created = workbook.properties.modified = FIXED_TIME
+    return workbook, sheet
+
+
+def put_rows(sheet, first_row: int, rows: list[list]) -> None:
+    from openpyxl.styles import Alignment
+
+    for offset, values in enumerate(rows):
+        for column, value in enumerate(values, start=1):
+            if value is not None:
+                cell = sheet.cell(row=first_row + offset, column=column, value=value)
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def save_workbook(workbook, name: str) -> Path:
+    path = HERE / name
+    workbook.save(str(path))
+    return path
+
+
+def dip_dinkes_xlsx() -> Path:
+    """Dinas Kesehatan's DIP: the OPD on a labelled title row ("PPID Pelaksana : …"), a "Kategori
+    Informasi" column written in several ways (Berkala, berkala, Serta-merta, C), no group rows."""
+    header = DIP_HEADER[:1] + ["Kategori Informasi"] + DIP_HEADER[1:]
+    workbook, sheet = list_sheet("DIP Dinkes 2026", 5, header, (5, 14, 40, 24, 24, 20, 16, 16))
+    sheet["A1"] = "DAFTAR INFORMASI PUBLIK"
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.merge_cells("A1:H1")
+    sheet["A2"], sheet["B2"], sheet["C2"] = "PPID Pelaksana", ":", "Dinas Kesehatan Provinsi Bali"
+    sheet["A3"], sheet["B3"], sheet["C3"] = "Tahun", ":", 2026
+    put_rows(sheet, 6, [
+        [1, "Berkala", "Profil Dinas Kesehatan Provinsi Bali: kedudukan, tugas dan fungsi, struktur organisasi",
+         "Subbagian Umum dan Kepegawaian", "Sekretaris Dinas", "2026, Denpasar", "Cetak dan elektronik",
+         "Selama berlaku"],
+        [2, "berkala", "Laporan Keuangan Dinas Kesehatan Tahun Anggaran 2025 (LRA, Neraca, CaLK)",
+         "Subbagian Keuangan", "Kepala Subbagian Keuangan", "Maret 2026, Denpasar", "Cetak dan elektronik",
+         "10 tahun"],
+        [3, "Berkala", "Rencana Strategis Dinas Kesehatan Provinsi Bali Tahun 2024-2026", "Subbagian Program",
+         "Kepala Subbagian Program", "2024, Denpasar", "Elektronik", "5 tahun"],
+        [4, "Serta Merta", "Informasi kejadian luar biasa (KLB) penyakit menular dan peringatan dini wabah",
+         "Bidang Pencegahan dan Pengendalian Penyakit", "Kepala Bidang P2P", "Sewaktu-waktu, Denpasar",
+         "Elektronik", "5 tahun"],
+        [5, "Serta-merta", "Informasi kesiapsiagaan fasilitas pelayanan kesehatan saat bencana",
+         "Bidang Pelayanan Kesehatan", "Kepala Bidang Pelayanan Kesehatan", "Sewaktu-waktu, Denpasar",
+         "Elektronik", "5 tahun"],
+        [6, "Setiap Saat", "Daftar Informasi Publik Dinas Kesehatan Provinsi Bali", "PPID Pelaksana",
+         "Sekretaris Dinas", "2026, Denpasar", "Cetak dan elektronik", "Selama berlaku"],
+        [7, "C", "Data jumlah tenaga kesehatan per kabupaten/kota", "Bidang Sumber Daya Kesehatan",
+         "Kepala Bidang SDK", "Desember 2025, Denpasar", "Elektronik", "5 tahun"],
+    ])  # fmt: skip
+    return save_workbook(workbook, "dip-dinkes.xlsx")
+
+
+def dip_dishub_xlsx() -> Path:
+    """Dinas Perhubungan's DIP: three centred title rows (the OPD on the second), the "(1) … (7)" column
+    numbers, group rows A/B/C in cells merged across the table, numbering restarted per group, and blank
+    rows between the groups."""
+    from openpyxl.styles import Alignment, Border, Side
+
+    workbook, sheet = list_sheet("Sheet1", 5, DIP_HEADER, (5, 40, 24, 24, 20, 16, 16))
+    for row, text in ((1, "DAFTAR INFORMASI PUBLIK (DIP)"), (2, "DINAS PERHUBUNGAN PROVINSI BALI"), (3, "TAHUN 2026")):
+        sheet.cell(row=row, column=1, value=text).font = Font(bold=True, size=12)
+        sheet.cell(row=row, column=1).alignment = Alignment(horizontal="center")
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)
+    put_rows(sheet, 6, [[f"({n})" for n in range(1, 8)]])
+    groups = {
+        7: "A. INFORMASI YANG WAJIB DISEDIAKAN DAN DIUMUMKAN SECARA BERKALA",
+        11: "B. INFORMASI YANG WAJIB DIUMUMKAN SECARA SERTA MERTA",
+        14: "C. INFORMASI YANG WAJIB TERSEDIA SETIAP SAAT",
+    }
+    for row, text in groups.items():
+        sheet.cell(row=row, column=1, value=text).font = Font(bold=True)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)
+    put_rows(sheet, 8, [
+        [1, "Data angkutan umum dan trayek bus antarkota dalam provinsi", "Bidang Angkutan Jalan",
+         "Kepala Bidang Angkutan Jalan", "Semester I dan II 2025, Denpasar", "Cetak dan elektronik", "5 tahun"],
+        [2, "Laporan Kinerja Instansi Pemerintah (LKjIP) Dinas Perhubungan Tahun 2025", "Subbagian Program",
+         "Sekretaris Dinas", "Februari 2026, Denpasar", "Elektronik", "5 tahun"],
+    ])  # fmt: skip
+    put_rows(sheet, 12, [
+        [1, "Informasi penutupan jalan, pengalihan arus lalu lintas dan gangguan penyeberangan Gilimanuk-Ketapang",
+         "Bidang Lalu Lintas", "Kepala Bidang Lalu Lintas", "Sewaktu-waktu, Denpasar", "Elektronik", "2 tahun"],
+    ])  # fmt: skip
+    put_rows(sheet, 15, [
+        [1, "Standar pelayanan pengujian kendaraan bermotor", "UPTD Pengujian Kendaraan Bermotor",
+         "Kepala UPTD", "2025, Denpasar", "Cetak dan elektronik", "Selama berlaku"],
+        [2, "Daftar Informasi Publik Dinas Perhubungan Provinsi Bali", "PPID Pelaksana", "Sekretaris Dinas",
+         "2026, Denpasar", "Elektronik", "Selama berlaku"],
+    ])  # fmt: skip
+    thin = Side(style="thin")
+    for row in sheet.iter_rows(min_row=5, max_row=17, max_col=7):
+        for cell in row:
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    return save_workbook(workbook, "dip-dishub.xlsx")
+
+
+BAPENDA_HEADER = DIP_HEADER[:1] + ["Kategori"] + DIP_HEADER[1:]
+BAPENDA_ROWS = {
+    "realisasi": [1, "Berkala", "Laporan Realisasi Pendapatan Daerah Tahun 2025", "Bidang Perencanaan dan Pengembangan",
+                  "Kepala Bidang Perencanaan dan Pengembangan", "Januari 2026, Denpasar", "Cetak dan elektronik",
+                  "10 tahun"],
+    "pkb": [2, "Berkala", "Target dan realisasi penerimaan Pajak Kendaraan Bermotor per kabupaten/kota",
+            "Bidang Pajak Daerah", "Kepala Bidang Pajak Daerah", "Setiap triwulan, Denpasar", "Elektronik", None],
+    "kanal": [3, "Terbuka", "Tata cara pembayaran pajak kendaraan bermotor melalui kanal digital",
+              "Bidang Pajak Daerah", "Kepala Bidang Pajak Daerah", "2026, Denpasar", "Cetak dan elektronik",
+              "Selama berlaku"],
+    "pemutihan": [4, "Serta Merta", "Pengumuman program penghapusan sanksi administratif Pajak Kendaraan Bermotor",
+                  "Bidang Pajak Daerah", "Kepala Badan", "Sewaktu-waktu, Denpasar", "Elektronik", "2 tahun"],
+    "ganda": [5, "berkala", "Laporan realisasi pendapatan daerah tahun 2025.", "Bidang Perencanaan dan Pengembangan",
+              "Kepala Bidang Perencanaan dan Pengembangan", "Januari 2026, Denpasar", "Elektronik", "10 tahun"],
+    "samsat": [6, "Setiap Saat", "Standar pelayanan Samsat dan daftar lokasi Samsat Keliling", "UPTD Samsat",
+               "Kepala UPTD", "2026, Denpasar", "Cetak dan elektronik", "Selama berlaku"],
+}  # fmt: skip
+
+
+def dip_bapenda_salah_xlsx() -> Path:
+    """Bapenda's DIP with three mistakes: no retention on row 5, category "Terbuka" on row 6, and row 8
+    repeating row 4 (same category, the summary in other case with a full stop). The OPD is named only
+    in the one-line title."""
+    workbook, sheet = list_sheet("DIP", 3, BAPENDA_HEADER, (5, 12, 40, 24, 24, 20, 16, 16))
+    sheet["A1"] = "DAFTAR INFORMASI PUBLIK BADAN PENDAPATAN DAERAH PROVINSI BALI TAHUN 2026"
+    sheet["A1"].font = Font(bold=True, size=12)
+    put_rows(sheet, 4, [BAPENDA_ROWS[k] for k in ("realisasi", "pkb", "kanal", "pemutihan", "ganda", "samsat")])
+    return save_workbook(workbook, "dip-bapenda-salah.xlsx")
+
+
+def dip_bapenda_perbaikan_xlsx() -> Path:
+    """The corrected resubmission: retention filled, "Setiap Saat" instead of "Terbuka", the repeated
+    row removed and the rows renumbered."""
+    workbook, sheet = list_sheet("DIP", 3, BAPENDA_HEADER, (5, 12, 40, 24, 24, 20, 16, 16))
+    sheet["A1"] = "DAFTAR INFORMASI PUBLIK BADAN PENDAPATAN DAERAH PROVINSI BALI TAHUN 2026 (PERBAIKAN)"
+    sheet["A1"].font = Font(bold=True, size=12)
+    rows = [list(BAPENDA_ROWS[k]) for k in ("realisasi", "pkb", "kanal", "pemutihan", "samsat")]
+    rows[1][7] = "5 tahun"
+    rows[2][1] = "Setiap Saat"
+    for number, row in enumerate(rows, start=1):
+        row[0] = number
+    put_rows(sheet, 4, rows)
+    return save_workbook(workbook, "dip-bapenda-perbaikan.xlsx")
+
+
+def dik_usulan_xlsx() -> Path:
+    """The PPID Utama's DIK proposal after the consequence test with the Tim Pertimbangan: four rows, the
+    basis written as "Pasal 17 huruf b UU 14/2008", "17 h angka 2", Pasal 17 huruf j with another law,
+    and another law alone (Pasal 57 UU 36/2009)."""
+    workbook, sheet = list_sheet("Usulan DIK", 4, DIK_HEADER, (5, 34, 26, 34, 34, 18, 22))
+    sheet["A1"] = "USULAN DAFTAR INFORMASI YANG DIKECUALIKAN"
+    sheet["A2"] = "PPID UTAMA PEMERINTAH PROVINSI BALI TAHUN 2026"
+    sheet["A1"].font = sheet["A2"].font = Font(bold=True, size=12)
+    sheet["A3"] = "Hasil uji konsekuensi PPID bersama Tim Pertimbangan"
+    put_rows(sheet, 5, [
+        [1, "Dokumen penawaran peserta tender pengadaan barang/jasa yang sedang berlangsung",
+         "Pasal 17 huruf b UU 14/2008",
+         "Membuka dokumen penawaran sebelum penetapan pemenang mengungkap harga dan strategi peserta, sehingga "
+         "mengganggu persaingan usaha yang sehat.",
+         "Proses pemilihan penyedia berjalan adil dan kompetitif; hasil pemilihan tetap diumumkan.",
+         "Sampai penetapan pemenang", "Biro Pengadaan Barang/Jasa"],
+        [2, "Rekam medis pasien RSUD Bali Mandara", "17 h angka 2",
+         "Mengungkap riwayat, kondisi, perawatan dan pengobatan kesehatan pasien.",
+         "Hak privasi pasien terlindungi; data agregat layanan tetap diumumkan.", "Selama pasien hidup",
+         "RSUD Bali Mandara"],
+        [3, "Data wajib pajak kendaraan bermotor per nama pemilik",
+         "Pasal 17 huruf j UU 14/2008 jo. Pasal 172 UU 28/2009 tentang Pajak Daerah dan Retribusi Daerah",
+         "Melanggar kewajiban merahasiakan data wajib pajak dan membuka data pribadi pemilik kendaraan.",
+         "Kepercayaan wajib pajak terjaga; realisasi penerimaan tetap diumumkan secara agregat.",
+         "Selama wajib pajak terdaftar", "Badan Pendapatan Daerah"],
+        [4, "Hasil pemeriksaan kesehatan calon Pegawai Pemerintah dengan Perjanjian Kerja",
+         "Pasal 57 UU 36/2009 tentang Kesehatan",
+         "Mengungkap kondisi kesehatan pribadi peserta seleksi.",
+         "Rahasia kondisi kesehatan pribadi terlindungi; daftar peserta yang memenuhi syarat tetap diumumkan.",
+         "5 tahun sejak pengumuman hasil seleksi", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"],
+    ])  # fmt: skip
+    return save_workbook(workbook, "dik-usulan.xlsx")
+
+
+def dik_salah_xlsx() -> Path:
+    """A DIK proposal with three mistakes: row 5 lacks the consequence if closed, row 6 names "Pasal 17
+    huruf k" (the Act stops at j), row 7 has "-" as its period. Row 4 is fine."""
+    workbook, sheet = list_sheet("DIK", 3, DIK_HEADER, (5, 34, 26, 34, 34, 18, 22))
+    sheet["A1"] = "DAFTAR INFORMASI YANG DIKECUALIKAN"
+    sheet["A1"].font = Font(bold=True, size=12)
+    put_rows(sheet, 4, [
+        [1, "Rencana pengamanan objek vital daerah", "Pasal 17 huruf c UU 14/2008",
+         "Membahayakan pertahanan dan keamanan objek vital.", "Objek vital terlindungi.", "5 tahun",
+         "Badan Kesatuan Bangsa dan Politik"],
+        [2, "Catatan rapat Tim Pertimbangan tentang uji konsekuensi", "Pasal 17 huruf i UU 14/2008",
+         "Memorandum internal yang sifatnya dirahasiakan terbuka sebelum keputusan ditetapkan.", None,
+         "Sampai keputusan ditetapkan", "PPID Utama"],
+        [3, "Laporan hasil audit investigasi yang sedang berjalan", "Pasal 17 huruf k UU 14/2008",
+         "Mengganggu proses audit.", "Audit berjalan tanpa gangguan.", "Sampai audit selesai", "Inspektorat"],
+        [4, "Data rekening penerima hibah perorangan", "Pasal 17 huruf h angka 3 UU 14/2008",
+         "Mengungkap kondisi keuangan dan rekening bank seseorang.", "Data pribadi penerima terlindungi.", "-",
+         "Badan Pengelola Keuangan dan Aset Daerah"],
+    ])  # fmt: skip
+    return save_workbook(workbook, "dik-salah.xlsx")
+
+
 def broken_files() -> list[Path]:
     empty = HERE / "kosong.docx"
     empty.write_bytes(b"")
@@ -1420,7 +1643,8 @@ def main() -> int:
         permohonan_ktp_gambar, permohonan_dengan_lampiran, permohonan_isian_lama, permohonan_banyak_xlsx,
         salah_nik, tidak_lengkap, bukan_formulir, keberatan, keberatan_tabel, keberatan_paragraf, keberatan_kuasa,
         keberatan_berkala, keberatan_tanpa_nik, keberatan_nomor_asing, keberatan_banyak_xlsx, dik_docx, dip_xlsx,
-        broken_files,
+        dip_dinkes_xlsx, dip_dishub_xlsx, dip_bapenda_salah_xlsx, dip_bapenda_perbaikan_xlsx, dik_usulan_xlsx,
+        dik_salah_xlsx, broken_files,
         jawaban_diberikan, jawaban_ditolak, jawaban_perpanjangan, jawaban_tanpa_nomor, jawaban_banyak_xlsx,
     ):  # fmt: skip
         result = make()
