@@ -10,6 +10,7 @@ reader never sees half a case. Nothing in the archive is ever overwritten.
 from __future__ import annotations
 
 import fcntl
+import io
 import hashlib
 import json
 import os
@@ -246,3 +247,10 @@ class Archive:
             fh.flush()
             os.fsync(fh.fileno())
         return entry
+
+
+def save_workbook(workbook, path: Path) -> None:
+    """An openpyxl workbook written atomically (registers, reports, sheets are rewritten whole)."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_atomic(path, buffer.getvalue(), overwrite=True)

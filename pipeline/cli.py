@@ -395,7 +395,7 @@ def tenggat(obj: _Obj, tanggal: str, hari: int, as_json: bool) -> None:
 
     TANGGAL boleh ditulis 2026-03-16, 16-03-2026 atau "16 Maret 2026".
     """
-    from .bahasa import parse_tanggal, tanggal as fmt
+    from .bahasa import parse_tanggal
     from .deadlines import load_calendar
 
     start = parse_tanggal(tanggal)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from . import letters

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-__all__ = ["Proposal", "Classifier", "DEFAULT_SYNONYMS", "STOPWORDS", "tokens", "stem"]
+__all__ = ["Proposal", "Classifier", "DEFAULT_SYNONYMS", "STOPWORDS", "tokens", "stem", "evaluate"]
 
 KINDS = ("terbuka", "dikecualikan", "tidak_ditemukan")
 
@@ -643,3 +643,64 @@ class Classifier:
         feats: dict[str, float] = {}
         self._features(text, 1.0, feats, query=True)
         return {f: round(self._tf(v) * self._idf.get(f, self._idf_unknown), 3) for f, v in sorted(feats.items())}
+
+
+# ---------------------------------------------------------------------------------------------
+# Evaluation against labelled requests (tests/klasifikasi/labelled.json, bench/klasifikasi.py)
+# ---------------------------------------------------------------------------------------------
+
+def _as_set(value) -> set:
+    if value is None:
+        return set()
+    return set(value) if isinstance(value, (list, tuple, set)) else {value}
+
+
+def evaluate(classifier: Classifier, labelled: list[dict]) -> dict:
+    """Precision / recall / F1 per kind, entry and OPD accuracy, confusion matrix, errors.
+
+    A labelled item: ``rincian_informasi``, ``expected`` (a kind), ``expected_id`` (an id or a list of ids
+    accepted; None for tidak_ditemukan) and ``expected_opd`` (same). Entry accuracy counts items labelled
+    terbuka or dikecualikan whose proposal has the right kind and an accepted id; OPD accuracy counts items
+    labelled terbuka proposed as terbuka with an accepted OPD.
+    """
+    confusion = {e: {p: 0 for p in KINDS} for e in KINDS}
+    errors = []
+    entry_ok = entry_n = opd_ok = opd_n = 0
+    for item in labelled:
+        proposal = classifier.classify(item["rincian_informasi"])
+        expected = item["expected"]
+        confusion[expected][proposal.kind] += 1
+        got_id = (proposal.entry or {}).get("id")
+        right = proposal.kind == expected
+        if expected != "tidak_ditemukan":
+            entry_n += 1
+            good_entry = right and got_id in _as_set(item.get("expected_id"))
+            entry_ok += good_entry
+            right = right and good_entry
+        if expected == "terbuka":
+            opd_n += 1
+            opd_ok += proposal.kind == "terbuka" and proposal.opd in _as_set(item.get("expected_opd"))
+        if not right:
+            errors.append({"id": item.get("id"), "text": item["rincian_informasi"], "expected": expected,
+                           "expected_id": item.get("expected_id"), "got": proposal.kind, "got_id": got_id,
+                           "score": round(proposal.score, 3)})
+    per_kind = {}
+    for k in KINDS:
+        tp = confusion[k][k]
+        predicted = sum(confusion[e][k] for e in KINDS)
+        support = sum(confusion[k].values())
+        p = tp / predicted if predicted else 0.0
+        r = tp / support if support else 0.0
+        per_kind[k] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+                       "support": support, "predicted": predicted}
+    n = len(labelled)
+    return {
+        "n": n,
+        "accuracy": sum(confusion[k][k] for k in KINDS) / n if n else 0.0,
+        "macro_f1": sum(v["f1"] for v in per_kind.values()) / len(KINDS),
+        "per_kind": per_kind,
+        "entry_accuracy": entry_ok / entry_n if entry_n else 0.0,
+        "opd_accuracy": opd_ok / opd_n if opd_n else 0.0,
+        "confusion": confusion,
+        "errors": errors,
+    }

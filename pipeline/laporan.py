@@ -23,8 +23,6 @@ Counting rules:
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,6 +36,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 from openpyxl import Workbook
+
+from .archive import save_workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -441,7 +441,7 @@ def write_report_xlsx(report: Laporan, path: Path, *, agency: str) -> None:
     detail_sheet(wb.create_sheet("Rincian"), report)
     wb.properties.title = f"{report_title(report, agency)}".title()
     wb.properties.creator = "ppid-pipeline"
-    save_atomic(wb, Path(path))
+    save_workbook(wb, Path(path))
 
 
 def report_title(report: Laporan, agency: str) -> str:
@@ -612,22 +612,6 @@ def _detail_row(ws: Worksheet, row: int, index: int, line: CaseLine) -> None:
 def _wrapped_lines(text: str, width: float) -> int:
     """A generous estimate of the lines ``text`` takes in a column ``width`` characters wide."""
     return max(1, -(-len(text) // max(1, int(width * 1.1))))
-
-
-def save_atomic(wb: Workbook, path: Path) -> None:
-    """Save through a temporary file in the same folder, fsync, rename over ``path``."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".laporan-", suffix=".xlsx.tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            wb.save(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 # -- the Word document ---------------------------------------------------------------------------------------

@@ -20,8 +20,6 @@ filters as a date. Text is never interpreted: a value starting with "=" stays te
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -29,13 +27,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from openpyxl import Workbook
-
-from .bahasa import rupiah as _rupiah, tanggal as _tanggal
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
+
+from .archive import save_workbook
+from .bahasa import rupiah as _rupiah, tanggal as _tanggal
+from .validation import ALASAN_KEBERATAN  # UU KIP Pasal 35(1), as printed on the objection form
 
 __all__ = [
     "RequestRegisterRow",
@@ -60,16 +60,6 @@ CHECK = "\u221a"   # √, the tick of printed registers
 DATE_FORMAT = "[$-421]d mmmm yyyy;@"              # 16 Maret 2026
 DAY_DATE_FORMAT = "[$-421]dddd, d mmmm yyyy;@"    # Senin, 16 Maret 2026
 
-# UU KIP Pasal 35(1), short labels as printed on the objection form.
-ALASAN_KEBERATAN = {
-    "a": "Permohonan informasi ditolak",
-    "b": "Informasi berkala tidak disediakan",
-    "c": "Permintaan informasi tidak ditanggapi",
-    "d": "Permintaan informasi ditanggapi tidak sebagaimana yang diminta",
-    "e": "Permintaan informasi tidak dipenuhi",
-    "f": "Biaya yang dikenakan tidak wajar",
-    "g": "Informasi disampaikan melebihi jangka waktu yang ditentukan",
-}
 
 FILE_MODE = 0o640   # as the archive's files: the registers hold personal data (UU 27/2022)
 
@@ -528,37 +518,10 @@ def _build(title: str, columns: Sequence[_Column], lines: Sequence[_Line], *, ye
     return wb
 
 
-def _save_atomic(wb: Workbook, path: Path) -> None:
-    """Save through a temporary file in the same folder, fsync, rename over ``path``."""
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=".register-", suffix=".xlsx.tmp", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            wb.save(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass                     # some network filesystems refuse fsync on a folder
-    finally:
-        os.close(dir_fd)
-
-
 def _write_register(path: Path, title: str, columns: Sequence[_Column], lines: Sequence[_Line], *, year: int,
                     agency_name: str, paper: str, note: str) -> None:
     wb = _build(title, columns, lines, year=year, agency_name=agency_name, paper=paper, note=note)
-    _save_atomic(wb, path)
+    save_workbook(wb, path)
 
 
 # -- from cases to rows ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .archive import EVENT_LOG, MANIFEST, STAGING_DIR, VOID_DIR, read_event_log
+from .archive import MANIFEST, STAGING_DIR, VOID_DIR, read_event_log
 from .config import Config
 from .db import VOID, Database
 from .numbering import seq_of
