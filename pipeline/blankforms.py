@@ -1052,7 +1052,8 @@ _PASAL17_TEXTS = {
 }  # fmt: skip
 
 
-def fill_list_xlsx(path: Path, opd: str, year: int | str, rows: dict[str, list[dict[str, str]]] | list[dict[str, str]]) -> None:
+def fill_list_xlsx(path: Path, opd: str, year: int | str,
+                   rows: dict[str, list[dict[str, str]]] | list[dict[str, str]]) -> None:
     """Fill a blank DIP or DIK list as an OPD would. For the DIP ``rows`` maps a category key
     ("berkala", "serta_merta", "setiap_saat") to the items of that group; for the DIK it is a list of
     items. Item keys as in DIP_FIELDS / DIK_FIELDS."""

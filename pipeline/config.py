@@ -69,6 +69,8 @@ class NumberingSettings:
     permohonan: str = "{seq:03d}/PPID/{bulan_romawi}/{tahun}"
     keberatan: str = "{seq:03d}/KEB/PPID/{bulan_romawi}/{tahun}"
     letter: str = "000.9.2/{seq}/IKP/Diskominfos"
+    dip: str = "{seq:03d}/DIP/{tahun}"
+    dik: str = "{seq:03d}/DIK/{tahun}"
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,18 @@ class ForwardSettings:
 
 
 @dataclass(frozen=True)
+class DecreeSettings:
+    dip_signer: Literal["ppid", "atasan_ppid"] = "atasan_ppid"
+    dik_signer: Literal["ppid", "atasan_ppid"] = "atasan_ppid"
+
+
+@dataclass(frozen=True)
+class ClassificationSettings:
+    enabled: bool = True
+    synonyms: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Config:
     signers: SignerSettings
     agency: AgencySettings = field(default_factory=AgencySettings)
@@ -139,6 +153,8 @@ class Config:
     watch: WatchSettings = field(default_factory=WatchSettings)
     libreoffice: LibreOfficeSettings = field(default_factory=LibreOfficeSettings)
     forward: ForwardSettings = field(default_factory=ForwardSettings)
+    decrees: DecreeSettings = field(default_factory=DecreeSettings)
+    classification: ClassificationSettings = field(default_factory=ClassificationSettings)
     source: Path | None = None
     """The file this configuration was loaded from (not a TOML key)."""
 
@@ -212,6 +228,10 @@ def _coerce(hint, value, *, key: str, base: Path):
         if value in ("", None):
             return None
         return _coerce(args[0], value, key=key, base=base)
+    if origin is dict:
+        if not isinstance(value, dict) or not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()):
+            raise ConfigError(f"Nilai '{key}' harus berupa tabel: kata = [\"sinonim\", ...].")
+        return {str(k): list(v) for k, v in value.items()}
     if origin is list:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"Nilai '{key}' harus berupa daftar teks, misalnya [\"...\"].")
@@ -241,7 +261,7 @@ def _coerce(hint, value, *, key: str, base: Path):
 
 
 def _check_semantics(config: Config) -> None:
-    for name in ("permohonan", "keberatan", "letter"):
+    for name in ("permohonan", "keberatan", "letter", "dip", "dik"):
         _check_pattern(getattr(config.numbering, name), f"numbering.{name}", _PATTERN_FIELDS, needs="seq")
     _check_pattern(config.paths.folder_pattern, "paths.folder_pattern", _FOLDER_FIELDS, needs="nomor")
     pattern = config.paths.folder_pattern

@@ -62,6 +62,8 @@ class CaseKind:
     """Events logged just before the folder is committed (e.g. ``forwarded`` with the letter's ID)."""
     on_filed: Callable[[Context, Case], None] = lambda ctx, case: None
     """Done after the case is filed (e.g. link an objection to its request)."""
+    folder: Callable[[Context, Case], str] | None = None
+    """Where in the archive, when not the configured dated pattern (e.g. DIP lists filed under their OPD)."""
 
 
 Validator = Callable[["Context", FormRecord], tuple[dict | None, list[str]]]
@@ -102,7 +104,7 @@ def file_case(ctx: Context, kind: CaseKind, path: Path, source: Source, record: 
     case = open_case(ctx, kind, source, record, data)
     if case.status == VOID:
         return case.void_reason
-    folder = case_folder(ctx, case)
+    folder = kind.folder(ctx, case) if kind.folder else case_folder(ctx, case)
     if not case.is_filed and ctx.archive.is_complete(folder):  # renamed into place just before a crash
         ctx.db.mark_filed(case.id, folder, status_from_events(read_event_log(ctx.archive.folder(folder))))
         case = ctx.db.case_by_number(case.number)
@@ -144,7 +146,7 @@ def open_case(ctx: Context, kind: CaseKind, source: Source, record: FormRecord, 
     return ctx.db.open_case(
         kind=kind.kind, register=kind.kind, year=registered.year,
         number_for=lambda seq: format_number(pattern, seq=seq, on=registered),
-        received=received, applicant_name=data["applicant"]["nama"],
+        received=received, applicant_name=(data.get("applicant") or {}).get("nama", ""),
         data={**data, "terdaftar": registered.isoformat()},
         source_id=source.id, source_row=record.row or 0,
     )

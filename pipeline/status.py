@@ -13,6 +13,7 @@ from .db import Case
 from .deadlines import WorkCalendar
 
 RECEIVED, FORWARDED, EXTENDED, ANSWERED, CLOSED, VOID = "diterima", "diteruskan", "diperpanjang", "dijawab", "selesai", "batal"
+REPLACED = "diganti"  # a DIP submission superseded by its corrected resubmission
 OPEN_STATUSES = (RECEIVED, FORWARDED, EXTENDED, "terdaftar")
 _EVENT_STATUS = {
     "filed": RECEIVED,
@@ -20,6 +21,8 @@ _EVENT_STATUS = {
     "extended": EXTENDED,
     "answered": ANSWERED,
     "closed": CLOSED,
+    "published": CLOSED,
+    "replaced": REPLACED,
     "voided": VOID,
 }
 DUE_SOON_DAYS = 3

@@ -26,7 +26,10 @@ from pipeline.blankforms import (
     OBJECTION_FIELDS,
     OBJECTION_XLSX_FIELDS,
     REQUEST_FIELDS,
+    DIK_FIELDS,
+    DIP_FIELDS,
     fill_answer_docx,
+    fill_list_xlsx,
     fill_answer_xlsx,
     fill_objection_docx,
     fill_objection_xlsx,
@@ -221,6 +224,56 @@ def test_dip_list_in_excel_with_groups():
     assert document.records[0].fields["ringkasan_isi"] == "Laporan keuangan tahun 2025"
     assert document.records[0].fields["retensi"] == "10 tahun"
     assert document.records[1].fields["kelompok"].startswith("B. Informasi yang Wajib Diumumkan Secara Serta Merta")
+
+
+def test_list_titles_are_kept_as_written():
+    assert read_form(FORMS / "dip.xlsx").title == ["DAFTAR INFORMASI PUBLIK DINAS KESEHATAN PROVINSI BALI TAHUN 2026"]
+    assert read_form(FORMS / "dik.docx").title == ["DAFTAR INFORMASI YANG DIKECUALIKAN", "PPID PROVINSI BALI TAHUN 2026"]
+    assert read_form(FORMS / "permohonan-banyak.xlsx").title == []  # only the DIP and DIK lists carry one
+
+
+def test_dip_with_category_column_and_labelled_opd_row():
+    document = read_form(FORMS / "dip-dinkes.xlsx")
+    assert (document.kind, document.layout) == ("dip", "xlsx-rows")
+    assert document.title == ["DAFTAR INFORMASI PUBLIK", "PPID Pelaksana : Dinas Kesehatan Provinsi Bali", "Tahun : 2026"]
+    assert [r.row for r in document.records] == list(range(6, 13))
+    assert [r.fields["kategori"] for r in document.records] == [
+        "Berkala", "berkala", "Berkala", "Serta Merta", "Serta-merta", "Setiap Saat", "C",
+    ]
+    assert all("kelompok" not in r.fields for r in document.records)
+    assert document.records[1].fields["ringkasan_isi"].startswith("Laporan Keuangan Dinas Kesehatan")
+
+
+def test_dip_with_merged_group_rows_column_numbers_and_blank_rows():
+    document = read_form(FORMS / "dip-dishub.xlsx")
+    assert document.title == ["DAFTAR INFORMASI PUBLIK (DIP)", "DINAS PERHUBUNGAN PROVINSI BALI", "TAHUN 2026"]
+    assert [(r.row, r.fields["kelompok"][:2]) for r in document.records] == [
+        (8, "A."), (9, "A."), (12, "B."), (15, "C."), (16, "C."),
+    ]
+    assert document.records[2].fields["retensi"] == "2 tahun"
+
+
+def test_dip_opd_and_category_columns_are_recognised():
+    assert reading._column_keys("dip", ["No", "Kategori Informasi", "Ringkasan Isi Informasi", "PPID Pelaksana/OPD",
+                                        "Pejabat/Unit/Satuan Kerja yang Menguasai Informasi", "Perangkat Daerah"]) == [
+        "no", "kategori", "ringkasan_isi", "opd", "penguasa_informasi", None,
+    ]  # fmt: skip
+    assert reading._column_keys("dip", ["Jenis Informasi", "OPD", "Bentuk/Format Informasi"]) == [
+        "kategori", "opd", "bentuk_informasi",
+    ]
+
+
+def test_dik_proposal_in_excel():
+    document = read_form(FORMS / "dik-usulan.xlsx")
+    assert (document.kind, [r.row for r in document.records]) == ("dik", [5, 6, 7, 8])
+    assert document.records[1].fields["dasar_hukum"] == "17 h angka 2"
+    assert document.records[3].fields["pejabat"].startswith("Badan Kepegawaian")
+    assert set(document.records[0].fields) == {
+        "no", "informasi", "dasar_hukum", "konsekuensi_dibuka", "konsekuensi_ditutup", "jangka_waktu", "pejabat",
+    }
+    salah = read_form(FORMS / "dik-salah.xlsx")
+    assert "konsekuensi_ditutup" not in salah.records[1].fields
+    assert salah.records[3].fields["jangka_waktu"] == "-"  # the reader keeps it; pipeline.daftar counts it as empty
 
 
 def test_answer_sheet_is_recognised(tmp_path):
@@ -1324,6 +1377,7 @@ def test_write_blank_forms_keeps_its_order_and_appends_the_objection_forms(tmp_p
         "formulir-permohonan-informasi.docx", "formulir-permohonan-informasi.xlsx",
         "lembar-jawaban-permohonan.docx", "lembar-jawaban-permohonan.xlsx",
         "formulir-keberatan.docx", "formulir-keberatan.xlsx",
+        "daftar-informasi-publik.xlsx", "daftar-informasi-dikecualikan.xlsx",
     ]  # fmt: skip
     assert all((tmp_path / name).is_file() for name in names)
 
@@ -1423,3 +1477,75 @@ def test_blank_objection_xlsx_filled_reads_back_exactly(blank_objection_forms):
     assert second.choices == {"alasan": ["b"]}
     assert first.notes == second.notes == []
     assert validate_objection(second, OBJECTION_DAY)[1] == []  # reason b needs no request number
+
+
+# --------------------------------------------------------------------------------------------------
+# The blank DIP and DIK lists
+# --------------------------------------------------------------------------------------------------
+
+
+def test_blank_dip_and_dik_lists_read_as_empty_lists(written_blank_forms):
+    dip_path, dik_path = written_blank_forms[6:8]
+    dip = read_form(dip_path)
+    assert (dip.kind, dip.records) == ("dip", [])
+    assert dip.title == ["DAFTAR INFORMASI PUBLIK", "PPID Pelaksana/OPD :", "Tahun :"]
+    dik = read_form(dik_path)
+    assert (dik.kind, dik.records) == ("dik", [])
+    workbook = load_workbook(dip_path)
+    sheet = workbook.worksheets[0]
+    assert [c.value for c in sheet[5]] == [f.printed_label for f in DIP_FIELDS]
+    groups = [row[0].value for row in sheet.iter_rows(min_row=7) if row[0].value]
+    assert groups == [
+        "A. Informasi yang Wajib Disediakan dan Diumumkan Secara Berkala",
+        "B. Informasi yang Wajib Diumumkan Secara Serta Merta",
+        "C. Informasi yang Wajib Tersedia Setiap Saat",
+    ]
+    assert sheet.freeze_panes == "A7"
+    assert workbook.sheetnames == ["Daftar Informasi Publik", "Petunjuk"]
+    guide = [row[0] for row in workbook["Petunjuk"].iter_rows(values_only=True) if row[0]]
+    assert any("data pribadi" in str(line) for line in guide)
+    assert [c.value for c in load_workbook(dik_path).worksheets[0][5]] == [f.printed_label for f in DIK_FIELDS]
+
+
+def test_every_blank_list_label_maps_to_its_key():
+    assert reading._column_keys("dip", [f.printed_label for f in DIP_FIELDS]) == [f.key for f in DIP_FIELDS]
+    assert reading._column_keys("dik", [f.printed_label for f in DIK_FIELDS]) == [f.key for f in DIK_FIELDS]
+
+
+DIP_ITEM = {
+    "ringkasan_isi": "Data kunjungan wisatawan mancanegara per kabupaten/kota", "penguasa_informasi": "Bidang Destinasi",
+    "penanggung_jawab": "Kepala Bidang Destinasi", "waktu_tempat": "Januari 2026, Denpasar",
+    "bentuk_informasi": "Elektronik", "retensi": "5 tahun",
+}  # fmt: skip
+
+
+def test_blank_dip_filled_reads_back_under_its_groups(written_blank_forms, tmp_path):
+    from pipeline.daftar import opd_of, validate_dip
+
+    path = tmp_path / "dip.xlsx"
+    path.write_bytes(written_blank_forms[6].read_bytes())
+    fill_list_xlsx(path, "Dinas Pariwisata Provinsi Bali", 2026, {
+        "berkala": [DIP_ITEM, {**DIP_ITEM, "ringkasan_isi": "Renstra Dinas Pariwisata 2024-2026", "no": 2}],
+        "setiap_saat": [{**DIP_ITEM, "ringkasan_isi": "Daftar Informasi Publik Dinas Pariwisata"}],
+    })  # fmt: skip
+    document = read_form(path)
+    assert [r.row for r in document.records] == [8, 9, 40]
+    assert opd_of(document) == "Dinas Pariwisata Provinsi Bali"
+    entries, problems = validate_dip(document.records, opd=opd_of(document))
+    assert problems == []
+    assert [(e.category, e.row) for e in entries] == [("berkala", 8), ("berkala", 9), ("setiap_saat", 40)]
+    assert entries[0].ringkasan == DIP_ITEM["ringkasan_isi"]
+
+
+def test_blank_dik_filled_reads_back(written_blank_forms, tmp_path):
+    from pipeline.daftar import validate_dik
+
+    path = tmp_path / "dik.xlsx"
+    path.write_bytes(written_blank_forms[7].read_bytes())
+    item = {"informasi": "Dokumen penawaran tender berjalan", "dasar_hukum": "Pasal 17 huruf b",
+            "konsekuensi_dibuka": "Persaingan usaha terganggu.", "konsekuensi_ditutup": "Pengadaan adil.",
+            "jangka_waktu": "Sampai penetapan pemenang", "pejabat": "Biro Pengadaan Barang/Jasa"}  # fmt: skip
+    fill_list_xlsx(path, "PPID Utama", 2026, [item, {**item, "informasi": "Data lain", "dasar_hukum": "huruf k"}])
+    entries, problems = validate_dik(read_form(path).records)
+    assert [(e.row, e.pasal17, e.unit) for e in entries] == [(7, "b", "Biro Pengadaan Barang/Jasa")]
+    assert [(p.row, p.column) for p in problems] == [(8, "Dasar Hukum Pengecualian")]

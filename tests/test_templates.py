@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,12 +20,17 @@ from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined, nodes
 
+from pipeline import daftar as daftar_mod
+from pipeline.daftar import CATEGORIES, DipEntry, RowProblem, daftar_context
+from pipeline.reading import read_form
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates_docx"
 README = TEMPLATES / "README.md"
 NAMES = ["tanda_terima_permohonan", "surat_ppid_pelaksana", "pemberitahuan_kurang_lengkap",
          "pemberitahuan_tertulis", "sk_penolakan", "surat_perpanjangan",
-         "tanda_terima_keberatan", "nota_atasan_keberatan", "tanggapan_keberatan"]
+         "tanda_terima_keberatan", "nota_atasan_keberatan", "tanggapan_keberatan",
+         "sk_dip", "sk_dik", "koreksi_dip"]
 
 
 def sample_context() -> dict:
@@ -184,7 +190,59 @@ def sample_context() -> dict:
             "kepada": "Kepala Dinas Komunikasi, Informatika dan Statistik Provinsi Bali selaku PPID",
             "komisi_informasi": "Provinsi Bali",
         },
+        # the DIP / DIK lists (pipeline.daftar.daftar_context): two OPDs, categories A and C
+        "daftar": {
+            "tahun": "2026",
+            "opd": "Badan Pendapatan Daerah Provinsi Bali",
+            "entri": [dict(SAMPLE_ENTRY, no="1"),
+                      dict(SAMPLE_ENTRY, no="2", ringkasan="Laporan Keuangan Tahun 2025 & CaLK",
+                           opd="Dinas Kesehatan Provinsi Bali"),
+                      dict(SAMPLE_ENTRY, no="3", kategori="Setiap Saat",
+                           ringkasan="Daftar Informasi Publik Dinas Kesehatan",
+                           opd="Dinas Kesehatan Provinsi Bali", retensi="Selama berlaku")],
+            "kelompok": [
+                {"judul": "A. Informasi yang Wajib Disediakan dan Diumumkan Secara Berkala",
+                 "opd_list": [{"opd": "Badan Pendapatan Daerah Provinsi Bali",
+                               "entri": [dict(SAMPLE_ENTRY, no="1")]},
+                              {"opd": "Dinas Kesehatan Provinsi Bali",
+                               "entri": [dict(SAMPLE_ENTRY, no="2", ringkasan="Laporan Keuangan Tahun 2025 & CaLK",
+                                              opd="Dinas Kesehatan Provinsi Bali")]}]},
+                {"judul": "C. Informasi yang Wajib Tersedia Setiap Saat",
+                 "opd_list": [{"opd": "Dinas Kesehatan Provinsi Bali",
+                               "entri": [dict(SAMPLE_ENTRY, no="3", kategori="Setiap Saat",
+                                              ringkasan="Daftar Informasi Publik Dinas Kesehatan",
+                                              opd="Dinas Kesehatan Provinsi Bali", retensi="Selama berlaku")]}]},
+            ],
+            "dik": [
+                {"no": "1", "informasi": "Dokumen penawaran peserta tender yang sedang berlangsung",
+                 "dasar": "Pasal 17 huruf b Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik",
+                 "konsekuensi_dibuka": "Mengganggu persaingan usaha yang sehat.",
+                 "konsekuensi_ditutup": "Proses pengadaan berjalan adil & kompetitif.",
+                 "jangka_waktu": "Sampai penetapan pemenang", "unit": "Biro Pengadaan Barang/Jasa"},
+                {"no": "2", "informasi": "Hasil pemeriksaan kesehatan calon PPPK",
+                 "dasar": "Pasal 57 Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan",
+                 "konsekuensi_dibuka": "Mengungkap kondisi kesehatan pribadi peserta.",
+                 "konsekuensi_ditutup": "Rahasia kondisi kesehatan pribadi terlindungi.",
+                 "jangka_waktu": "5 tahun", "unit": "Badan Kepegawaian Daerah"},
+            ],
+            "masalah": [
+                {"baris": "5", "kolom": "Jangka Waktu Penyimpanan atau Retensi Arsip",
+                 "pesan": "Jangka waktu penyimpanan atau retensi arsip belum diisi."},
+                {"baris": "-", "kolom": "PPID Pelaksana/OPD",
+                 "pesan": "Nama PPID Pelaksana/OPD yang menyampaikan daftar tidak ditemukan."},
+            ],
+            "nomor_pengajuan": "000.9/112/Bapenda",
+            "tanggal_pengajuan": "9 Maret 2026",
+        },
     }
+
+
+SAMPLE_ENTRY = {
+    "no": "1", "kategori": "Berkala", "ringkasan": "Laporan Realisasi Pendapatan Daerah Tahun 2025",
+    "penguasa": "Bidang Perencanaan dan Pengembangan", "penanggung_jawab": "Kepala Bidang Perencanaan",
+    "waktu_tempat": "Januari 2026, Denpasar", "bentuk": "Cetak dan elektronik", "retensi": "10 tahun",
+    "opd": "Badan Pendapatan Daerah Provinsi Bali",
+}
 
 
 def qr_png() -> bytes:
@@ -849,3 +907,198 @@ def test_strict_rendering_refuses_a_missing_variable():
     del context["kasus"]["hari_tenggat"]
     with pytest.raises(Exception, match="hari_tenggat"):
         render("tanda_terima_permohonan", context)
+
+
+
+# --------------------------------------------------------------------------------------------
+# the DIP and DIK decrees and the correction note (pipeline.daftar builds the ``daftar`` group)
+
+FORMS = ROOT / "tests" / "forms"
+KIP = "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik"
+
+
+def dip_entries() -> list[DipEntry]:
+    """Entries of three OPDs in arrival order; the decree orders them A, B, C and by OPD."""
+    def entry(category, ringkasan, opd, row):
+        return DipEntry(category, ringkasan, "Subbagian Umum", "Sekretaris Dinas", "2026, Denpasar",
+                        "Cetak dan elektronik", "5 tahun", opd, row)
+    return [
+        entry("setiap_saat", "Daftar Informasi Publik Dinas Perhubungan", "Dinas Perhubungan Provinsi Bali", 15),
+        entry("berkala", "Data angkutan umum & trayek bus AKDP", "Dinas Perhubungan Provinsi Bali", 8),
+        entry("berkala", "Laporan Keuangan Dinas Kesehatan Tahun 2025", "Dinas Kesehatan Provinsi Bali", 7),
+        entry("serta_merta", "Informasi kejadian luar biasa penyakit menular", "Dinas Kesehatan Provinsi Bali", 9),
+        entry("berkala", "Profil Dinas Kesehatan", "Dinas Kesehatan Provinsi Bali", 6),
+    ]
+
+
+def decree_context(**daftar_kwargs) -> dict:
+    context = sample_context()
+    context["penandatangan"].update(ATASAN)
+    context["surat"].update(nomor="000.9.2/123/Setda", tanggal="17 Maret 2026",
+                            tempat_tanggal="Denpasar, 17 Maret 2026", hal="Daftar Informasi Publik")
+    context["daftar"] = daftar_context(**{"year": 2026, **daftar_kwargs})
+    return context
+
+
+def unique_cells(row) -> list:
+    seen, cells = set(), []
+    for cell in row.cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            cells.append(cell)
+    return cells
+
+
+def lampiran_structure(table) -> list:
+    """[(category heading, [(opd, [(no, ringkasan, …, retensi), …]), …]), …] read from the table rows
+    below its two header rows."""
+    structure = []
+    for row in table.rows[2:]:
+        cells = unique_cells(row)
+        texts = [c.text for c in cells]
+        if len(cells) == 1 and texts[0] in CATEGORIES.values():
+            structure.append((texts[0], []))
+        elif len(cells) == 1:
+            structure[-1][1].append((texts[0], []))
+        else:
+            structure[-1][1][-1][1].append(tuple(texts))
+    return structure
+
+
+def expected_structure(entries: list[DipEntry]) -> list:
+    out = []
+    for number, e in daftar_mod.ordered(entries):
+        heading = CATEGORIES[e.category]
+        if not out or out[-1][0] != heading:
+            out.append((heading, []))
+        if not out[-1][1] or out[-1][1][-1][0] != e.opd:
+            out[-1][1].append((e.opd, []))
+        out[-1][1][-1][1].append((str(number), e.ringkasan, e.penguasa, e.penanggung_jawab, e.waktu_tempat,
+                                  e.bentuk, e.retensi))
+    return out
+
+
+def test_sk_dip_decree_text():
+    document = render("sk_dip", decree_context(entries=dip_entries()))
+    all_lines = lines(document)
+    i = all_lines.index("KEPUTUSAN SEKRETARIS DAERAH PROVINSI BALI SELAKU ATASAN PPID")
+    assert all_lines[i:i + 6] == [
+        "KEPUTUSAN SEKRETARIS DAERAH PROVINSI BALI SELAKU ATASAN PPID", "NOMOR 000.9.2/123/Setda", "TENTANG",
+        "DAFTAR INFORMASI PUBLIK", "DI LINGKUNGAN PEMERINTAH PROVINSI BALI TAHUN 2026",
+        "SEKRETARIS DAERAH PROVINSI BALI SELAKU ATASAN PPID,",
+    ]
+    body = "\n".join(all_lines)
+    for expected in ("Menimbang", "a.\tbahwa berdasarkan Pasal 9, Pasal 10, dan Pasal 11 " + KIP,
+                     "Mengingat", "1.\t" + KIP + ";",
+                     "2.\tPeraturan Pemerintah Nomor 61 Tahun 2010 tentang Pelaksanaan",
+                     "3.\tPeraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;",
+                     "MEMUTUSKAN:", "Menetapkan", "KEPUTUSAN SEKRETARIS DAERAH PROVINSI BALI SELAKU ATASAN PPID "
+                     "TENTANG DAFTAR INFORMASI PUBLIK DI LINGKUNGAN PEMERINTAH PROVINSI BALI TAHUN 2026.",
+                     "KESATU", "Menetapkan Daftar Informasi Publik di Lingkungan Pemerintah Provinsi Bali Tahun 2026 "
+                     "sebagaimana tercantum dalam Lampiran", "KEDUA", "KETIGA", "KEEMPAT",
+                     "Keputusan ini mulai berlaku pada tanggal ditetapkan.", "Ditetapkan di Denpasar",
+                     "pada tanggal 17 Maret 2026", "Ir. Ni Made Sukerti, M.T.", "NIP. 19680315 199303 2 004",
+                     "LAMPIRAN", "TENTANG", "DAFTAR INFORMASI PUBLIK DI LINGKUNGAN PEMERINTAH PROVINSI BALI TAHUN 2026"):
+        assert expected in body, expected
+    assert "KELIMA" not in body
+    # the annex starts on a new page
+    lampiran = next(p for p in document.paragraphs if p.text == "LAMPIRAN")
+    assert lampiran.paragraph_format.page_break_before
+    # signed twice: under the decree and under the annex
+    assert all_lines.count("Ir. Ni Made Sukerti, M.T.") == 2
+
+
+def test_sk_dip_lampiran_holds_exactly_the_given_entries():
+    entries = dip_entries()
+    document = render("sk_dip", decree_context(entries=entries))
+    table = document.tables[-1]
+    headers = [c.text for c in table.rows[0].cells]
+    assert headers[0] == "No" and headers[1] == "Ringkasan Isi Informasi" and len(headers) == 7
+    assert [c.text for c in table.rows[1].cells] == [f"({n})" for n in range(1, 8)]
+    for row in table.rows[:2]:                       # repeated on every page
+        assert row._tr.trPr.find(qn("w:tblHeader")) is not None
+    structure = lampiran_structure(table)
+    assert structure == expected_structure(entries)
+    assert [heading[:2] for heading, _ in structure] == ["A.", "B.", "C."]
+    assert [opd for opd, _ in structure[0][1]] == ["Dinas Kesehatan Provinsi Bali", "Dinas Perhubungan Provinsi Bali"]
+    assert [row[0] for _, opds in structure for _, rows in opds for row in rows] == ["1", "2", "3", "4", "5"]
+    assert "Data angkutan umum & trayek bus AKDP" in text(document)   # '&' escaped and kept
+
+
+def test_sk_dip_lampiran_from_the_samples():
+    entries = []
+    for name in ("dip-dinkes.xlsx", "dip-dishub.xlsx", "dip-bapenda-perbaikan.xlsx"):
+        document = read_form(FORMS / name)
+        found, problems = daftar_mod.validate_dip(document.records, opd=daftar_mod.opd_of(document))
+        assert problems == []
+        entries += found
+    document = render("sk_dip", decree_context(entries=entries))
+    assert lampiran_structure(document.tables[-1]) == expected_structure(entries)
+    assert sum(len(rows) for _, opds in lampiran_structure(document.tables[-1]) for _, rows in opds) == 17
+
+
+def test_sk_dip_without_entries_and_with_delegation():
+    context = decree_context()
+    context["penandatangan"].update(awalan="a.n.", atas_nama="Gubernur Bali", jabatan="Sekretaris Daerah")
+    document = render("sk_dip", context)
+    all_lines = lines(document)
+    assert "KEPUTUSAN GUBERNUR BALI" in all_lines and "GUBERNUR BALI," in all_lines
+    assert "a.n. GUBERNUR BALI" in all_lines and "SEKRETARIS DAERAH," in all_lines
+    assert len(document.tables[-1].rows) == 2      # the header only
+
+
+def test_sk_dik_renders_every_consequence_test_row():
+    dik, problems = daftar_mod.validate_dik(read_form(FORMS / "dik-usulan.xlsx").records)
+    assert problems == []
+    document = render("sk_dik", decree_context(dik=dik))
+    all_lines = lines(document)
+    i = all_lines.index("KEPUTUSAN SEKRETARIS DAERAH PROVINSI BALI SELAKU ATASAN PPID")
+    assert all_lines[i + 2:i + 5] == ["TENTANG", "PENETAPAN DAFTAR INFORMASI YANG DIKECUALIKAN",
+                                      "DI LINGKUNGAN PEMERINTAH PROVINSI BALI"]
+    body = "\n".join(all_lines)
+    for expected in ("bahwa berdasarkan Pasal 17 " + KIP, "Pasal 19", "Tim Pertimbangan", "uji konsekuensi",
+                     "Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik;",
+                     "MEMUTUSKAN:", "KELIMA", "(Hasil Uji Konsekuensi PPID bersama Tim Pertimbangan)"):
+        assert expected in body, expected
+    table = document.tables[-1]
+    assert [c.text for c in table.rows[0].cells] == [
+        "No", "Informasi yang Dikecualikan", "Dasar Hukum Pengecualian", "Konsekuensi bila Dibuka",
+        "Konsekuensi bila Ditutup", "Jangka Waktu Pengecualian", "Pejabat/Unit yang Menguasai",
+    ]
+    rows = [tuple(c.text for c in row.cells) for row in table.rows[2:]]
+    assert rows == [(str(n), e.informasi, e.dasar_teks, e.konsekuensi_dibuka, e.konsekuensi_ditutup, e.jangka_waktu,
+                     e.unit) for n, e in enumerate(dik, start=1)]
+    assert rows[2][2].startswith("Pasal 17 huruf j " + KIP + " juncto Pasal 172")
+
+
+def test_koreksi_dip_lists_each_problem():
+    document_in = read_form(FORMS / "dip-bapenda-salah.xlsx")
+    opd = daftar_mod.opd_of(document_in)
+    _, problems = daftar_mod.validate_dip(document_in.records, opd=opd)
+    context = decree_context(opd=opd, problems=problems, nomor_pengajuan="000.9/112/Bapenda",
+                             tanggal_pengajuan=date(2026, 3, 9))
+    context["penandatangan"].update(sample_context()["penandatangan"])
+    context["tujuan"] = {"nama": "Kepala Badan Pendapatan Daerah Provinsi Bali selaku PPID Pelaksana",
+                         "tempat": "Denpasar"}
+    context["surat"]["hal"] = "Perbaikan Daftar Informasi Publik"
+    document = render("koreksi_dip", context)
+    table = document.tables[-1]
+    assert [c.text for c in table.rows[0].cells] == ["Baris", "Kolom", "Masalah"]
+    rows = [tuple(c.text for c in row.cells) for row in table.rows[1:]]
+    assert rows == [(str(p.row), p.column, p.message) for p in problems]
+    assert [r[0] for r in rows] == ["5", "6", "8"]
+    body = text(document)
+    for expected in ("Yth.\tKepala Badan Pendapatan Daerah Provinsi Bali selaku PPID Pelaksana",
+                     "Daftar Informasi Publik (DIP) Badan Pendapatan Daerah Provinsi Bali Tahun 2026 dengan surat "
+                     "Nomor 000.9/112/Bapenda yang kami terima pada tanggal 9 Maret 2026",
+                     "Perbaikan Daftar Informasi Publik", "menyampaikan kembali", "Dr. I Made Sudarsana, S.Sos., M.Si."):
+        assert expected in body, expected
+
+
+def test_koreksi_dip_without_letter_number_or_date():
+    context = decree_context(opd="Dinas Sosial Provinsi Bali",
+                             problems=[RowProblem(None, "PPID Pelaksana/OPD", "Nama OPD tidak ditemukan.")])
+    body = text(render("koreksi_dip", context))
+    assert "Dinas Sosial Provinsi Bali Tahun 2026, bersama ini kami sampaikan" in body
+    assert "dengan surat Nomor" not in body and "kami terima pada tanggal" not in body
+    assert "-\nPPID Pelaksana/OPD\nNama OPD tidak ditemukan." in body

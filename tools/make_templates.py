@@ -484,11 +484,14 @@ def tembusan(doc) -> None:
     tag(doc, "endif")
 
 
-def signature_block(doc, who: str, *, with_awalan: bool, heading: str | None = None) -> None:
-    """Right-half signature block for ``penandatangan`` / ``penerima``."""
+def signature_block(doc, who: str, *, with_awalan: bool, heading: str | None = None,
+                    upper: bool = False) -> None:
+    """Right-half signature block for ``penandatangan`` / ``penerima``; ``upper`` prints the position
+    (and the official signed for) in capitals, as decrees do."""
+    case = "|upper" if upper else ""
     if with_awalan:
         tag(doc, f"if {who}.awalan")
-        para(doc, f"{{{{ {who}.awalan }}}} {{{{ {who}.atas_nama }}}}", "Tanda Tangan")
+        para(doc, f"{{{{ {who}.awalan }}}} {{{{ {who}.atas_nama{case} }}}}", "Tanda Tangan")
         tag(doc, "endif")
     if heading:
         para(doc, heading, "Tanda Tangan")
@@ -496,7 +499,7 @@ def signature_block(doc, who: str, *, with_awalan: bool, heading: str | None = N
         para(doc, f"{{{{ {who}.jabatan }}}}", "Tanda Tangan")
         tag(doc, "endif")
     else:
-        para(doc, f"{{{{ {who}.jabatan }}}},", "Tanda Tangan")
+        para(doc, f"{{{{ {who}.jabatan{case} }}}},", "Tanda Tangan")
     para(doc, f"{{{{ {who}.nama }}}}", "Tanda Tangan Nama")
     tag(doc, f"if {who}.pangkat")
     para(doc, f"{{{{ {who}.pangkat }}}}", "Tanda Tangan")
@@ -985,6 +988,364 @@ def tanggapan_keberatan():
     return doc
 
 
+# --------------------------------------------------------------------------------------------
+# decrees on the DIP and DIK and the correction note (SOP 003 second procedure; SOP 000)
+# --------------------------------------------------------------------------------------------
+
+# The decree is issued in the name of the official who signs it, or of the official on whose behalf
+# it is signed (a.n.): "KEPUTUSAN SEKRETARIS DAERAH PROVINSI BALI SELAKU ATASAN PPID".
+PEJABAT = "(penandatangan.atas_nama if penandatangan.awalan else penandatangan.jabatan)"
+DI_LINGKUNGAN = "di Lingkungan {{ instansi.pemerintah|title }}"
+UU_KIP = "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik"
+MENGINGAT = {
+    "uu_kip": UU_KIP + ";",
+    "pp": "Peraturan Pemerintah Nomor 61 Tahun 2010 tentang Pelaksanaan Undang-Undang Nomor 14 Tahun 2008 "
+          "tentang Keterbukaan Informasi Publik;",
+    "perki_2017": "Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik;",
+    "perki_2021": "Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;",
+}
+DICTA = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM"]
+DECREE_WIDTHS = [Cm(3.0), Cm(0.5), Cm(12.5)]          # Menimbang | : | text
+DECREE_FRACTIONS = [3.0 / 16, 0.5 / 16, 12.5 / 16]
+LAMPIRAN_INDENT = Cm(7.0)
+GRID_LINE = {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "000000"}
+
+
+def _decree_styles(doc) -> None:
+    """Paragraph styles of the decrees and their annex (added only to the documents that use them)."""
+    J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
+    _pstyle(doc, "Konsiderans", align=J, after=4, left=Cm(0.6), first=Cm(-0.6),
+            tabs=[(Cm(0.6), WD_TAB_ALIGNMENT.LEFT)])
+    _pstyle(doc, "Diktum", align=J, after=6)
+    _pstyle(doc, "Label Keputusan", align=L, after=4)
+    _pstyle(doc, "Lampiran Kepala", size=11, align=L, left=LAMPIRAN_INDENT)
+    _pstyle(doc, "Lampiran Kepala Tabel", size=11, align=L)
+    _pstyle(doc, "Judul Lampiran", size=12, bold=True, align=C, keep_next=True)
+    _pstyle(doc, "Tabel Lampiran", size=9, align=L)
+    _pstyle(doc, "Tabel Lampiran Tengah", size=9, align=C)
+    _pstyle(doc, "Tabel Lampiran Judul", size=9, bold=True, align=C, keep_next=True)
+    _pstyle(doc, "Tabel Lampiran Nomor", size=8, italic=True, align=C, keep_next=True)
+    _pstyle(doc, "Tabel Lampiran Kelompok", size=9.5, bold=True, align=L, keep_next=True)
+    _pstyle(doc, "Tabel Lampiran OPD", size=9, bold=True, italic=True, align=L, keep_next=True)
+
+
+def decree_title(doc, tentang: list[str]) -> None:
+    """KEPUTUSAN <official> / NOMOR … / TENTANG / <subject lines> / <official>, (centred, bold)."""
+    lines = [("KEPUTUSAN {{ " + PEJABAT + "|upper }}", 12, 0), ("NOMOR {{ surat.nomor }}", 0, 8),
+             ("TENTANG", 0, 8)]
+    lines += [(text, 0, 0) for text in tentang[:-1]] + [(tentang[-1], 0, 14)]
+    lines += [("{{ " + PEJABAT + "|upper }},", 0, 12)]
+    for text, before, after in lines:
+        paragraph = para(doc, text, "Judul Keputusan")
+        paragraph.paragraph_format.space_before = Pt(before)
+        paragraph.paragraph_format.space_after = Pt(after)
+
+
+def decree_clauses(doc, label: str, items: list[str], *, numbering: str, last_after: float = 8):
+    """"Menimbang : a. bahwa …" or "Mengingat : 1. …": the label, a colon, and one hanging-indented
+    paragraph per item in the third column of a borderless full-width table."""
+    table = plain_table(doc, DECREE_WIDTHS)
+    row = add_row(table, DECREE_WIDTHS, [label, ":", ""], ["Label Keputusan", "Label Keputusan", "Konsiderans"],
+                  cant_split=False)
+    cell = row.cells[2]
+    for index, item in enumerate(items):
+        mark = f"{chr(ord('a') + index)}." if numbering == "a" else f"{index + 1}."
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph(style="Konsiderans")
+        paragraph.add_run(f"{mark}\t{item}")
+    cell.paragraphs[-1].paragraph_format.space_after = Pt(last_after)
+    stretch(table, DECREE_FRACTIONS)
+    return table
+
+
+def decree_dicta(doc, menetapkan: str, dicta: list[str]) -> None:
+    """MEMUTUSKAN:, then "Menetapkan : …" and KESATU, KEDUA … each with its text."""
+    memutuskan = para(doc, "MEMUTUSKAN:", "Amar Keputusan")
+    memutuskan.paragraph_format.space_before = Pt(4)
+    memutuskan.paragraph_format.space_after = Pt(8)
+    table = plain_table(doc, DECREE_WIDTHS)
+    styles = ["Label Keputusan", "Label Keputusan", "Diktum"]
+    add_row(table, DECREE_WIDTHS, ["Menetapkan", ":", menetapkan], styles, cant_split=False)
+    for name, text in zip(DICTA, dicta):
+        add_row(table, DECREE_WIDTHS, [name, ":", text], styles, cant_split=False)
+    stretch(table, DECREE_FRACTIONS)
+
+
+def decree_signature(doc) -> None:
+    """Ditetapkan di / pada tanggal, then the signature block (right half)."""
+    place = para(doc, "Ditetapkan di {{ instansi.kota }}", "Tanda Tangan")
+    place.paragraph_format.space_before = Pt(12)
+    para(doc, "pada tanggal {{ surat.tanggal }}", "Tanda Tangan").paragraph_format.space_after = Pt(6)
+    signature_block(doc, "penandatangan", with_awalan=True, upper=True)
+
+
+def lampiran_heading(doc, tentang: str) -> None:
+    """The annex heading in the right half of a new page: LAMPIRAN / KEPUTUSAN … / NOMOR / TANGGAL /
+    TENTANG."""
+    first = para(doc, "LAMPIRAN", "Lampiran Kepala")
+    first.paragraph_format.page_break_before = True
+    para(doc, "KEPUTUSAN {{ " + PEJABAT + "|upper }}", "Lampiran Kepala")
+    widths = [Cm(2.3), Cm(0.4), TEXT_WIDTH - LAMPIRAN_INDENT - Cm(2.7)]
+    table = label_table(doc, [("NOMOR", "{{ surat.nomor }}"), ("TANGGAL", "{{ surat.tanggal }}"),
+                              ("TENTANG", tentang)], widths, indent=LAMPIRAN_INDENT,
+                        value_style="Lampiran Kepala Tabel")
+    for row in table.rows:
+        for cell in row.cells:
+            cell.paragraphs[0].style = doc.styles["Lampiran Kepala Tabel"]
+    _tight(table, after=14)
+
+
+def grid_table(doc, fractions: list[float]):
+    """A bordered table at the full text width (relative widths; F4 or A4), 0.1 cm cell padding."""
+    widths = [Emu(int(TEXT_WIDTH * f)) for f in fractions]
+    table = plain_table(doc, widths)
+    tbl_pr = table._tbl.tblPr
+    borders = tbl_pr.find(qn("w:tblBorders"))
+    for side in borders:
+        for key, value in GRID_LINE.items():
+            side.set(qn(key), str(value))
+    margins = tbl_pr.find(qn("w:tblCellMar"))
+    for side, width in (("top", 28), ("left", 57), ("bottom", 28), ("right", 57)):
+        margins.find(qn(f"w:{side}")).set(qn("w:w"), str(width))
+    return table, widths
+
+
+def grid_header(table, widths, headers: list[str]) -> None:
+    """Column titles and the "(1) (2) …" numbers under them, both repeated on every page."""
+    for cells, style in ((headers, "Tabel Lampiran Judul"),
+                         ([f"({i})" for i in range(1, len(headers) + 1)], "Tabel Lampiran Nomor")):
+        row = add_row(table, widths, cells, style)
+        row._tr.get_or_add_trPr().append(_el("w:tblHeader"))
+        for cell in row.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            _shade(cell, "D9D9D9" if style == "Tabel Lampiran Judul" else "F2F2F2")
+
+
+def _shade(cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = _el("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill})
+    v_align = tc_pr.find(qn("w:vAlign"))
+    if v_align is not None:
+        v_align.addprevious(shd)
+    else:
+        tc_pr.append(shd)
+
+
+def grid_span_row(table, widths, text: str, style: str, *, fill: str | None = None):
+    """One row whose single cell spans the table (a group heading)."""
+    row = add_row(table, widths, [text] + [""] * (len(widths) - 1), style)
+    merged = row.cells[0].merge(row.cells[-1])
+    if fill:
+        _shade(merged, fill)
+    return row
+
+
+def grid_fractions(table, fractions: list[float]) -> None:
+    """Relative widths on the table and on every cell, spans included (see ``stretch``)."""
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    tbl_w.set(qn("w:type"), "pct")
+    tbl_w.set(qn("w:w"), "5000")
+    layout = tbl_pr.find(qn("w:tblLayout"))
+    if layout is not None:
+        tbl_pr.remove(layout)
+    for tr in table._tbl.tr_lst:
+        column = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            tc_w = tc.get_or_add_tcPr().get_or_add_tcW()
+            tc_w.set(qn("w:type"), "pct")
+            tc_w.set(qn("w:w"), str(int(round(5000 * sum(fractions[column:column + span])))))
+            column += span
+
+
+def sk_dip():
+    """Keputusan (of the Atasan PPID in the SOP) tentang Daftar Informasi Publik: Menimbang (UU 14/2008
+    Pasal 9-11), Mengingat (UU 14/2008, PP 61/2010, Perki 1/2021), MEMUTUSKAN with the dicta, the
+    signature; then the LAMPIRAN: the DIP table grouped by category (A/B/C) and OPD, numbered rows."""
+    doc = new_document("Keputusan tentang Daftar Informasi Publik")
+    _decree_styles(doc)
+    letterhead(doc)
+    subject = "DAFTAR INFORMASI PUBLIK DI LINGKUNGAN {{ instansi.pemerintah|upper }} TAHUN {{ daftar.tahun }}"
+    decree_title(doc, ["DAFTAR INFORMASI PUBLIK",
+                       "DI LINGKUNGAN {{ instansi.pemerintah|upper }} TAHUN {{ daftar.tahun }}"])
+    pejabat = "{{ " + PEJABAT + " }}"
+    decree_clauses(doc, "Menimbang", [
+        "bahwa berdasarkan Pasal 9, Pasal 10, dan Pasal 11 " + UU_KIP + ", setiap Badan Publik wajib "
+        "menyediakan dan mengumumkan Informasi Publik secara berkala, secara serta merta, dan informasi yang "
+        "wajib tersedia setiap saat;",
+        "bahwa untuk menjamin hak setiap orang memperoleh Informasi Publik, Pejabat Pengelola Informasi dan "
+        "Dokumentasi menyusun dan memutakhirkan Daftar Informasi Publik yang dihimpun dari Daftar Informasi "
+        "Publik PPID Pelaksana " + DI_LINGKUNGAN.replace("di L", "di l") + ";",
+        "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan "
+        "Keputusan " + pejabat + " tentang Daftar Informasi Publik " + DI_LINGKUNGAN + " Tahun "
+        "{{ daftar.tahun }};",
+    ], numbering="a")
+    decree_clauses(doc, "Mengingat", [MENGINGAT["uu_kip"], MENGINGAT["pp"], MENGINGAT["perki_2021"]],
+                   numbering="1")
+    decree_dicta(doc, "KEPUTUSAN {{ " + PEJABAT + "|upper }} TENTANG " + subject + ".", [
+        "Menetapkan Daftar Informasi Publik " + DI_LINGKUNGAN + " Tahun {{ daftar.tahun }} sebagaimana "
+        "tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.",
+        "Daftar Informasi Publik sebagaimana dimaksud dalam Diktum KESATU memuat informasi yang wajib "
+        "disediakan dan diumumkan secara berkala, informasi yang wajib diumumkan secara serta merta, dan "
+        "informasi yang wajib tersedia setiap saat, yang dihimpun dari Daftar Informasi Publik PPID "
+        "Pelaksana.",
+        "Pejabat Pengelola Informasi dan Dokumentasi (PPID) dan PPID Pelaksana menyediakan informasi "
+        "sebagaimana dimaksud dalam Diktum KESATU dalam bentuk cetak dan/atau elektronik, mengumumkan Daftar "
+        "Informasi Publik melalui laman PPID dan laman Badan Publik masing-masing, serta memutakhirkannya "
+        "secara berkala.",
+        "Keputusan ini mulai berlaku pada tanggal ditetapkan.",
+    ])
+    decree_signature(doc)
+    tembusan(doc)
+
+    lampiran_heading(doc, subject)
+    para(doc, "DAFTAR INFORMASI PUBLIK", "Judul Lampiran")
+    para(doc, "DI LINGKUNGAN {{ instansi.pemerintah|upper }} TAHUN {{ daftar.tahun }}",
+         "Judul Lampiran").paragraph_format.space_after = Pt(10)
+    fractions = [0.05, 0.22, 0.16, 0.16, 0.13, 0.12, 0.16]
+    table, widths = grid_table(doc, fractions)
+    grid_header(table, widths, ["No", "Ringkasan Isi Informasi",
+                                "Pejabat/Unit/ Satuan Kerja yang Menguasai Informasi",
+                                "Penanggung Jawab Pembuatan atau Penerbitan Informasi",
+                                "Waktu dan Tempat Pembuatan Informasi",
+                                "Bentuk Informasi yang Tersedia (Cetak/ Elektronik)",
+                                "Jangka Waktu Penyimpanan atau Retensi Arsip"])
+    tag_row(table, widths, "for k in daftar.kelompok")
+    grid_span_row(table, widths, "{{ k.judul }}", "Tabel Lampiran Kelompok", fill="E7EEF7")
+    tag_row(table, widths, "for o in k.opd_list")
+    grid_span_row(table, widths, "{{ o.opd }}", "Tabel Lampiran OPD")
+    tag_row(table, widths, "for e in o.entri")
+    add_row(table, widths, ["{{ e.no }}", "{{ e.ringkasan }}", "{{ e.penguasa }}", "{{ e.penanggung_jawab }}",
+                            "{{ e.waktu_tempat }}", "{{ e.bentuk }}", "{{ e.retensi }}"],
+            ["Tabel Lampiran Tengah"] + ["Tabel Lampiran"] * 6)
+    tag_row(table, widths, "endfor")
+    tag_row(table, widths, "endfor")
+    tag_row(table, widths, "endfor")
+    grid_fractions(table, fractions)
+    closing = para(doc, "", "Tanda Tangan")
+    closing.paragraph_format.space_before = Pt(6)
+    signature_block(doc, "penandatangan", with_awalan=True, upper=True)
+    return doc
+
+
+def sk_dik():
+    """Keputusan tentang Penetapan Daftar Informasi yang Dikecualikan (SOP 000: proposed by the PPID with
+    the Tim Pertimbangan after the consequence test, approved by the Atasan PPID): Menimbang (UU 14/2008
+    Pasal 17 and 19, the consequence test), Mengingat, the dicta, the signature; LAMPIRAN: the
+    consequence-test table."""
+    doc = new_document("Keputusan tentang Penetapan Daftar Informasi yang Dikecualikan")
+    _decree_styles(doc)
+    letterhead(doc)
+    subject = "PENETAPAN DAFTAR INFORMASI YANG DIKECUALIKAN DI LINGKUNGAN {{ instansi.pemerintah|upper }}"
+    decree_title(doc, ["PENETAPAN DAFTAR INFORMASI YANG DIKECUALIKAN",
+                       "DI LINGKUNGAN {{ instansi.pemerintah|upper }}"])
+    pejabat = "{{ " + PEJABAT + " }}"
+    decree_clauses(doc, "Menimbang", [
+        "bahwa berdasarkan Pasal 17 " + UU_KIP + ", setiap Badan Publik wajib membuka akses bagi setiap "
+        "Pemohon Informasi Publik untuk mendapatkan Informasi Publik, kecuali informasi yang dikecualikan;",
+        "bahwa berdasarkan Pasal 19 Undang-Undang Nomor 14 Tahun 2008, Pejabat Pengelola Informasi dan "
+        "Dokumentasi di setiap Badan Publik wajib melakukan pengujian tentang konsekuensi dengan saksama dan "
+        "penuh ketelitian sebelum menyatakan Informasi Publik tertentu dikecualikan untuk diakses oleh setiap "
+        "orang;",
+        "bahwa Pejabat Pengelola Informasi dan Dokumentasi bersama Tim Pertimbangan telah melakukan uji "
+        "konsekuensi atas informasi yang diusulkan untuk dikecualikan, dengan menimbang konsekuensi yang "
+        "timbul apabila informasi dibuka dan kepentingan publik yang lebih besar yang dilindungi apabila "
+        "informasi ditutup;",
+        "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, huruf b, dan huruf c, perlu "
+        "menetapkan Keputusan " + pejabat + " tentang Penetapan Daftar Informasi yang Dikecualikan "
+        + DI_LINGKUNGAN + ";",
+    ], numbering="a")
+    decree_clauses(doc, "Mengingat", [MENGINGAT["uu_kip"], MENGINGAT["pp"], MENGINGAT["perki_2017"],
+                                      MENGINGAT["perki_2021"]], numbering="1")
+    decree_dicta(doc, "KEPUTUSAN {{ " + PEJABAT + "|upper }} TENTANG " + subject + ".", [
+        "Menetapkan Daftar Informasi yang Dikecualikan " + DI_LINGKUNGAN + " sebagaimana tercantum dalam "
+        "Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.",
+        "Daftar Informasi yang Dikecualikan sebagaimana dimaksud dalam Diktum KESATU merupakan hasil uji "
+        "konsekuensi oleh Pejabat Pengelola Informasi dan Dokumentasi (PPID) bersama Tim Pertimbangan, yang "
+        "memuat informasi yang dikecualikan, dasar hukum pengecualian, konsekuensi apabila informasi dibuka "
+        "dan apabila ditutup, jangka waktu pengecualian, serta pejabat atau unit yang menguasai informasi.",
+        "Informasi sebagaimana dimaksud dalam Diktum KESATU dikecualikan selama jangka waktu yang tercantum "
+        "dalam Lampiran dan dapat diuji kembali apabila terdapat permohonan informasi atau perubahan keadaan.",
+        "PPID dan PPID Pelaksana mengelola dan menyimpan dokumen informasi yang dikecualikan dalam bentuk "
+        "salinan elektronik (softcopy) dan salinan cetak (hardcopy) sesuai dengan tata cara pengarsipan.",
+        "Keputusan ini mulai berlaku pada tanggal ditetapkan.",
+    ])
+    decree_signature(doc)
+    tembusan(doc)
+
+    lampiran_heading(doc, subject)
+    para(doc, "DAFTAR INFORMASI YANG DIKECUALIKAN", "Judul Lampiran")
+    para(doc, "DI LINGKUNGAN {{ instansi.pemerintah|upper }}", "Judul Lampiran")
+    para(doc, "(Hasil Uji Konsekuensi PPID bersama Tim Pertimbangan)",
+         "Judul Lampiran").paragraph_format.space_after = Pt(10)
+    fractions = [0.05, 0.15, 0.16, 0.17, 0.17, 0.14, 0.16]
+    table, widths = grid_table(doc, fractions)
+    grid_header(table, widths, ["No", "Informasi yang Dikecualikan", "Dasar Hukum Pengecualian",
+                                "Konsekuensi bila Dibuka", "Konsekuensi bila Ditutup",
+                                "Jangka Waktu Pengecualian", "Pejabat/Unit yang Menguasai"])
+    tag_row(table, widths, "for d in daftar.dik")
+    add_row(table, widths, ["{{ d.no }}", "{{ d.informasi }}", "{{ d.dasar }}", "{{ d.konsekuensi_dibuka }}",
+                            "{{ d.konsekuensi_ditutup }}", "{{ d.jangka_waktu }}", "{{ d.unit }}"],
+            ["Tabel Lampiran Tengah"] + ["Tabel Lampiran"] * 6)
+    tag_row(table, widths, "endfor")
+    grid_fractions(table, fractions)
+    closing = para(doc, "", "Tanda Tangan")
+    closing.paragraph_format.space_before = Pt(6)
+    signature_block(doc, "penandatangan", with_awalan=True, upper=True)
+    return doc
+
+
+def koreksi_dip():
+    """Letter from the PPID to an OPD's PPID Pelaksana (SOP 003, second procedure, step 2): the problems
+    found in its DIP (Baris | Kolom | Masalah, the row being the row of its Excel sheet) and the request
+    to send the whole corrected list again."""
+    doc = new_document("Koreksi Daftar Informasi Publik PPID Pelaksana")
+    _decree_styles(doc)
+    letterhead(doc)
+    para(doc, "{{ surat.tempat_tanggal }}", "Tanggal Surat")
+    letter_block(doc)
+    addressee(doc, "{{ tujuan.nama }}", ["di -", "{{ tujuan.tempat }}"])
+
+    para(doc, "1.\tMenindaklanjuti penyampaian Daftar Informasi Publik (DIP) {{ daftar.opd }} Tahun "
+              "{{ daftar.tahun }}{% if daftar.nomor_pengajuan %} dengan surat Nomor "
+              "{{ daftar.nomor_pengajuan }}{% endif %}{% if daftar.tanggal_pengajuan %} yang kami terima "
+              "pada tanggal {{ daftar.tanggal_pengajuan }}{% endif %}, bersama ini kami sampaikan bahwa "
+              "berdasarkan hasil rekapitulasi dan pemeriksaan oleh Pejabat Pengelola Informasi dan "
+              "Dokumentasi (PPID) terdapat isian yang perlu diperbaiki sebagai berikut:",
+         "Isi Bernomor", keep_next=True)
+    fractions = [0.1, 0.3, 0.6]
+    table, widths = grid_table(doc, fractions)
+    table._tbl.tblPr.find(qn("w:tblInd")).set(qn("w:w"), str(_twips(BODY_INDENT)))
+    grid_header(table, widths, ["Baris", "Kolom", "Masalah"])
+    # no "(1) (2) (3)" numbers under a three-column table: drop that header row
+    table._tbl.remove(table.rows[1]._tr)
+    tag_row(table, widths, "for m in daftar.masalah")
+    add_row(table, widths, ["{{ m.baris }}", "{{ m.kolom }}", "{{ m.pesan }}"],
+            ["Tabel Lampiran Tengah", "Tabel Lampiran", "Tabel Lampiran"])
+    tag_row(table, widths, "endfor")
+    grid_fractions(table, [0.1 * 15.25 / 16, 0.3 * 15.25 / 16, 0.6 * 15.25 / 16])
+    table._tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), str(int(5000 * 15.25 / 16)))
+    for style in ("Tabel Lampiran", "Tabel Lampiran Tengah", "Tabel Lampiran Judul"):
+        doc.styles[style].font.size = Pt(10)
+
+    after = para(doc, "Nomor baris merujuk pada nomor baris lembar kerja Excel yang Saudara sampaikan.",
+                 "Isi Menjorok")
+    after.paragraph_format.space_before = Pt(3)
+    after.runs[0].italic = True
+    after.runs[0].font.size = Pt(10)
+    para(doc, "2.\tSehubungan dengan hal tersebut, dimohon Saudara menyampaikan kembali Daftar Informasi "
+              "Publik {{ daftar.opd }} Tahun {{ daftar.tahun }} yang telah diperbaiki secara lengkap (seluruh "
+              "daftar, tidak hanya baris yang diperbaiki) dalam bentuk berkas Excel (.xlsx) sesuai format "
+              "Daftar Informasi Publik, untuk selanjutnya direkapitulasi dan diajukan kepada Atasan PPID guna "
+              "ditetapkan dengan Keputusan.", "Isi Bernomor")
+    para(doc, "3.\tDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
+         "Isi Bernomor", keep_next=True).paragraph_format.space_after = Pt(12)
+
+    signature_block(doc, "penandatangan", with_awalan=True)
+    tembusan(doc)
+    return doc
+
+
 TEMPLATES = {
     "tanda_terima_permohonan.docx": tanda_terima_permohonan,
     "surat_ppid_pelaksana.docx": surat_ppid_pelaksana,
@@ -995,15 +1356,37 @@ TEMPLATES = {
     "tanda_terima_keberatan.docx": tanda_terima_keberatan,
     "nota_atasan_keberatan.docx": nota_atasan_keberatan,
     "tanggapan_keberatan.docx": tanggapan_keberatan,
+    "sk_dip.docx": sk_dip,
+    "sk_dik.docx": sk_dik,
+    "koreksi_dip.docx": koreksi_dip,
 }
 
 
+def _same_content(path: Path, data: bytes) -> bool:
+    """True when ``path`` holds the same parts as ``data`` (only the zip timestamps may differ)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as old, zipfile.ZipFile(io.BytesIO(data)) as new:
+            return old.namelist() == new.namelist() and all(old.read(n) == new.read(n) for n in old.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
 def build(out_dir: Path = DEFAULT_OUT) -> list[Path]:
+    """Write every template; a template whose content did not change is left as it is (byte for byte),
+    so re-running the script touches only the templates it changed."""
+    import io
+
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, make in TEMPLATES.items():
         path = out_dir / name
-        make().save(path)
+        buffer = io.BytesIO()
+        make().save(buffer)
+        if not _same_content(path, buffer.getvalue()):
+            path.write_bytes(buffer.getvalue())
         written.append(path)
     return written
 
