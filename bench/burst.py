@@ -387,6 +387,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", flush=True)
         return 130
+    except RuntimeError as exc:
+        print(f"FAILED: {exc}", flush=True)
+        return 1
 
 
 def _burst(args, tmp: Path, load_start: list[float]) -> int:

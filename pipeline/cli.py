@@ -265,6 +265,8 @@ def show(obj: _Obj, number: str, as_json: bool) -> None:
     click.echo(f"Folder arsip      : {case.folder or '-'}")
     if req.get("rincian_informasi"):
         click.echo(f"Informasi diminta : {req['rincian_informasi']}")
+    if req.get("klasifikasi"):
+        click.echo(f"Usulan (DIP/DIK)  : {req['klasifikasi'].get('summary') or req['klasifikasi'].get('kind')}")
     click.echo("Riwayat:")
     for e in events:
         click.echo(f"  {e['at']}  {e['event']}")
@@ -524,6 +526,29 @@ def laporan(obj: _Obj, tahun: int, semester: str | None, today) -> None:
     click.echo(f"Laporan {report.period_title}: {report.permohonan} permohonan, {report.keberatan} keberatan.")
     for suffix in (".xlsx", ".pdf"):
         click.echo(f"  {folder / (stem + suffix)}")
+
+
+@main.group()
+def dip() -> None:
+    """Daftar Informasi Publik: rekap daftar dari PPID Pelaksana dan draf SK DIP."""
+
+
+@dip.command("rekap")
+@click.option("--tahun", type=int, help="Tahun DIP (bawaan: tahun ini).")
+@click.pass_obj
+def dip_rekap(obj: _Obj, tahun: int | None) -> None:
+    """Bangun ulang rekap DIP dari daftar OPD yang diterima, dan draf SK DIP untuk ditandatangani."""
+    from .dipdik import accepted_lists, rebuild_recap
+
+    year = tahun or date.today().year
+    with _open(obj) as ctx:
+        with ctx.workspace_lock():
+            case = rebuild_recap(ctx, year)
+        lists = accepted_lists(ctx, year)
+    if case is None:
+        _fail(f"Belum ada daftar DIP dari PPID Pelaksana yang diterima untuk tahun {year}.", code=1)
+    click.echo(f"Rekap DIP {year}: {len(case.data['entri'])} informasi dari {len(lists)} OPD — {case.number}")
+    click.echo(f"Draf SK DIP menunggu tanda tangan; folder arsip: {case.folder}")
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m pipeline`

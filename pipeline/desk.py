@@ -132,14 +132,20 @@ def file_signed_copy(ctx: Context, path: Path, source: Source, case: Case, key: 
     for entry in staging.events:
         ctx.db.add_event(case.id, entry["event"], {k: v for k, v in entry.items() if k not in ("at", "event")}, at=entry["at"])
     ctx.db.update_case(case.id, status=status_from_events(ctx.db.events(case.id)))
-    remove_from_desk(ctx, spec.signer, doc_id)
+    remove_from_desk(ctx, doc_id)
+    if key in ("sk_dip", "sk_dik"):
+        from .dipdik import on_decree_signed  # builds on the desk
+
+        on_decree_signed(ctx, ctx.db.case_by_number(case.number), key)
     log.info("Salinan bertanda tangan %s diarsipkan pada perkara %s", doc_id, case.number)
 
 
-def remove_from_desk(ctx: Context, signer: str | None, doc_id: str) -> None:
-    if not signer:
-        return
-    folder = signer_folder(ctx, signer)
-    for path in waiting_drafts(folder).get(doc_id, []):
-        path.unlink(missing_ok=True)
-    refresh_waiting_sheet(ctx, signer)
+def remove_from_desk(ctx: Context, doc_id: str) -> None:
+    """The draft leaves whichever signer's folder holds it (the signer of a decree is configurable)."""
+    for signer in SIGNER_TITLES:
+        folder = ctx.config.paths.ready_to_sign / signer
+        drafts = waiting_drafts(folder).get(doc_id, []) if folder.is_dir() else []
+        for path in drafts:
+            path.unlink(missing_ok=True)
+        if drafts:
+            refresh_waiting_sheet(ctx, signer)

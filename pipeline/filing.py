@@ -54,7 +54,7 @@ class Plan:
 class CaseKind:
     kind: str
     number_pattern: Callable[[Context], str]
-    letters: tuple[LetterSpec, ...]
+    letters: tuple[LetterSpec, ...] | Callable[[Context, Case], tuple[LetterSpec, ...]]
     plan: Callable[[Context, Case], Plan]
     letter_args: Callable[[Context, Case], dict]
     """Keyword arguments for :func:`pipeline.letters.letter_context` (``request=``, ``objection=``…)."""
@@ -117,7 +117,8 @@ def file_case(ctx: Context, kind: CaseKind, path: Path, source: Source, record: 
         record_receipt(staging, case, source, plan)
         store_original(staging, path, source, source_ref)
         store_attachments(staging, record)
-        drafts = draft_letters(ctx, staging, case, kind.letters, **kind.letter_args(ctx, case))
+        specs = kind.letters(ctx, case) if callable(kind.letters) else kind.letters
+        drafts = draft_letters(ctx, staging, case, specs, **kind.letter_args(ctx, case))
         convert_drafts(ctx, staging, case, drafts)
         staging.log("filed", folder=folder)
         for event, detail in kind.filed_events(ctx, case, drafts):

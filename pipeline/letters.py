@@ -13,6 +13,7 @@ from datetime import date
 from . import bahasa
 from .config import Config, Signer
 from .db import Case
+from .daftar import daftar_context
 from .signing import qr_png
 
 CARA_MEMPEROLEH = {
@@ -124,10 +125,47 @@ OBJECTION_ANSWER = LetterSpec(
     signed_event="closed",
 )
 
+SK_DIP = LetterSpec(
+    key="sk_dip",
+    template="sk_dip.docx",
+    title="Keputusan tentang Daftar Informasi Publik",
+    file_stem="02-sk-dip",
+    signer="atasan_ppid",   # replaced by [decrees] dip_signer
+    numbered=True,
+    hal="Daftar Informasi Publik",
+    signed_event="published",
+)
+SK_DIK = LetterSpec(
+    key="sk_dik",
+    template="sk_dik.docx",
+    title="Keputusan tentang Penetapan Daftar Informasi yang Dikecualikan",
+    file_stem="02-sk-dik",
+    signer="atasan_ppid",   # replaced by [decrees] dik_signer
+    numbered=True,
+    hal="Daftar Informasi yang Dikecualikan",
+    signed_event="published",
+)
+DIP_CORRECTION = LetterSpec(
+    key="koreksi_dip",
+    template="koreksi_dip.docx",
+    title="Koreksi Daftar Informasi Publik",
+    file_stem="koreksi-dip",
+    signer="ppid",
+    hal="Koreksi Daftar Informasi Publik",
+)
+PROPOSED_REJECTION = LetterSpec(
+    key="usulan_penolakan",
+    template="sk_penolakan.docx",
+    title="Usulan Keputusan Penolakan (informasi tercantum dalam DIK)",
+    file_stem="04-usulan-sk-penolakan",
+    signer="ppid",
+    hal="Penolakan Permohonan Informasi Publik",
+)
+
 REQUEST_LETTERS = (RECEIPT, FORWARD)
 OBJECTION_LETTERS = (OBJECTION_RECEIPT, ATASAN_NOTE)
 ALL_LETTERS = (RECEIPT, FORWARD, INCOMPLETE_NOTICE, WRITTEN_NOTICE, REJECTION, EXTENSION,
-               OBJECTION_RECEIPT, ATASAN_NOTE, OBJECTION_ANSWER)
+               OBJECTION_RECEIPT, ATASAN_NOTE, OBJECTION_ANSWER, SK_DIP, SK_DIK, DIP_CORRECTION, PROPOSED_REJECTION)
 
 ANSWER_KEYS = (
     "keputusan", "keputusan_teks", "bagian", "dikuasai_oleh", "bentuk", "biaya_salin", "biaya_kirim", "biaya_lain",
@@ -191,6 +229,7 @@ def letter_context(
     received: date | None = None,
     answer: dict | None = None,
     objection: dict | None = None,
+    daftar: dict | None = None,
 ) -> dict:
     """The one context every template is rendered with (empty strings where a value does not apply)."""
     agency, deadlines = config.agency, config.deadlines
@@ -259,6 +298,7 @@ def letter_context(
         "kekurangan": list(problems or []),
         "jawaban": answer or empty_answer(),
         "keberatan": objection or empty_objection(),
+        "daftar": daftar or daftar_context(year=""),
     }
 
 

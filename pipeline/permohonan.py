@@ -12,8 +12,11 @@ from dataclasses import asdict
 from pathlib import Path
 
 from . import letters
+from .decisions import Decision, answer_context
+from .dipdik import classify_request
 from .db import Case, Source
 from .drafts import Draft
+from .letters import LetterSpec
 from .filing import CaseKind, Plan, file_forms, jsonable
 from .process import Context, FileOutcome, Notice
 from .reading import FormDocument, FormRecord
@@ -41,24 +44,55 @@ def incomplete_notices(bad: list[tuple[FormRecord, list[str]]]) -> list[Notice]:
 
 
 def plan(ctx: Context, case: Case) -> Plan:
+    """Due dates, and the SOP's step-3 proposal: is the information open (DIP) or excepted (DIK)?"""
     d = ctx.config.deadlines
     due = ctx.calendar.add_working_days(case.received, d.notice_days)
     target = ctx.calendar.add_working_days(case.received, d.forward_target_days)
-    return Plan(due, target, logged={"tenggat_pemberitahuan": due.isoformat(), "target_ppid_pelaksana": target.isoformat()})
+    logged = {"tenggat_pemberitahuan": due.isoformat(), "target_ppid_pelaksana": target.isoformat()}
+    proposal = classify_request(ctx, f"{case.data.get('rincian_informasi', '')}")
+    if proposal is None:
+        return Plan(due, target, logged=logged)
+    logged["klasifikasi"] = {"usulan": proposal.kind, "skor": round(proposal.score, 3)}
+    return Plan(due, target, logged=logged, data={"klasifikasi": proposal.as_json()})
+
+
+def holder(ctx: Context, case: Case) -> str:
+    """Who the letter goes to: the OPD holding the DIP entry, else the OPD named on the form, else the default."""
+    proposal = case.data.get("klasifikasi") or {}
+    if proposal.get("kind") == "terbuka" and proposal.get("opd"):
+        return f"PPID Pelaksana {proposal['opd']}"
+    return case.data.get("opd_tujuan") or ctx.config.forward.default_holder
+
+
+def request_letters(ctx: Context, case: Case) -> tuple[LetterSpec, ...]:
+    """Receipt and letter to the holder; with information listed as excepted, also a rejection draft."""
+    excepted = (case.data.get("klasifikasi") or {}).get("kind") == "dikecualikan"
+    return letters.REQUEST_LETTERS + ((letters.PROPOSED_REJECTION,) if excepted else ())
+
+
+def letter_args(ctx: Context, case: Case) -> dict:
+    args = {"request": case.data, "holder": holder(ctx, case)}
+    proposal = case.data.get("klasifikasi") or {}
+    if proposal.get("kind") == "dikecualikan":
+        entry = proposal.get("entry") or {}
+        draft = Decision(nomor=case.number, keputusan="ditolak", pasal17=entry.get("pasal17", ""), angka=entry.get("angka", ""),
+                         dasar_lain=entry.get("dasar_lain", "") or entry.get("dasar", ""),
+                         konsekuensi=entry.get("konsekuensi_dibuka", ""), tanggal=ctx.today())
+        args["answer"] = answer_context(draft, case, ctx.config, None)
+    return args
 
 
 def forwarded(ctx: Context, case: Case, drafts: list[Draft]) -> list[tuple[str, dict]]:
     """The letter to the PPID Pelaksana is drafted: the case now waits for the holder's answer."""
     letter = next(d for d in drafts if d.spec is letters.FORWARD)
-    holder = case.data.get("opd_tujuan") or ctx.config.forward.default_holder
-    return [("forwarded", {"kepada": holder, "dokumen": letter.doc_id})]
+    return [("forwarded", {"kepada": holder(ctx, case), "dokumen": letter.doc_id})]
 
 
 REQUEST = CaseKind(
     kind=KIND,
     number_pattern=lambda ctx: ctx.config.numbering.permohonan,
-    letters=letters.REQUEST_LETTERS,
+    letters=request_letters,
     plan=plan,
-    letter_args=lambda ctx, case: {"request": case.data},
+    letter_args=letter_args,
     filed_events=forwarded,
 )

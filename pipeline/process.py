@@ -270,9 +270,10 @@ def _process_regular_file(ctx: Context, path: Path, sha: str, outcome: FileOutco
 
 def handler_for(kind: str):
     """The stage that files a form of this kind (imported here: handlers build on this module)."""
-    from . import decisions, keberatan, permohonan
+    from . import decisions, dipdik, keberatan, permohonan
 
-    return {permohonan.KIND: permohonan.handle, keberatan.KIND: keberatan.handle, decisions.KIND: decisions.handle}.get(kind)
+    return {permohonan.KIND: permohonan.handle, keberatan.KIND: keberatan.handle, decisions.KIND: decisions.handle,
+            dipdik.DIP: dipdik.handle_dip, dipdik.DIK: dipdik.handle_dik}.get(kind)
 
 
 def claim_source(ctx: Context, path: Path, sha: str) -> tuple[Source, str]:
