@@ -818,6 +818,7 @@ p.sk{text-align:center;margin:0 0 16px;font-style:italic}
 .cari input{font-size:15px;padding:6px 8px;width:min(480px,100%);border:1px solid #888;border-radius:4px}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left}
 thead th{background:#d9d9d9;position:sticky;top:0}td.no{text-align:center;width:3em}
+tr.entri td:nth-child(2){min-width:16em}
 tr.kelompok th{background:#ddebf7;font-size:15px}
 footer{margin-top:16px;font-size:12px;color:#555}
 @media print{.cari{display:none}thead th{position:static}}

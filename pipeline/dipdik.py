@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import tempfile
+import threading
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 
 DIP, DIK, SK_DIP = "dip", "dik", "sk_dip"
 PUBLICATION_DIR = "publikasi"
+RECAP_NUMBER = "{seq:03d}/REKAP-DIP/{tahun}"
 
 SK_DIP_LETTER, SK_DIK_LETTER, CORRECTION_NOTE = letters.SK_DIP, letters.SK_DIK, letters.DIP_CORRECTION
 
@@ -134,18 +136,26 @@ def accepted_lists(ctx: Context, year: int) -> list[Case]:
     return [c for c in ctx.db.cases(kind=DIP, year=year) if c.is_filed and c.status != REPLACED]
 
 
+_RECAP_LOCK = threading.Lock()
+
+
 def rebuild_recap(ctx: Context, year: int) -> Case | None:
     """The consolidated DIP of the accepted lists: recap workbook and SK DIP draft, in a case of its own."""
+    with _RECAP_LOCK:  # two lists accepted at once: one recap after the other, the later one replacing
+        return _rebuild_recap(ctx, year)
+
+
+def _rebuild_recap(ctx: Context, year: int) -> Case | None:
     lists = accepted_lists(ctx, year)
     if not lists:
         return None
     entries = [DipEntry(**e) for case in sorted(lists, key=lambda c: c.data["opd"]) for e in case.data["entri"]]
     supersede_unsigned_drafts(ctx, year)
-    seq = ctx.db.next_seq(SK_DIP, year)
-    number = format_number("{seq:03d}/REKAP-DIP/{tahun}", seq=seq, on=ctx.today())
     data = {"tahun": year, "daftar": [c.number for c in lists], "entri": [asdict(e) for e in entries], "terdaftar": ctx.today().isoformat()}
-    case = ctx.db.open_case(kind=SK_DIP, register=SK_DIP, year=year, number_for=lambda _: number, received=ctx.today(),
-                            applicant_name="Rekapitulasi DIP", data=data, source_id=None, source_row=-seq)
+    case = ctx.db.open_case(kind=SK_DIP, register=SK_DIP, year=year, received=ctx.today(), applicant_name="Rekapitulasi DIP",
+                            number_for=lambda seq: format_number(RECAP_NUMBER, seq=seq, on=ctx.today()),
+                            data=data, source_id=None, source_row=0)  # no dropped file: a new case every time
+    number, seq = case.number, case.seq
     folder = f"{year}/dip/rekap/{safe_name(number)}"
     ctx.db.plan_case(case.id, folder=folder, due=None, forward_due=None)
     case.folder = folder
@@ -174,7 +184,7 @@ def supersede_unsigned_drafts(ctx: Context, year: int) -> None:
     from .desk import remove_from_desk
 
     for older in ctx.db.cases(kind=SK_DIP, year=year):
-        if older.status in (REPLACED, VOID) or not older.folder or older.status == "selesai":
+        if not older.is_filed or older.status in (REPLACED, "selesai"):
             continue
         entry = ctx.archive.append_event(older.folder, "replaced", sebab="rekap baru")
         ctx.db.add_event(older.id, "replaced", {"sebab": "rekap baru"}, at=entry["at"])
