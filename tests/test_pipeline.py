@@ -39,7 +39,6 @@ INVALID = {  # file -> words its reason file must hold
     "kosong.docx": "kosong",
     "rusak.docx": "rusak",
     "teks.xlsx": "rusak",
-    "dip.xlsx": "belum didukung",
 }
 
 
