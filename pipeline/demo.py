@@ -16,7 +16,7 @@ from .bahasa import tanggal
 from .blankforms import fill_request_docx, fill_request_xlsx, write_blank_forms
 
 APPLICANTS = [
-    {"nama": "Ni Luh Putu Ayu Lestari", "nik": "5171036311900001", "alamat": "Jl. Gatot Subroto Barat No. 88, Denpasar",
+    {"nama": "Ni Kadek Ayu Pramesti", "nik": "5171036311900001", "alamat": "Jl. Gatot Subroto Barat No. 88, Denpasar",
      "pekerjaan": "Peneliti", "telepon": "081338765210", "email": "ayu.lestari@example.id",
      "rincian_informasi": "Data penerima beasiswa pendidikan tahun 2025 per kabupaten/kota",
      "tujuan": "Bahan kajian pendidikan", "opd_tujuan": "PPID Pelaksana Dinas Pendidikan, Kepemudaan dan Olahraga"},

@@ -101,14 +101,14 @@ def test_archive_page_finds_a_case_by_part_of_a_name_in_chromium(archive):
     workspace, cases = archive
     index = workspace / "archive" / "index.html"
     assert index.is_file()
-    wanted = next(c for c in cases if "Ayu" in c["pemohon"])
+    wanted = next(c for c in cases if "Pramesti" in c["pemohon"])
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             page.goto(index.as_uri())
             page.wait_for_selector("body[data-siap='1']")
-            page.get_by_label("Cari nomor atau nama pemohon").type("ayu les")
+            page.get_by_label("Cari nomor atau nama pemohon").type("ayu pram")
             page.wait_for_function("() => document.getElementById('jumlah-angka').textContent === '1 perkara'")
             assert page.locator("#baris td.nomor").all_inner_texts() == [wanted["nomor"]]
             href = page.locator("#baris td.nomor a").get_attribute("href")
