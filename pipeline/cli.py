@@ -24,7 +24,8 @@ from .conversion import ConversionError, PdfMetadata
 from .decisions import DECISIONS, FORMS
 from .deadlines import CalendarError
 from .intake import InboxWatcher, candidates
-from .process import FileOutcome, open_context, process_file, refresh_registers, write_register
+from .process import FileOutcome, open_context, process_file
+from .views import refresh_registers, write_register
 from .rendering import TemplateError
 
 # Where the repository keeps what ``ppid init`` copies: the embedded default workspace.

@@ -13,18 +13,17 @@ import os
 import shutil
 import tempfile
 import threading
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import letters, registers
+from . import letters
 from .archive import STAGING_DIR, Archive, copy_atomic, read_event_log, sha256_file, write_atomic
 from .config import Config
 from .conversion import ConversionError, ConverterPool, PdfMetadata
-from .db import STAGING, VOID, Database, Source
+from .db import VOID, Database, Source
 from .deadlines import WorkCalendar, load_calendar
 from .letters import LetterMeta, LetterSpec
 from .numbering import safe_name
@@ -168,72 +167,6 @@ def process_file(ctx: Context, path: Path) -> FileOutcome:
     if outcome.set_aside:  # a voided number shows in the register too
         ctx.stale_registers.add(ctx.today().year)
     return outcome
-
-
-REGISTER_KINDS = ("permohonan", "keberatan")
-
-
-REGISTER_MIN_INTERVAL = 60.0
-
-
-def refresh_registers(ctx: Context, *, force: bool = True) -> bool:
-    """Write the Buku Register of every year that changed; True when a write is still owed.
-
-    Unforced (the watcher between bursts), at most once a minute: a year's register is rewritten whole,
-    which costs seconds when it holds many thousands of cases.
-    """
-    if not ctx.stale_registers:
-        return False
-    if not force and time.monotonic() - ctx.registers_written < REGISTER_MIN_INTERVAL:
-        return True
-    years, ctx.stale_registers = sorted(ctx.stale_registers), set()
-    for year in years:
-        for kind in REGISTER_KINDS:
-            write_register(ctx, kind, year)
-    write_archive_index(ctx)
-    ctx.registers_written = time.monotonic()
-    return False
-
-
-_DOCUMENT_KIND = {"softcopy_pdfa": "pdfa", "hardcopy_pdf": "cetak", "signed_original": "ttd", "original": "asli"}
-
-
-def write_archive_index(ctx: Context) -> Path:
-    """The archive's ``index.html``: every case with its folder and PDFs, searchable from a shared drive."""
-    from .browser import write_index  # only needed here
-
-    titles = {spec.key: spec.title for spec in letters.ALL_LETTERS}
-    cases = []
-    for case in ctx.db.cases():
-        if case.status == STAGING:
-            continue
-        documents = []
-        if case.folder and ctx.archive.is_complete(case.folder):
-            for entry in ctx.archive.manifest(case.folder)["files"]:
-                kind = _DOCUMENT_KIND.get(entry["role"])
-                if kind:
-                    title = titles.get(entry.get("letter"), "Formulir asli" if kind == "asli" else entry["path"])
-                    documents.append({"judul": title, "path": f"{case.folder}/{entry['path']}", "jenis": kind})
-        cases.append({"nomor": case.number, "jenis": case.kind, "pemohon": case.applicant_name,
-                      "diterima": case.received.isoformat(), "tenggat": case.due.isoformat() if case.due else None,
-                      "status": case.status, "folder": case.folder, "dokumen": documents})
-    return write_index(ctx.archive.root, cases, agency=f"PPID {ctx.config.agency.name.title()}", generated=datetime.now())
-
-
-def write_register(ctx: Context, kind: str, year: int, out: Path | None = None) -> Path:
-    """The Buku Register Permohonan or Keberatan of ``year`` (voided numbers included), in the archive by default."""
-    path = out or ctx.archive.root / str(year) / f"buku-register-{kind}-{year}.xlsx"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    cases = [c for c in ctx.db.cases(kind=kind, year=year) if c.status != STAGING]
-    common = {"year": year, "agency_name": ctx.config.agency.name, "paper": ctx.config.paper.size}
-    if kind == "permohonan":
-        registers.write_request_register(path, [registers.request_row(c) for c in cases], **common)
-    else:
-        atasan = ctx.config.signers.atasan_ppid
-        rows = [registers.objection_row(c, ctx.db.case_by_number(c.data.get("nomor_permohonan") or ""),
-                                        f"{atasan.name}, {atasan.position}") for c in cases]
-        registers.write_objection_register(path, rows, **common)
-    return path
 
 
 def _process_file(ctx: Context, path: Path) -> FileOutcome:
