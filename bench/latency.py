@@ -94,10 +94,14 @@ def cold_process(workspace: Path, counter: ManifestCounter, form: Path, poll: fl
     end = time.perf_counter()
     stop.set()
     poller.join()
-    if result.returncode != 0 or "manifest" not in seen or inbox_entries(workspace):
-        raise RuntimeError(f"ppid process did not file {form.name}: exit {result.returncode}\n{result.stdout}\n"
-                           f"{result.stderr}")
+    if result.returncode != 0 or "manifest" not in seen or inbox_entries(workspace) or set_aside_entries(workspace):
+        raise NotFiled(f"ppid process did not file {form.name}: exit {result.returncode}, "
+                       f"{result.stdout.strip()} {result.stderr.strip()[-500:]}")
     return seen["manifest"] - start, end - start
+
+
+class NotFiled(RuntimeError):
+    pass
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -164,14 +168,27 @@ def _latency(args, tmp: Path, load_start: list[float]) -> int:
                              stable_seconds=args.stable_seconds)
     cold_forms = write_forms(tmp / "siap-dingin", args.baseline_runs + 1, start=1000)
     cold_counter = ManifestCounter(cold_ws / "archive")
-    first_manifest, first_exit = cold_process(cold_ws, cold_counter, cold_forms[0], args.poll)
+    failures = []
+    try:
+        first_manifest, first_exit = cold_process(cold_ws, cold_counter, cold_forms[0], args.poll)
+        first = f"{first_manifest:.2f} s to manifest, {first_exit:.2f} s to exit"
+    except NotFiled as exc:
+        failures.append(str(exc))
+        first = "FAILED"
+        _clear_aside(cold_ws)
     print(f"\nbaseline: cold `ppid process`, one form per fresh process (first run, creating the LibreOffice "
-          f"profile, untimed: {first_manifest:.2f} s to manifest, {first_exit:.2f} s to exit)", flush=True)
+          f"profile, untimed: {first})", flush=True)
     print("  run   launch->manifest s   launch->exit s   load", flush=True)
     cold_manifest, cold_exit = [], []
     for i, form in enumerate(cold_forms[1:], 1):
         time.sleep(args.gap)
-        m, e = cold_process(cold_ws, cold_counter, form, args.poll)
+        try:
+            m, e = cold_process(cold_ws, cold_counter, form, args.poll)
+        except NotFiled as exc:  # reported, and the run exits 1 after the figures
+            failures.append(str(exc))
+            print(f"  {i:>3}   FAILED: {exc}", flush=True)
+            _clear_aside(cold_ws)
+            continue
         cold_manifest.append(m)
         cold_exit.append(e)
         print(f"  {i:>3}   {m:>18.3f}   {e:>14.3f}   {loadavg()}", flush=True)
@@ -200,9 +217,20 @@ def _latency(args, tmp: Path, load_start: list[float]) -> int:
         "cold_process_median_exit_s": round(statistics.median(cold_exit), 3) if cold_exit else None,
         "ratio": round(ratio, 2) if ratio else None, "target_s": TARGET_S,
         "target_met_median": med <= TARGET_S, "target_met_p90": q90 <= TARGET_S, "workers": args.workers,
-        "loadavg_start": load_start, "loadavg_end": load_end,
+        "loadavg_start": load_start, "loadavg_end": load_end, "failed": failures or None,
     }), flush=True)
+    if failures:
+        print(f"FAILED: {len(failures)} cold `ppid process` run(s) did not file their form:\n  " + "\n  ".join(failures),
+              file=sys.stderr, flush=True)
+        return 1
     return 0
+
+
+def _clear_aside(workspace: Path) -> None:
+    """Move a failed run's set-aside files out of the way (kept beside the workspace) so the next run is judged alone."""
+    folder = workspace / "inbox" / "_disisihkan"
+    if folder.is_dir():
+        folder.rename(workspace.parent / f"disisihkan-{time.time_ns()}")
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -417,9 +417,18 @@ def _scale(args, tmp: Path, load_start: list[float]) -> int:
     fil_empty, fil_big = per_form("empty", "last_manifest_s"), per_form("100k", "last_manifest_s")
     ratio = e2e_big / e2e_empty
     ratio_filing = fil_big / fil_empty
+
+    def steady(name: str) -> float:  # between the first and the last manifest: filing alone, start-up excluded
+        return statistics.mean((x["last_manifest_s"] - x["first_manifest_s"]) / (args.forms - 1)
+                               for x in rounds if x["workspace"] == name)
+
+    steady_empty, steady_big = (steady("empty"), steady("100k")) if args.forms > 1 else (float("nan"),) * 2
+    ratio_steady = steady_big / steady_empty
     print(f"  per form, end to end: empty {e2e_empty:.3f} s, 100k {e2e_big:.3f} s -> ratio {ratio:.2f}x")
     print(f"  per form, to the last manifest (without the closing register/index rewrite): empty {fil_empty:.3f} s, "
           f"100k {fil_big:.3f} s -> ratio {ratio_filing:.2f}x")
+    print(f"  per form, first to last manifest (steady filing, start-up excluded): empty {steady_empty:.3f} s, "
+          f"100k {steady_big:.3f} s -> ratio {ratio_steady:.2f}x")
 
     print(f"\ncommands on the {made['cases'] + args.forms * args.repeat}-case workspace ({args.runs} runs each; "
           f"neither reads the archive, only the database)", flush=True)
@@ -447,7 +456,8 @@ def _scale(args, tmp: Path, load_start: list[float]) -> int:
     print("\ntargets:")
     print(f"  per-form cost 100k / empty <= {TARGET_RATIO}x: end to end {ratio:.2f}x -> "
           f"{'met' if ratio <= TARGET_RATIO else 'MISSED'}; to the last manifest {ratio_filing:.2f}x -> "
-          f"{'met' if ratio_filing <= TARGET_RATIO else 'MISSED'}")
+          f"{'met' if ratio_filing <= TARGET_RATIO else 'MISSED'}; steady filing {ratio_steady:.2f}x -> "
+          f"{'met' if ratio_steady <= TARGET_RATIO else 'MISSED'}")
     print(f"  ppid status --json <= {TARGET_COMMAND_S:.0f} s: {s_med:.2f} s -> {'met' if s_med <= TARGET_COMMAND_S else 'MISSED'}")
     print(f"  ppid register permohonan <= {TARGET_COMMAND_S:.0f} s: {r_med:.2f} s -> "
           f"{'met' if r_med <= TARGET_COMMAND_S else 'MISSED'}")
@@ -458,7 +468,8 @@ def _scale(args, tmp: Path, load_start: list[float]) -> int:
         "forms": args.forms, "repeat": args.repeat, "rounds": rounds,
         "per_form_s_empty": round(e2e_empty, 3), "per_form_s_100k": round(e2e_big, 3), "ratio": round(ratio, 2),
         "per_form_to_manifest_s_empty": round(fil_empty, 3), "per_form_to_manifest_s_100k": round(fil_big, 3),
-        "ratio_to_manifest": round(ratio_filing, 2), "status_s": round(s_med, 2), "status_s_runs": [round(t, 2) for t in status_big],
+        "ratio_to_manifest": round(ratio_filing, 2), "per_form_steady_s_empty": round(steady_empty, 3),
+        "per_form_steady_s_100k": round(steady_big, 3), "ratio_steady": round(ratio_steady, 2), "status_s": round(s_med, 2), "status_s_runs": [round(t, 2) for t in status_big],
         "register_s": round(r_med, 2), "register_s_runs": [round(t, 2) for t in register_big], "register_rows": rows,
         "status_s_empty": round(statistics.median(status_empty), 2),
         "register_s_empty": round(statistics.median(register_empty), 2), "archive_folders": made["folders"],
