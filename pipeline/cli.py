@@ -546,6 +546,7 @@ def dip_rekap(obj: _Obj, tahun: int | None) -> None:
         with ctx.workspace_lock():
             case = rebuild_recap(ctx, year)
         lists = accepted_lists(ctx, year)
+        refresh_registers(ctx)
     if case is None:
         _fail(f"Belum ada daftar DIP dari PPID Pelaksana yang diterima untuk tahun {year}.", code=1)
     click.echo(f"Rekap DIP {year}: {len(case.data['entri'])} informasi dari {len(lists)} OPD — {case.number}")

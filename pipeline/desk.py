@@ -53,8 +53,7 @@ def place_for_signature(ctx: Context, case: Case, case_folder: Path, drafts: lis
                 shutil.copyfile(case_folder / path.name, target)
                 os.chmod(target, FILE_MODE)  # drafts hold personal data: not world-readable
         touched.add(draft.spec.signer)
-    for signer in touched:
-        refresh_waiting_sheet(ctx, signer)
+    ctx.stale_desks |= touched  # the daily sheets are rewritten with the registers, after the pass
 
 
 def signer_folder(ctx: Context, signer: str) -> Path:
@@ -148,4 +147,4 @@ def remove_from_desk(ctx: Context, doc_id: str) -> None:
         for path in drafts:
             path.unlink(missing_ok=True)
         if drafts:
-            refresh_waiting_sheet(ctx, signer)
+            ctx.stale_desks.add(signer)

@@ -69,6 +69,8 @@ class Context:
     stale_registers: set[int] = field(default_factory=set)
     """Years whose registers must be written again (batched: one write after a pass, not per case)."""
     registers_written: float = 0.0
+    stale_desks: set[str] = field(default_factory=set)
+    """Signers whose daily waiting sheet must be written again (batched like the registers)."""
     _byte_locks: dict[str, threading.Lock] = field(default_factory=dict)
     _byte_locks_guard: threading.Lock = field(default_factory=threading.Lock)
 

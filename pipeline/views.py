@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import letters, registers
 from .db import STAGING
+from .desk import refresh_waiting_sheet
 from .process import Context
 
 
@@ -21,15 +22,19 @@ REGISTER_MIN_INTERVAL = 60.0
 
 
 def refresh_registers(ctx: Context, *, force: bool = True) -> bool:
-    """Write the Buku Register of every year that changed; True when a write is still owed.
+    """Write the Buku Register of every year that changed (and the signers' daily waiting sheets);
+    True when a write is still owed.
 
     Unforced (the watcher between bursts), at most once a minute: a year's register is rewritten whole,
     which costs seconds when it holds many thousands of cases.
     """
-    if not ctx.stale_registers:
+    if not ctx.stale_registers and not ctx.stale_desks:
         return False
     if not force and time.monotonic() - ctx.registers_written < REGISTER_MIN_INTERVAL:
         return True
+    signers, ctx.stale_desks = sorted(ctx.stale_desks), set()
+    for signer in signers:
+        refresh_waiting_sheet(ctx, signer)
     years, ctx.stale_registers = sorted(ctx.stale_registers), set()
     for year in years:
         for kind in REGISTER_KINDS:
