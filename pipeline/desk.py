@@ -90,7 +90,7 @@ def refresh_waiting_sheet(ctx: Context, signer: str) -> Path:
                                  working_days_left=left, file_name=pdf))
     items.sort(key=lambda item: (item.created, item.doc_id))
     for old in folder.glob(f"{SHEET_PREFIX}*.xlsx"):
-        old.unlink()
+        old.unlink(missing_ok=True)
     sheet = folder / f"{SHEET_PREFIX}{today.isoformat()}.xlsx"
     write_waiting_sheet(sheet, items, signer_title=SIGNER_TITLES.get(signer, signer.upper()), today=today)
     return sheet
