@@ -417,8 +417,9 @@ def _burst(args, tmp: Path, load_start: list[float]) -> int:
             t_warm = time.perf_counter()
             os.rename(warm_forms[0], workspace / "inbox" / warm_forms[0].name)
             while counter.scan() < 1 or inbox_entries(workspace):
-                if not watcher.alive() or time.perf_counter() - t_warm > 120:
-                    raise RuntimeError(f"warm-up form not filed; watch log:\n{watcher.tail()}")
+                if not watcher.alive() or time.perf_counter() - t_warm > 120 or set_aside_entries(workspace):
+                    raise RuntimeError(f"warm-up form not filed\n{set_aside_reasons(workspace)}\n"
+                                       f"watch log:\n{watcher.tail()}")
                 time.sleep(0.05)
             print(f"warm-up form filed in {time.perf_counter() - t_warm:.2f} s (LibreOffice start included)", flush=True)
         idle_s = watcher.wait_idle(quiet=1.5)

@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from burst import (PYTHON, ManifestCounter, Watcher, bench_dir, inbox_entries, loadavg, loadavg_list,  # noqa: E402
-                   make_workspace, ppid_env, set_aside_entries, write_forms)
+                   make_workspace, ppid_env, set_aside_entries, set_aside_reasons, write_forms)
 
 TARGET_S = 1.5
 
@@ -64,8 +64,8 @@ def wait_filed(counter: ManifestCounter, expected: int, inbox: Path, name: str, 
             t_manifest = now
         if t_gone is None and not (inbox / name).exists():
             t_gone = now
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"{name} not filed within {timeout:.0f} s (aside: {set_aside_entries(inbox.parent)})")
+        if time.monotonic() > deadline or set_aside_entries(inbox.parent):
+            raise RuntimeError(f"{name} not filed within {timeout:.0f} s\n{set_aside_reasons(inbox.parent)}")
         if watcher is not None and not watcher.alive():
             raise RuntimeError(f"ppid watch exited ({watcher.proc.returncode}):\n{watcher.tail()}")
         time.sleep(poll)

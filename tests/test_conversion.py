@@ -78,7 +78,7 @@ def profile_root(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def pool(profile_root):
     settings = LibreOfficeSettings(workers=2, timeout_seconds=30, profile_dir=profile_root,
-                                   base_port=30000 + (os.getpid() % 1000) * 10)
+                                   base_port=20000 + (os.getpid() % 300) * 10)
     with ConverterPool(settings) as running:
         yield running
     deadline = time.monotonic() + 5
@@ -191,7 +191,7 @@ def test_two_threads_convert_in_parallel(pool, tmp_path):
 
 def test_timeout_kills_retries_once_then_fails(tmp_path, letter):
     settings = LibreOfficeSettings(workers=1, timeout_seconds=0.01, profile_dir=tmp_path / "profiles",
-                                   base_port=31000 + (os.getpid() % 1000) * 10)
+                                   base_port=23000 + (os.getpid() % 300) * 10)
     with ConverterPool(settings) as slow:
         started = time.monotonic()
         with pytest.raises(ConversionError, match="batas waktu"):
@@ -204,7 +204,7 @@ def test_timeout_kills_retries_once_then_fails(tmp_path, letter):
 
 def test_recycle_after_n_conversions(tmp_path, letter):
     settings = LibreOfficeSettings(workers=1, recycle_after=1, profile_dir=tmp_path / "profiles",
-                                   base_port=32000 + (os.getpid() % 1000) * 10)
+                                   base_port=26000 + (os.getpid() % 300) * 10)
     with ConverterPool(settings) as pool:
         pool.convert(letter, **outputs(tmp_path, "a"), metadata=METADATA)
         first = pool.status()[0]["office_pid"]

@@ -205,6 +205,10 @@ class SofficeInstance:
                     self._close(document)
             except UnoException as exc:
                 raise self._classify(exc) from exc
+            except AttributeError as exc:
+                # A freshly started instance can answer a load with None (seen under load on 2 cores):
+                # treat it as a failed instance, so the pool respawns it and retries the document once.
+                raise InstanceFailed(f"LibreOffice tidak memuat dokumen: {exc}") from exc
 
     def _load(self, source: Path):
         args = _props(
