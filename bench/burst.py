@@ -398,6 +398,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _recycle_after(workspace: Path) -> str:
+    import tomllib
+
+    with open(workspace / "config.toml", "rb") as fh:
+        return str(tomllib.load(fh).get("libreoffice", {}).get("recycle_after", "?"))
+
+
 def _burst(args, tmp: Path, load_start: list[float]) -> int:
     workspace = make_workspace(tmp / "ruang-kerja", base_port=args.base_port, workers=args.workers,
                                stable_seconds=args.stable_seconds)
@@ -429,7 +436,7 @@ def _burst(args, tmp: Path, load_start: list[float]) -> int:
 
         # -- the burst: every form renamed into the inbox in a tight loop --------------------------
         cpu_seen: dict[int, float] = {}
-        samples: list[tuple[float, int, int, int]] = []   # (t, filed, rss kB, pss kB)
+        samples: list[tuple[float, int, int, int, int]] = []   # (t, filed, rss kB, pss kB, watcher rss kB)
         marks = {25: None, 50: None, 75: None, 100: None}
         inbox = workspace / "inbox"
         if args.py_spy:
@@ -455,10 +462,10 @@ def _burst(args, tmp: Path, load_start: list[float]) -> int:
                 if cpu is not None:
                     cpu_seen[pid] = cpu
             filed = counter.scan() - before
-            samples.append((now, filed, rss, pss))
+            samples.append((now, filed, rss, pss, rss_kb(watcher.pid)))
             for pct in marks:
                 if marks[pct] is None and filed * 100 >= pct * args.forms:
-                    marks[pct] = (now, filed, rss, pss)
+                    marks[pct] = (now, filed, rss, pss, samples[-1][4])
             if filed >= args.forms and t_all_manifests is None:
                 t_all_manifests = now
             left = inbox_entries(workspace)
@@ -481,7 +488,7 @@ def _burst(args, tmp: Path, load_start: list[float]) -> int:
         while time.perf_counter() < settle_end and watcher.alive():
             pids = watcher.pids()
             samples.append((time.perf_counter() - t_start, samples[-1][1], sum(rss_kb(p) for p in pids),
-                            sum(pss_kb(p) for p in pids)))
+                            sum(pss_kb(p) for p in pids), rss_kb(watcher.pid)))
             time.sleep(args.sample)
         load_end = loadavg_list()
         print(f"load average at the end of the burst: {loadavg()}", flush=True)
@@ -534,16 +541,23 @@ def _burst(args, tmp: Path, load_start: list[float]) -> int:
           f"LibreOffice {cpu_office:.0f} s = {cpu_office / wall:.2f} cores, of {os.cpu_count()} "
           f"(sampled every {args.sample} s; an instance recycled between samples loses its last slice)")
     print(f"  memory: peak RSS sum {peak[2] / 1024:.0f} MB at {peak[0]:.1f} s "
-          f"({peak[1]} filed); peak PSS sum {peak_pss / 1024:.0f} MB; {len(burst_samples)} samples")
-    print("  progress   time s   filed   RSS MB   PSS MB   forms/s in that quarter")
+          f"({peak[1]} filed) = watcher {peak[4] / 1024:.0f} MB + LibreOffice {(peak[2] - peak[4]) / 1024:.0f} MB; "
+          f"peak PSS sum {peak_pss / 1024:.0f} MB; {len(burst_samples)} samples")
+    print(f"  watcher RSS: {samples[0][4] / 1024:.0f} MB at the drop, {max(s[4] for s in samples) / 1024:.0f} MB peak, "
+          f"{samples[-1][4] / 1024:.0f} MB at the end; LibreOffice RSS sum peak "
+          f"{max(s[2] - s[4] for s in samples) / 1024:.0f} MB (instances recycled every "
+          f"{_recycle_after(workspace)} conversions)")
+    print("  progress   time s   filed   RSS MB   PSS MB   watcher RSS MB   forms/s in that quarter")
     prev_t, prev_f = 0.0, 0
     quarters = {}
-    for pct, (t, filed, rss, pss) in marks.items():
+    for pct, (t, filed, rss, pss, rss_watcher) in marks.items():
         window = [s[2] for s in samples if prev_t <= s[0] <= t] or [rss]
         rate = (filed - prev_f) / (t - prev_t) if t > prev_t else float("nan")
         quarters[pct] = {"t_s": round(t, 2), "filed": filed, "rss_mb": round(rss / 1024), "pss_mb": round(pss / 1024),
-                         "peak_rss_mb_in_quarter": round(max(window) / 1024), "forms_per_s": round(rate, 2)}
-        print(f"  {pct:>6}%  {t:>8.1f}  {filed:>6}  {rss / 1024:>7.0f}  {pss / 1024:>7.0f}   {rate:.2f}"
+                         "peak_rss_mb_in_quarter": round(max(window) / 1024), "forms_per_s": round(rate, 2),
+                         "watcher_rss_mb": round(rss_watcher / 1024)}
+        print(f"  {pct:>6}%  {t:>8.1f}  {filed:>6}  {rss / 1024:>7.0f}  {pss / 1024:>7.0f}  {rss_watcher / 1024:>15.0f}"
+              f"   {rate:.2f}"
               f"   (peak RSS in quarter {max(window) / 1024:.0f} MB)")
         prev_t, prev_f = t, filed
     growth = quarters[100]["peak_rss_mb_in_quarter"] / max(1, quarters[25]["peak_rss_mb_in_quarter"])
@@ -589,7 +603,8 @@ def _burst(args, tmp: Path, load_start: list[float]) -> int:
     print(json.dumps({
         "bench": "burst", "forms": n, "wall_s": round(wall, 2), "forms_per_s": round(forms_per_s, 3),
         "letters_per_s": round(letters_per_s, 3), "peak_rss_mb": round(peak[2] / 1024),
-        "peak_pss_mb": round(peak_pss / 1024), "rss_mb_at": {str(k): v["rss_mb"] for k, v in quarters.items()},
+        "peak_pss_mb": round(peak_pss / 1024), "peak_rss_watcher_mb": round(max(s[4] for s in samples) / 1024),
+        "peak_rss_libreoffice_mb": round(max(s[2] - s[4] for s in samples) / 1024), "rss_mb_at": {str(k): v["rss_mb"] for k, v in quarters.items()},
         "quarters": quarters, "naive_forms": len(folders), "naive_forms_per_s": round(naive_forms_per_s, 4)
         if naive_forms_per_s else None, "ratio": round(ratio, 2) if ratio else None, "workers": args.workers,
         "stable_seconds": args.stable_seconds, "warm": bool(warm_forms),

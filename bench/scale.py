@@ -7,7 +7,8 @@ tujuan, cara memperoleh), due dates from the workspace's own working-day calenda
 reason, older cases mostly answered (``data["jawaban"]`` as ``ppid decide`` writes it, some extended,
 most closed by a signed copy), recent ones still open; with their sources, letters (document IDs,
 outgoing numbers), events and counters. All in the current year by default (``--years`` spreads them),
-so the current year's register really holds 100 000 rows.
+so the current year's register really holds 100 000 rows. Not synthesised: objections (the objection
+register stays empty) and drafts waiting in the ready-to-sign folders (a desk backlog is burst.py's topic).
 
 What reads the archive: ``ppid status`` and ``ppid register`` read only the database. ``ppid process``
 ends by rewriting the archive's index.html, which reads the manifest.json of every filed case, so each
@@ -17,7 +18,8 @@ list are not written: nothing measured opens them). ``--no-archive`` skips the f
 Measured:
 1. per-form cost: the same 20 forms (``--forms``) filed by one ``ppid process`` into an empty workspace
    and into the 100 000-case one (separate workspaces, own ports): seconds per form end to end (launch to
-   exit: start-up, filing, register and index rewrite) and to the last manifest; ratio 100k / empty.
+   exit: start-up, filing, register and index rewrite), to the last manifest, and between the first and
+   the last manifest (filing alone); ratios 100k / empty.
    ``--repeat`` alternates empty/100k with fresh forms.
 2. ``ppid status --json`` and ``ppid register permohonan --out FILE`` on the 100 000-case workspace
    (``--runs`` each, median), with the empty workspace's times for reference.

@@ -29,6 +29,7 @@ import pikepdf
 
 from pipeline._exec.libreoffice import (
     PDFA_FILTER_DATA,
+    PORT_RELEASE_SECONDS,
     PRINT_FILTER_DATA,
     DocumentRejected,
     InstanceFailed,
@@ -37,6 +38,7 @@ from pipeline._exec.libreoffice import (
     kill_orphans,
     port_is_free,
     soffice_version,
+    wait_for_port,
 )
 from pipeline.config import LibreOfficeSettings
 
@@ -194,12 +196,6 @@ def _has_javascript(pdf: pikepdf.Pdf) -> bool:
 
 # ---- the pool -----------------------------------------------------------------------------------
 
-def _wait_for_port(port: int, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not port_is_free(port) and time.monotonic() < deadline:
-        time.sleep(0.1)
-
-
 class _Worker:
     """One pool slot: a profile folder + port (held with a file lock) and its current instance."""
 
@@ -309,7 +305,7 @@ class ConverterPool:
             if handle is None:
                 continue
             if kill_orphans(root / f"worker-{slot}"):  # left by a killed run: we hold the slot, they are ours
-                _wait_for_port(port)
+                wait_for_port(port, PORT_RELEASE_SECONDS)
             if not port_is_free(port):
                 handle.close()
                 continue

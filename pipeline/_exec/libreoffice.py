@@ -34,6 +34,7 @@ WORD_FILTER = "MS Word 2007 XML"
 PDF_FILTER = "writer_pdf_Export"
 CONNECT_POLL_SECONDS = 0.05
 STOP_GRACE_SECONDS = 3.0
+PORT_RELEASE_SECONDS = 5.0  # a killed instance's socket lingers briefly in the kernel
 
 # PDF/A-2b: SelectPdfVersion must be an integer (2); tagged PDF helps accessibility checkers.
 PDFA_FILTER_DATA = {"SelectPdfVersion": 2, "UseTaggedPDF": True, "Quality": 100, "ReduceImageResolution": False}
@@ -78,6 +79,16 @@ def port_is_free(port: int) -> bool:
             probe.bind(("127.0.0.1", port))
         except OSError:
             return False
+    return True
+
+
+def wait_for_port(port: int, timeout: float) -> bool:
+    """Wait until the port is free; the kernel can hold it a moment after its owner was killed."""
+    deadline = time.monotonic() + timeout
+    while not port_is_free(port):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
     return True
 
 
@@ -303,7 +314,7 @@ class SofficeInstance:
     def _spawn(self) -> None:
         if shutil.which(self.program) is None:
             raise StartFailed(f"Program LibreOffice tidak ditemukan: '{self.program}'. Pasang paket libreoffice-writer.")
-        if not port_is_free(self.port):
+        if not wait_for_port(self.port, PORT_RELEASE_SECONDS):
             raise StartFailed(f"Port {self.port} untuk LibreOffice sudah dipakai proses lain.")
         self._timed_out.clear()
         log = open(self.profile_dir / "soffice.log", "ab")
