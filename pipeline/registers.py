@@ -20,20 +20,24 @@ filters as a date. Text is never interpreted: a value starting with "=" stays te
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
+from xml.sax.saxutils import escape as xml_escape
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .archive import save_workbook
+from .archive import write_atomic
 from .bahasa import rupiah as _rupiah, tanggal as _tanggal
 from .validation import ALASAN_KEBERATAN  # UU KIP Pasal 35(1), as printed on the objection form
 
@@ -327,6 +331,8 @@ def _objection_cells(r: ObjectionRegisterRow) -> _Line:
 # ---------------------------------------------------------------------------------------------
 
 def _clean_text(value: str) -> str:
+    if value.isprintable():
+        return value                              # nearly every value: nothing to clean
     # Word's manual line break (\x0b) and page break (\x0c) become new lines; other control
     # characters cannot be stored in xlsx at all.
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
@@ -354,6 +360,8 @@ def _wrapped_lines(text: str, width: float, *, chars_per_unit: float = 1.15) -> 
     header), rather a line too many than a clipped one.
     """
     capacity = max(1, int(width * chars_per_unit) - 1)
+    if len(text) <= capacity and "\n" not in text:
+        return 1                                  # most cells: no need to walk the words
     lines = 0
     for paragraph in text.split("\n"):
         count, line = 1, 0                        # lines used by this paragraph, characters on the last
@@ -414,43 +422,93 @@ def _write_header(ws: Worksheet, columns: Sequence[_Column]) -> None:
     ws.row_dimensions[_NUMBER_ROW].height = 13
 
 
-def _write_body(ws: Worksheet, columns: Sequence[_Column], lines: Sequence[_Line]) -> None:
+_Variant = Literal["normal", "void", "late"]
+
+
+def _style_body_cell(cell, column: _Column, variant: _Variant) -> None:
+    cell.border = _BORDER
+    if column.kind == "date":
+        cell.number_format, cell.alignment = DATE_FORMAT, _A_DATE
+    elif column.kind == "day_date":
+        cell.number_format, cell.alignment = DAY_DATE_FORMAT, _A_DATE
+    elif column.kind in ("no", "mark", "short"):
+        cell.alignment = _A_CENTRE
+    else:
+        cell.alignment = _A_TEXT
+    if variant == "void":
+        cell.font, cell.fill = _F_VOID, _VOID_FILL
+    elif variant == "late":
+        cell.font, cell.fill = _F_BODY, _LATE_FILL
+    else:
+        cell.font = _F_BODY
+
+
+def _body_style_ids(ws: Worksheet, columns: Sequence[_Column]) -> dict[_Variant, list[int]]:
+    """The workbook's style index of every body cell, per column and row variant.
+
+    Body rows are streamed as XML (openpyxl needs ~30 s for 100 000 styled rows); their styles are
+    registered here through detached cells, so styles.xml still comes from openpyxl.
+    """
+    def style_id(column: _Column, variant: _Variant, **extra) -> int:
+        cell = Cell(ws)
+        _style_body_cell(cell, column, variant)
+        for name, value in extra.items():
+            setattr(cell, name, value)
+        return cell.style_id
+
+    ids: dict[_Variant, list[int]] = {v: [style_id(c, v) for c in columns] for v in ("normal", "void", "late")}
+    ids["late"][-1] = style_id(columns[-1], "late", font=_F_LATE_NOTE)          # the "late" remark
+    batal = next(i for i, c in enumerate(columns) if not c.keep_when_void)
+    # "BATAL: ..." reads across the emptied row instead of wrapping in the Nama column.
+    ids["void"][batal] = style_id(columns[batal], "void",
+                                  alignment=Alignment(horizontal="left", vertical="top", wrap_text=False))
+    return ids
+
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def _cell_xml(ref: str, style: int, value: Any) -> str:
+    """One ``<c>``; text must already be cleaned (``_clean_text``)."""
+    if value is None or value == "":
+        return f'<c r="{ref}" s="{style}"/>'
+    if isinstance(value, str):
+        # Inline text, never a formula, whatever the applicant typed.
+        space = ' xml:space="preserve"' if "\n" in value or value[0] == " " or value[-1] == " " else ""
+        if "&" in value or "<" in value or ">" in value:
+            value = xml_escape(value)
+        return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{value}</t></is></c>'
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return f'<c r="{ref}" s="{style}"><v>{(value - _EXCEL_EPOCH).days}</v></c>'
+    return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
+
+
+def _body_rows_xml(columns: Sequence[_Column], lines: Sequence[_Line], styles: dict[_Variant, list[int]]):
+    """The body's ``<row>`` elements, in chunks of a few hundred rows."""
+    letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
+    spans = f"1:{len(columns)}"
+    chunk: list[str] = []
     for offset, line in enumerate(lines):
         row = _FIRST_DATA_ROW + offset
-        for col, (column, value) in enumerate(zip(columns, line.values), start=1):
-            cell = ws.cell(row, col)
-            _set_value(cell, value)
-            cell.border = _BORDER
-            if column.kind == "date":
-                cell.number_format, cell.alignment = DATE_FORMAT, _A_DATE
-            elif column.kind == "day_date":
-                cell.number_format, cell.alignment = DAY_DATE_FORMAT, _A_DATE
-            elif column.kind in ("no", "mark", "short"):
-                cell.alignment = _A_CENTRE
-            else:
-                cell.alignment = _A_TEXT
-            if line.void:
-                cell.font, cell.fill = _F_VOID, _VOID_FILL
-            elif line.late:
-                cell.font, cell.fill = _F_BODY, _LATE_FILL
-            else:
-                cell.font = _F_BODY
-        ws.row_dimensions[row].height = _body_height(columns, line)
-        if line.late and not line.void:
-            ws.cell(row, len(columns)).font = _F_LATE_NOTE
-        if line.void:
-            # "BATAL: ..." reads across the emptied row instead of wrapping in the Nama column.
-            batal = next(ws.cell(row, c) for c, col_ in enumerate(columns, start=1) if not col_.keep_when_void)
-            batal.alignment = Alignment(horizontal="left", vertical="top", wrap_text=False)
+        ids = styles["void" if line.void else "late" if line.late else "normal"]
+        values = [_clean_text(v) if isinstance(v, str) else v for v in line.values]
+        height = _LINE_HEIGHT_PT + 3 if line.void else _body_height(columns, values)
+        chunk.append(f'<row r="{row}" spans="{spans}" ht="{height:g}" customHeight="1">')
+        chunk.extend(_cell_xml(f"{letter}{row}", style, value) for letter, style, value in zip(letters, ids, values))
+        chunk.append("</row>")
+        if len(chunk) > 8000:
+            yield "".join(chunk)
+            chunk = []
+    if chunk:
+        yield "".join(chunk)
 
 
-def _body_height(columns: Sequence[_Column], line: _Line) -> float:
-    lines = 1
-    if not line.void:                     # a void row holds one unwrapped "BATAL: ..." line
-        for column, value in zip(columns, line.values):
-            if isinstance(value, str) and column.kind not in ("date", "day_date"):
-                lines = max(lines, _wrapped_lines(_clean_text(value), column.width,
-                                                  chars_per_unit=_BODY_CHARS_PER_UNIT))
+def _body_height(columns: Sequence[_Column], values: Sequence[Any]) -> float:
+    """Row height for the wrapped text of the row's (cleaned) values."""
+    lines = max((_wrapped_lines(value, column.width, chars_per_unit=_BODY_CHARS_PER_UNIT)
+                 for column, value in zip(columns, values) if isinstance(value, str)), default=1)
     return min(_MAX_ROW_HEIGHT_PT, lines * _LINE_HEIGHT_PT + 3)
 
 
@@ -475,8 +533,9 @@ def _page_setup(ws: Worksheet, *, paper: str, title: str, year: int) -> None:
     ws.oddFooter.right.size = 8
 
 
-def _build(title: str, columns: Sequence[_Column], lines: Sequence[_Line], *, year: int, agency_name: str,
+def _build(title: str, columns: Sequence[_Column], body_rows: int, *, year: int, agency_name: str,
            paper: str, note: str) -> Workbook:
+    """Everything but the body rows: title block, header, widths, panes, filter, page setup."""
     wb = Workbook()
     ws = wb.active
     ws.title = f"Register {year}"
@@ -503,12 +562,11 @@ def _build(title: str, columns: Sequence[_Column], lines: Sequence[_Line], *, ye
         ws.row_dimensions[_NOTE_ROW].height = 8
 
     _write_header(ws, columns)
-    _write_body(ws, columns, lines)
 
     for col, column in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(col)].width = column.width
 
-    last_row = _NUMBER_ROW + len(lines)
+    last_row = _NUMBER_ROW + body_rows
     ws.freeze_panes = ws.cell(_FIRST_DATA_ROW, 2)            # below the header, after "No"
     ws.auto_filter.ref = f"A{_NUMBER_ROW}:{last_col}{last_row}"
     _page_setup(ws, paper=paper, title=title, year=year)
@@ -520,8 +578,34 @@ def _build(title: str, columns: Sequence[_Column], lines: Sequence[_Line], *, ye
 
 def _write_register(path: Path, title: str, columns: Sequence[_Column], lines: Sequence[_Line], *, year: int,
                     agency_name: str, paper: str, note: str) -> None:
-    wb = _build(title, columns, lines, year=year, agency_name=agency_name, paper=paper, note=note)
-    save_workbook(wb, path)
+    wb = _build(title, columns, len(lines), year=year, agency_name=agency_name, paper=paper, note=note)
+    styles = _body_style_ids(wb.active, columns)
+    frame = io.BytesIO()
+    wb.save(frame)
+    write_atomic(path, _with_body(frame, _body_rows_xml(columns, lines, styles), last_row=_NUMBER_ROW + len(lines),
+                                  last_col=get_column_letter(len(columns))), overwrite=True)
+
+
+_SHEET = "xl/worksheets/sheet1.xml"
+
+
+def _with_body(frame: io.BytesIO, rows, *, last_row: int, last_col: str) -> bytes:
+    """The frame workbook (title, header, layout; no body) with the body rows spliced into its sheet."""
+    out = io.BytesIO()
+    # Level 1 for the streamed sheet: the body is most of the file and deflates well anyway.
+    with zipfile.ZipFile(frame) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
+        for info in src.infolist():
+            if info.filename != _SHEET:
+                dst.writestr(info, src.read(info))
+                continue
+            head, tail = src.read(info).decode("utf-8").split("</sheetData>", 1)
+            head = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last_col}{last_row}"/>', head, count=1)
+            with dst.open(_SHEET, "w", force_zip64=True) as sheet:
+                sheet.write(head.encode("utf-8"))
+                for chunk in rows:
+                    sheet.write(chunk.encode("utf-8"))
+                sheet.write(("</sheetData>" + tail).encode("utf-8"))
+    return out.getvalue()
 
 
 # -- from cases to rows ------------------------------------------------------------------------------

@@ -334,9 +334,12 @@ class SofficeInstance:
 
     def _connect(self, deadline: float) -> None:
         ctx = local_context()
-        smgr = ctx.ServiceManager
-        connector = smgr.createInstanceWithContext("com.sun.star.connection.Connector", ctx)
-        factory = smgr.createInstanceWithContext("com.sun.star.bridge.BridgeFactory", ctx)
+        # Serialised: pyuno's first introspection of a service raced between two starting workers
+        # (seen as AttributeError 'createInstanceWithContext' under full-suite load).
+        with _local_context_lock:
+            smgr = ctx.ServiceManager
+            connector = smgr.createInstanceWithContext("com.sun.star.connection.Connector", ctx)
+            factory = smgr.createInstanceWithContext("com.sun.star.bridge.BridgeFactory", ctx)
         while True:
             try:
                 connection = connector.connect(f"socket,host=127.0.0.1,port={self.port},tcpNoDelay=1")
