@@ -28,10 +28,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
 from docx.oxml import OxmlElement  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
-from docxtpl import DocxTemplate  # noqa: E402
 
-from pipeline.config import LibreOfficeSettings  # noqa: E402
+from pipeline.config import LibreOfficeSettings, PaperSettings  # noqa: E402
 from pipeline.conversion import ConverterPool, PdfMetadata, check_pdfa  # noqa: E402
+from pipeline.rendering import render_docx  # noqa: E402
 
 NAMES = ["I Made Suarjana", "Ni Luh Putu Ayu Lestari", "Komang Adi Wiguna", "Ketut Sri Wahyuni",
          "Dewa Gede Artha", "Anak Agung Ngurah Oka", "Gusti Ayu Ratna Dewi", "Putu Eka Saputra",
@@ -215,10 +215,9 @@ def render_letters(count: int, folder: Path, seed: int = 7) -> list[Path]:
     rng = random.Random(seed)
     letters = []
     for i in range(count):
-        doc = DocxTemplate(str(template))
-        doc.render(letter_context(i, rng))
         path = folder / f"surat-{i + 1:03d}.docx"
-        doc.save(path)
+        # The pipeline's own render step (strict variables, paper size, unused styles dropped).
+        path.write_bytes(render_docx(template, letter_context(i, rng), PaperSettings()))
         letters.append(path)
     return letters
 

@@ -14,6 +14,7 @@ import jinja2
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import meta, nodes
@@ -108,9 +109,51 @@ def render_docx(path: Path, context: dict, paper: PaperSettings) -> bytes:
     width, height = paper.millimetres
     for section in tpl.docx.sections:
         section.page_width, section.page_height = Mm(width), Mm(height)
+    drop_unused_styles(tpl.docx)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()
+
+
+_STYLE_REFERENCES = "|".join(
+    f".//w:{tag}/@w:val" for tag in ("pStyle", "rStyle", "tblStyle", "numStyleLink", "styleLink"))
+_STYLE_CHAIN = ("basedOn", "next", "link")
+_DROPPED_PARTS = ("http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects", RT.THUMBNAIL)
+
+
+def drop_unused_styles(document) -> None:
+    """Keep only the styles the document uses (with their basedOn/next/link chain and the defaults).
+
+    Word and python-docx templates carry hundreds of unused styles, latent styles and a Word 2010
+    copy of them all (stylesWithEffects); LibreOffice imports every one, which was a third of its
+    load time per letter (63 -> 33-42 ms). Nothing visible changes: unused styles format nothing.
+    The template's thumbnail goes too: it shows the template, not the letter.
+    """
+    package = document.part.package
+    root = document.styles.element
+    used: set[str] = set()
+    for part in package.iter_parts():
+        if hasattr(part, "element") and part.element is not root:
+            used.update(part.element.xpath(_STYLE_REFERENCES))
+    styles = {style.get(qn("w:styleId")): style for style in root.findall(qn("w:style"))}
+    keep = used | {sid for sid, style in styles.items() if style.get(qn("w:default")) in ("1", "true")}
+    pending = list(keep)
+    while pending:
+        style = styles.get(pending.pop())
+        for tag in _STYLE_CHAIN if style is not None else ():
+            linked = style.find(qn(f"w:{tag}"))
+            if linked is not None and linked.get(qn("w:val")) not in keep:
+                keep.add(linked.get(qn("w:val")))
+                pending.append(linked.get(qn("w:val")))
+    for sid, style in styles.items():
+        if sid not in keep:
+            root.remove(style)
+    for latent in root.findall(qn("w:latentStyles")):
+        root.remove(latent)
+    for owner in (document.part, package):
+        for rid, rel in list(owner.rels.items()):
+            if rel.reltype in _DROPPED_PARTS:
+                del owner.rels[rid]
 
 
 def _with_pictures(tpl: DocxTemplate, value):

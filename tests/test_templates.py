@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -1102,3 +1103,22 @@ def test_koreksi_dip_without_letter_number_or_date():
     assert "Dinas Sosial Provinsi Bali Tahun 2026, bersama ini kami sampaikan" in body
     assert "dengan surat Nomor" not in body and "kami terima pada tanggal" not in body
     assert "-\nPPID Pelaksana/OPD\nNama OPD tidak ditemukan." in body
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_rendered_letter_keeps_only_the_styles_it_uses(name):
+    from pipeline.config import PaperSettings
+    from pipeline.rendering import render_docx
+
+    data = render_docx(TEMPLATES / f"{name}.docx", sample_context(), PaperSettings())
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = set(package.namelist())
+        xml = "".join(package.read(n).decode("utf-8") for n in parts
+                      if n.startswith("word/") and n.endswith(".xml") and n != "word/styles.xml")
+    assert "word/stylesWithEffects.xml" not in parts and "docProps/thumbnail.jpeg" not in parts
+    document = Document(io.BytesIO(data))
+    defined = {style.style_id for style in document.styles}
+    referenced = set(re.findall(r'w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', xml))
+    assert referenced and referenced <= defined
+    assert len(defined) < len(Document(TEMPLATES / f"{name}.docx").styles) / 4
+    assert lines(document) == lines(render(name, sample_context()))   # same text, paragraph for paragraph
