@@ -17,6 +17,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Iterator
 
+import orjson  # decodes case data about twice as fast as json: status and registers read every case
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
     id            INTEGER PRIMARY KEY,
@@ -313,13 +315,25 @@ class Database:
             sql, params = sql + " AND year = ?", params + [year]
         return [self._case(r) for r in self._query(sql + " ORDER BY register, year, seq", params)]
 
+    def register_seqs(self, kind: str, year: int) -> list[int]:
+        """The sequence numbers in a year's register, in order (cases still being filed left out)."""
+        rows = self._query("SELECT seq FROM cases WHERE kind = ? AND year = ? AND status != ? ORDER BY seq",
+                           (kind, year, STAGING))
+        return [r["seq"] for r in rows]
+
+    def register_cases(self, kind: str, year: int, first_seq: int, last_seq: int) -> list[Case]:
+        """A slice of a year's register: its cases with ``first_seq <= seq <= last_seq``, in order."""
+        rows = self._query("SELECT * FROM cases WHERE kind = ? AND year = ? AND status != ? AND seq BETWEEN ? AND ? "
+                           "ORDER BY seq", (kind, year, STAGING, first_seq, last_seq))
+        return [self._case(r) for r in rows]
+
     @staticmethod
     def _case(row: sqlite3.Row) -> Case:
         return Case(
             id=row["id"], kind=row["kind"], register=row["register"], year=row["year"], seq=row["seq"],
             number=row["number"], received=date.fromisoformat(row["received"]), due=_date(row["due"]),
             forward_due=_date(row["forward_due"]), status=row["status"], folder=row["folder"],
-            applicant_name=row["applicant_name"], data=json.loads(row["data"]), source_id=row["source_id"],
+            applicant_name=row["applicant_name"], data=orjson.loads(row["data"]), source_id=row["source_id"],
             source_row=row["source_row"], void_reason=row["void_reason"],
         )
 
@@ -364,4 +378,4 @@ class Database:
 
     def events(self, case_id: int) -> list[dict]:
         rows = self._query("SELECT at, event, detail FROM events WHERE case_id = ? ORDER BY id", (case_id,))
-        return [{"at": r["at"], "event": r["event"], **json.loads(r["detail"])} for r in rows]
+        return [{"at": r["at"], "event": r["event"], **orjson.loads(r["detail"])} for r in rows]

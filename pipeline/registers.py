@@ -23,7 +23,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -46,6 +46,10 @@ __all__ = [
     "ObjectionRegisterRow",
     "write_request_register",
     "write_objection_register",
+    "RegisterFrame",
+    "register_frame",
+    "body_xml",
+    "save_register",
     "REQUEST_TITLE",
     "OBJECTION_TITLE",
     "ALASAN_KEBERATAN",
@@ -233,10 +237,7 @@ def write_request_register(path: Path, rows: list[RequestRegisterRow], *, year: 
     Rows are written in the order given (the register order). ``paper`` is "F4" (Folio) or "A4",
     as ``[paper] size`` in config.toml.
     """
-    _write_register(
-        Path(path), REQUEST_TITLE, _REQUEST_COLUMNS, [_request_cells(r) for r in rows],
-        year=year, agency_name=agency_name, paper=paper, note="",
-    )
+    _write_whole("permohonan", Path(path), rows, year=year, agency_name=agency_name, paper=paper)
 
 
 def write_objection_register(path: Path, rows: list[ObjectionRegisterRow], *, year: int, agency_name: str,
@@ -246,12 +247,52 @@ def write_objection_register(path: Path, rows: list[ObjectionRegisterRow], *, ye
     Reasons a-g are seven narrow columns under "Alasan Keberatan", ticked with "√"; row 3 carries
     their legend. A late objection says so in its Keterangan and is highlighted.
     """
-    note = "Alasan keberatan (Pasal 35 ayat (1) UU 14/2008): " + "; ".join(
-        f"{letter}. {label}" for letter, label in ALASAN_KEBERATAN.items()) + "."
-    _write_register(
-        Path(path), OBJECTION_TITLE, _OBJECTION_COLUMNS, [_objection_cells(r) for r in rows],
-        year=year, agency_name=agency_name, paper=paper, note=note,
-    )
+    _write_whole("keberatan", Path(path), rows, year=year, agency_name=agency_name, paper=paper)
+
+
+@dataclass(frozen=True)
+class RegisterFrame:
+    """A register without its body rows: the saved workbook and the style index of every body cell.
+
+    Lets a long register be written in parts (``body_xml`` over slices of the rows, even in other
+    processes) and put together by ``save_register``.
+    """
+    kind: str
+    workbook: bytes
+    styles: dict
+    body_rows: int
+
+
+def register_frame(kind: str, body_rows: int, *, year: int, agency_name: str, paper: str = "F4") -> RegisterFrame:
+    """Title block, header, widths, panes, filter and page setup of a register of ``body_rows`` rows."""
+    layout = _LAYOUTS[kind]
+    wb = _build(layout.title, layout.columns, body_rows, year=year, agency_name=agency_name, paper=paper,
+                note=layout.note)
+    styles = _body_style_ids(wb.active, layout.columns)   # registered before saving: styles.xml holds them
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return RegisterFrame(kind, buffer.getvalue(), styles, body_rows)
+
+
+def body_xml(frame: RegisterFrame, rows: Sequence, first: int = 0) -> str:
+    """The ``<row>`` elements of ``rows``, the register's rows from index ``first`` (0 = the first body row)."""
+    layout = _LAYOUTS[frame.kind]
+    lines = [layout.cells(r) for r in rows]
+    return "".join(_body_rows_xml(layout.columns, lines, frame.styles, first_row=_FIRST_DATA_ROW + first))
+
+
+def save_register(path: Path, frame: RegisterFrame, bodies: Iterable[str]) -> None:
+    """The frame with its body parts (in order) spliced in, written atomically."""
+    columns = _LAYOUTS[frame.kind].columns
+    data = _with_body(io.BytesIO(frame.workbook), bodies, last_row=_NUMBER_ROW + frame.body_rows,
+                      last_col=get_column_letter(len(columns)))
+    write_atomic(Path(path), data, overwrite=True)
+
+
+def _write_whole(kind: str, path: Path, rows: Sequence, *, year: int, agency_name: str, paper: str) -> None:
+    frame = register_frame(kind, len(rows), year=year, agency_name=agency_name, paper=paper)
+    layout = _LAYOUTS[kind]
+    save_register(path, frame, _body_rows_xml(layout.columns, [layout.cells(r) for r in rows], frame.styles))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -326,6 +367,24 @@ def _objection_cells(r: ObjectionRegisterRow) -> _Line:
     return _Line(values, late=r.terlambat)
 
 
+_OBJECTION_NOTE = "Alasan keberatan (Pasal 35 ayat (1) UU 14/2008): " + "; ".join(
+    f"{letter}. {label}" for letter, label in ALASAN_KEBERATAN.items()) + "."
+
+
+@dataclass(frozen=True)
+class _Layout:
+    title: str
+    columns: list[_Column]
+    note: str                      # row 3: the objection register's legend of reasons
+    cells: Callable[[Any], _Line]
+
+
+_LAYOUTS = {
+    "permohonan": _Layout(REQUEST_TITLE, _REQUEST_COLUMNS, "", _request_cells),
+    "keberatan": _Layout(OBJECTION_TITLE, _OBJECTION_COLUMNS, _OBJECTION_NOTE, _objection_cells),
+}
+
+
 # ---------------------------------------------------------------------------------------------
 # The workbook
 # ---------------------------------------------------------------------------------------------
@@ -359,9 +418,15 @@ def _wrapped_lines(text: str, width: float, *, chars_per_unit: float = 1.15) -> 
     merged cells), so the heights are written; ``chars_per_unit`` is a cautious figure for 9-point Arial (bold for the
     header), rather a line too many than a clipped one.
     """
-    capacity = max(1, int(width * chars_per_unit) - 1)
-    if len(text) <= capacity and "\n" not in text:
-        return 1                                  # most cells: no need to walk the words
+    return _lines_within(text, _capacity(width, chars_per_unit))
+
+
+def _capacity(width: float, chars_per_unit: float) -> int:
+    """Characters that fit on one line of a column ``width`` wide."""
+    return max(1, int(width * chars_per_unit) - 1)
+
+
+def _lines_within(text: str, capacity: int) -> int:
     lines = 0
     for paragraph in text.split("\n"):
         count, line = 1, 0                        # lines used by this paragraph, characters on the last
@@ -468,47 +533,53 @@ def _body_style_ids(ws: Worksheet, columns: Sequence[_Column]) -> dict[_Variant,
 _EXCEL_EPOCH = date(1899, 12, 30)
 
 
-def _cell_xml(ref: str, style: int, value: Any) -> str:
-    """One ``<c>``; text must already be cleaned (``_clean_text``)."""
-    if value is None or value == "":
-        return f'<c r="{ref}" s="{style}"/>'
-    if isinstance(value, str):
-        # Inline text, never a formula, whatever the applicant typed.
-        space = ' xml:space="preserve"' if "\n" in value or value[0] == " " or value[-1] == " " else ""
-        if "&" in value or "<" in value or ">" in value:
-            value = xml_escape(value)
-        return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{value}</t></is></c>'
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return f'<c r="{ref}" s="{style}"><v>{(value - _EXCEL_EPOCH).days}</v></c>'
-    return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
+def _text_xml(value: str) -> str:
+    """An inline string's ``<is>`` content: kept as typed, never a formula."""
+    space = ' xml:space="preserve"' if "\n" in value or value[0] == " " or value[-1] == " " else ""
+    if "&" in value or "<" in value or ">" in value:
+        value = xml_escape(value)
+    return f"<is><t{space}>{value}</t></is>"
 
 
-def _body_rows_xml(columns: Sequence[_Column], lines: Sequence[_Line], styles: dict[_Variant, list[int]]):
-    """The body's ``<row>`` elements, in chunks of a few hundred rows."""
+def _body_rows_xml(columns: Sequence[_Column], lines: Sequence[_Line], styles: dict[_Variant, list[int]],
+                   first_row: int = _FIRST_DATA_ROW):
+    """The body's ``<row>`` elements, in chunks of a few hundred rows (one cell per column, empty ones styled)."""
     letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
+    capacities = [_capacity(c.width, _BODY_CHARS_PER_UNIT) for c in columns]
     spans = f"1:{len(columns)}"
     chunk: list[str] = []
+    append = chunk.append
     for offset, line in enumerate(lines):
-        row = _FIRST_DATA_ROW + offset
+        row = first_row + offset
         ids = styles["void" if line.void else "late" if line.late else "normal"]
-        values = [_clean_text(v) if isinstance(v, str) else v for v in line.values]
-        height = _LINE_HEIGHT_PT + 3 if line.void else _body_height(columns, values)
-        chunk.append(f'<row r="{row}" spans="{spans}" ht="{height:g}" customHeight="1">')
-        chunk.extend(_cell_xml(f"{letter}{row}", style, value) for letter, style, value in zip(letters, ids, values))
-        chunk.append("</row>")
+        values = [_clean_text(v) if v.__class__ is str else v for v in line.values]
+        height = _LINE_HEIGHT_PT + 3 if line.void else _body_height(values, capacities)
+        append(f'<row r="{row}" spans="{spans}" ht="{height:g}" customHeight="1">')
+        for letter, style, value in zip(letters, ids, values):
+            if value is None or value == "":
+                append(f'<c r="{letter}{row}" s="{style}"/>')
+            elif value.__class__ is str:
+                append(f'<c r="{letter}{row}" s="{style}" t="inlineStr">{_text_xml(value)}</c>')
+            elif isinstance(value, date):   # datetime included: a date cell shows the day only
+                day = value.date() if isinstance(value, datetime) else value
+                append(f'<c r="{letter}{row}" s="{style}"><v>{(day - _EXCEL_EPOCH).days}</v></c>')
+            else:
+                append(f'<c r="{letter}{row}" s="{style}"><v>{value}</v></c>')
+        append("</row>")
         if len(chunk) > 8000:
             yield "".join(chunk)
-            chunk = []
+            chunk.clear()
     if chunk:
         yield "".join(chunk)
 
 
-def _body_height(columns: Sequence[_Column], values: Sequence[Any]) -> float:
+def _body_height(values: Sequence[Any], capacities: Sequence[int]) -> float:
     """Row height for the wrapped text of the row's (cleaned) values."""
-    lines = max((_wrapped_lines(value, column.width, chars_per_unit=_BODY_CHARS_PER_UNIT)
-                 for column, value in zip(columns, values) if isinstance(value, str)), default=1)
+    lines = 1
+    for value, capacity in zip(values, capacities):
+        # Most cells fit on one line: walk the words only when they might not.
+        if value.__class__ is str and (len(value) > capacity or "\n" in value):
+            lines = max(lines, _lines_within(value, capacity))
     return min(_MAX_ROW_HEIGHT_PT, lines * _LINE_HEIGHT_PT + 3)
 
 
@@ -567,23 +638,13 @@ def _build(title: str, columns: Sequence[_Column], body_rows: int, *, year: int,
         ws.column_dimensions[get_column_letter(col)].width = column.width
 
     last_row = _NUMBER_ROW + body_rows
-    ws.freeze_panes = ws.cell(_FIRST_DATA_ROW, 2)            # below the header, after "No"
+    ws.freeze_panes = f"B{_FIRST_DATA_ROW}"     # below the header, after "No" (a string: creates no cell)
     ws.auto_filter.ref = f"A{_NUMBER_ROW}:{last_col}{last_row}"
     _page_setup(ws, paper=paper, title=title, year=year)
 
     wb.properties.title = f"{title.title()} Tahun {year}"
     wb.properties.creator = "ppid-pipeline"
     return wb
-
-
-def _write_register(path: Path, title: str, columns: Sequence[_Column], lines: Sequence[_Line], *, year: int,
-                    agency_name: str, paper: str, note: str) -> None:
-    wb = _build(title, columns, len(lines), year=year, agency_name=agency_name, paper=paper, note=note)
-    styles = _body_style_ids(wb.active, columns)
-    frame = io.BytesIO()
-    wb.save(frame)
-    write_atomic(path, _with_body(frame, _body_rows_xml(columns, lines, styles), last_row=_NUMBER_ROW + len(lines),
-                                  last_col=get_column_letter(len(columns))), overwrite=True)
 
 
 _SHEET = "xl/worksheets/sheet1.xml"

@@ -7,6 +7,7 @@ Real workspace, real LibreOffice, real CLI. Cases are registered on 6 April 2026
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,25 @@ def test_register_rows_match_the_cases_including_a_voided_number(desk):
     answered = next(r for r in rows if r[1] == cases[0]["nomor"])
     assert "Diberikan seluruhnya" in answered
     assert (workspace / "archive" / "2026" / "buku-register-permohonan-2026.xlsx").is_file()
+
+
+def test_a_long_register_is_built_in_slices_by_worker_processes_into_the_same_sheet(desk, monkeypatch, tmp_path):
+    from pipeline import views
+    from pipeline.config import load_config
+    from pipeline.process import open_context
+
+    workspace, _ = desk
+    cases = ppid_json(workspace, "cases")
+    sheets = {}
+    with open_context(load_config(workspace / "config.toml")) as ctx:
+        for label, threshold in (("whole", 10**9), ("slices", 1)):   # 1: even this short register is sliced
+            monkeypatch.setattr(views, "PARALLEL_MIN_ROWS", threshold)
+            out = views.write_register(ctx, "permohonan", 2026, tmp_path / f"{label}.xlsx")
+            with zipfile.ZipFile(out) as package:
+                sheets[label] = package.read("xl/worksheets/sheet1.xml")
+    assert sheets["slices"] == sheets["whole"]
+    rows = [r for r in load_workbook(tmp_path / "slices.xlsx").active.iter_rows(min_row=7, values_only=True)]
+    assert [r[1] for r in rows] == sorted((c["nomor"] for c in cases), key=lambda n: int(n.split("/")[0]))
 
 
 def test_changed_holiday_file_recomputes_open_due_dates_and_logs_it(desk):
