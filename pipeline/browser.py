@@ -82,12 +82,11 @@ def archive_link(path: str | None) -> str | None:
     """A path relative to the archive root, checked: POSIX, not absolute, never ``..``."""
     if path is None or path == "":
         return None
-    parts = path.split("/")
-    if "\\" in path or path.startswith("/") or ".." in parts:
+    if "\\" in path or path.startswith("/") or (".." in path and ".." in path.split("/")):
         raise ValueError(f"Tautan arsip harus relatif terhadap akar arsip: {path!r}")
-    if "" in parts or "." in parts:
-        return "/".join(part for part in parts if part not in ("", "."))
-    return path
+    if "//" in path or "/./" in path or path.startswith("./") or path.endswith(("/", "/.")) or path == ".":
+        return "/".join(part for part in path.split("/") if part not in ("", "."))
+    return path   # the usual case, checked without splitting (an index lists every document of every case)
 
 
 def document_link(path: str, folder: str | None) -> str:

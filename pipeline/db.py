@@ -307,13 +307,14 @@ class Database:
         rows = self._query("SELECT * FROM cases WHERE number = ?", (number,))
         return self._case(rows[0]) if rows else None
 
-    def cases(self, *, kind: str | None = None, year: int | None = None) -> list[Case]:
+    def cases(self, *, kind: str | None = None, year: int | None = None, with_data: bool = True) -> list[Case]:
+        """Cases in register order; ``with_data=False`` leaves ``data`` empty (lists that need no form data)."""
         sql, params = "SELECT * FROM cases WHERE 1=1", []
         if kind:
             sql, params = sql + " AND kind = ?", params + [kind]
         if year:
             sql, params = sql + " AND year = ?", params + [year]
-        return [self._case(r) for r in self._query(sql + " ORDER BY register, year, seq", params)]
+        return [self._case(r, with_data) for r in self._query(sql + " ORDER BY register, year, seq", params)]
 
     def register_seqs(self, kind: str, year: int) -> list[int]:
         """The sequence numbers in a year's register, in order (cases still being filed left out)."""
@@ -328,12 +329,12 @@ class Database:
         return [self._case(r) for r in rows]
 
     @staticmethod
-    def _case(row: sqlite3.Row) -> Case:
+    def _case(row: sqlite3.Row, with_data: bool = True) -> Case:
         return Case(
             id=row["id"], kind=row["kind"], register=row["register"], year=row["year"], seq=row["seq"],
             number=row["number"], received=date.fromisoformat(row["received"]), due=_date(row["due"]),
             forward_due=_date(row["forward_due"]), status=row["status"], folder=row["folder"],
-            applicant_name=row["applicant_name"], data=orjson.loads(row["data"]), source_id=row["source_id"],
+            applicant_name=row["applicant_name"], data=orjson.loads(row["data"]) if with_data else {}, source_id=row["source_id"],
             source_row=row["source_row"], void_reason=row["void_reason"],
         )
 

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import orjson
+
 from . import letters, registers
+from .archive import MANIFEST, write_atomic
 from .db import STAGING, Database
 from .desk import refresh_waiting_sheet
 from .process import Context
@@ -56,21 +59,61 @@ def write_archive_index(ctx: Context) -> Path:
     from .browser import write_index  # only needed here
 
     titles = {spec.key: spec.title for spec in letters.ALL_LETTERS}
+    filed = _FiledDocuments(ctx.archive.root, ctx.config.paths.database.parent / "indeks-arsip.json")
     cases = []
-    for case in ctx.db.cases():
+    for case in ctx.db.cases(with_data=False):
         if case.status == STAGING:
             continue
         documents = []
-        if case.folder and ctx.archive.is_complete(case.folder):
-            for entry in ctx.archive.manifest(case.folder)["files"]:
-                kind = _DOCUMENT_KIND.get(entry["role"])
-                if kind:
-                    title = titles.get(entry.get("letter"), "Formulir asli" if kind == "asli" else entry["path"])
-                    documents.append({"judul": title, "path": f"{case.folder}/{entry['path']}", "jenis": kind})
+        for role, letter, path in filed.of(case.folder) if case.folder else ():
+            kind = _DOCUMENT_KIND[role]
+            title = titles.get(letter, "Formulir asli" if kind == "asli" else path)
+            documents.append({"judul": title, "path": f"{case.folder}/{path}", "jenis": kind})
         cases.append({"nomor": case.number, "jenis": case.kind, "pemohon": case.applicant_name,
                       "diterima": case.received.isoformat(), "tenggat": case.due.isoformat() if case.due else None,
                       "status": case.status, "folder": case.folder, "dokumen": documents})
+    filed.save()
     return write_index(ctx.archive.root, cases, agency=f"PPID {ctx.config.agency.name.title()}", generated=datetime.now())
+
+
+class _FiledDocuments:
+    """The shown documents of each filed case folder, read from its manifest only when that changed.
+
+    Kept in var/ by the manifest's mtime and size: with 100 000 cases, reading every manifest took
+    most of the ~16 s an index rewrite cost; a stat per folder is enough to know which changed.
+    """
+
+    def __init__(self, archive_root: Path, cache_path: Path):
+        self.root = str(archive_root)
+        self.path = cache_path
+        self.changed = False
+        try:
+            self.entries: dict[str, list] = orjson.loads(cache_path.read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            self.entries = {}
+
+    def of(self, folder: str) -> list[list[str]]:
+        """(role, letter, path) of a folder's shown documents; none while the folder is not complete."""
+        manifest = os.path.join(self.root, folder, MANIFEST)
+        try:
+            info = os.stat(manifest)
+        except OSError:
+            return []                                  # no manifest: not filed (yet)
+        stamp = [info.st_mtime_ns, info.st_size]
+        entry = self.entries.get(folder)
+        if entry is None or entry[0] != stamp:
+            try:
+                files = orjson.loads(Path(manifest).read_bytes())["files"]
+            except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
+                return []                              # unreadable: `ppid verify` reports it
+            entry = [stamp, [[f["role"], f.get("letter") or "", f["path"]] for f in files if f["role"] in _DOCUMENT_KIND]]
+            self.entries[folder] = entry
+            self.changed = True
+        return entry[1]
+
+    def save(self) -> None:
+        if self.changed:
+            write_atomic(self.path, orjson.dumps(self.entries), overwrite=True)
 
 
 def write_register(ctx: Context, kind: str, year: int, out: Path | None = None) -> Path:
