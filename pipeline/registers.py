@@ -20,6 +20,7 @@ filters as a date. Text is never interpreted: a value starting with "=" stays te
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -281,8 +282,8 @@ def body_xml(frame: RegisterFrame, rows: Sequence, first: int = 0) -> str:
     return "".join(_body_rows_xml(layout.columns, lines, frame.styles, first_row=_FIRST_DATA_ROW + first))
 
 
-def save_register(path: Path, frame: RegisterFrame, bodies: Iterable[str]) -> None:
-    """The frame with its body parts (in order) spliced in, written atomically."""
+def save_register(path: Path, frame: RegisterFrame, bodies: Iterable[str | bytes]) -> None:
+    """The frame with its body parts (in order; text or UTF-8) spliced in, written atomically."""
     columns = _LAYOUTS[frame.kind].columns
     data = _with_body(io.BytesIO(frame.workbook), bodies, last_row=_NUMBER_ROW + frame.body_rows,
                       last_col=get_column_letter(len(columns)))
@@ -319,6 +320,7 @@ def _void_line(columns: Sequence[_Column], values: list[Any], reason: str) -> _L
     return _Line(kept, void=True)
 
 
+@functools.lru_cache(maxsize=256)    # the same few wordings, row after row
 def _jenis_marks(jenis: str) -> tuple[str, str]:
     text = (jenis or "").strip()
     lowered = text.lower()
@@ -664,7 +666,7 @@ def _with_body(frame: io.BytesIO, rows, *, last_row: int, last_col: str) -> byte
             with dst.open(_SHEET, "w", force_zip64=True) as sheet:
                 sheet.write(head.encode("utf-8"))
                 for chunk in rows:
-                    sheet.write(chunk.encode("utf-8"))
+                    sheet.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
                 sheet.write(("</sheetData>" + tail).encode("utf-8"))
     return out.getvalue()
 

@@ -131,10 +131,12 @@ def write_register(ctx: Context, kind: str, year: int, out: Path | None = None) 
     jobs = [_SliceJob(ctx.config.paths.database, frame, kind, year, first, last, offset, _atasan(ctx))
             for first, last, offset in slices]
     if len(jobs) > 1:
-        with ProcessPoolExecutor(len(jobs), mp_context=_workers_context()) as pool:
-            parts = list(pool.map(_slice_xml, jobs))
+        # This process builds the first slice while the workers build the others.
+        with ProcessPoolExecutor(len(jobs) - 1, mp_context=_workers_context()) as pool:
+            others = [pool.submit(_slice_xml, job) for job in jobs[1:]]
+            parts = [_slice_xml(jobs[0], ctx.db), *(future.result() for future in others)]
     else:
-        parts = [_slice_xml(job, ctx.db) for job in jobs]
+        parts = [_slice_xml(jobs[0], ctx.db)]
     if sum(count for count, _ in parts) != len(seqs):   # a case was filed or voided meanwhile: start again
         return write_register(ctx, kind, year, out)
     registers.save_register(path, frame, (xml for _, xml in parts))
@@ -164,7 +166,7 @@ def _slices(seqs: list[int], parts: int) -> list[tuple[int, int, int]]:
     return [(seqs[i], seqs[min(i + size, len(seqs)) - 1], i) for i in range(0, len(seqs), size)]
 
 
-def _slice_xml(job: _SliceJob, db: Database | None = None) -> tuple[int, str]:
+def _slice_xml(job: _SliceJob, db: Database | None = None) -> tuple[int, bytes]:
     """(rows, their XML) of one slice; in a worker process it opens the database itself."""
     own = db is None
     db = db or Database(job.database)
@@ -175,7 +177,7 @@ def _slice_xml(job: _SliceJob, db: Database | None = None) -> tuple[int, str]:
         else:
             rows = [registers.objection_row(c, db.case_by_number(c.data.get("nomor_permohonan") or ""), job.atasan)
                     for c in cases]
-        return len(rows), registers.body_xml(job.frame, rows, job.offset)
+        return len(rows), registers.body_xml(job.frame, rows, job.offset).encode("utf-8")
     finally:
         if own:
             db.close()
