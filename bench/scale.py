@@ -390,6 +390,9 @@ def _scale(args, tmp: Path, load_start: list[float]) -> int:
     big = make_workspace(tmp / "besar", base_port=args.base_port + 10, workers=args.workers)
     start = time.perf_counter()
     made = synthesise(big, args.cases, args.years, write_archive=not args.no_archive)
+    # Write back the ~500 MB just synthesised before measuring: the kernel flushing it during the
+    # 100k rounds slowed them by 10-15 % in every stage alike (py-spy: rendering, not the database).
+    os.sync()
     db_mb = (big / "var" / "ppid.sqlite3").stat().st_size / 1e6
     print(f"synthesised {made['cases']} cases in {time.perf_counter() - start:.1f} s (years {made['years']}): "
           f"{made['open']} open, {made['answered']} answered ({made['closed']} closed by a signed copy), "
