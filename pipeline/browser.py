@@ -36,7 +36,7 @@ import orjson
 from .archive import write_atomic
 from .bahasa import tanggal
 
-__all__ = ["INDEX_NAME", "write_index"]
+__all__ = ["INDEX_NAME", "write_index", "write_rows"]
 
 INDEX_NAME = "index.html"
 
@@ -45,7 +45,12 @@ def write_index(archive_root: Path, cases: list[dict], *, agency: str, generated
     """Write ``archive_root/index.html`` (temporary file + rename) and return its path."""
     titles: dict[str, int] = {}
     rows = [case_row(case, titles) for case in newest_first(cases)]
-    data = {"dibuat": generated.date().isoformat(), "judul": list(titles), "perkara": rows}
+    return write_rows(archive_root, rows, list(titles), agency=agency, generated=generated)
+
+
+def write_rows(archive_root: Path, rows: list[list], titles: list[str], *, agency: str, generated: datetime) -> Path:
+    """``write_index`` for rows already compact (see the module docstring) and newest first."""
+    data = {"dibuat": generated.date().isoformat(), "judul": titles, "perkara": rows}
     page = render_page(data, agency=agency, generated=generated)
     archive_root = Path(archive_root)
     target = archive_root / INDEX_NAME
