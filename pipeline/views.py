@@ -125,14 +125,25 @@ class _FiledDocuments:
 def write_register(ctx: Context, kind: str, year: int, out: Path | None = None) -> Path:
     """The Buku Register Permohonan or Keberatan of ``year`` (voided numbers included), in the archive by default.
 
-    A long register is built in slices by worker processes, one per core: reading 100 000 cases and
+    A long register is built in two slices, the second in a worker process: reading 100 000 cases and
     writing their rows takes ~6 s in one process, beyond what an officer waits for an export.
     """
     path = out or ctx.archive.root / str(year) / f"buku-register-{kind}-{year}.xlsx"
     path.parent.mkdir(parents=True, exist_ok=True)
-    seqs = ctx.db.register_seqs(kind, year)
+    for _attempt in range(3):   # a case filed meanwhile changes the row count: take a fresh snapshot
+        seqs = ctx.db.register_seqs(kind, year)
+        frame, parts = _register_parts(ctx, kind, year, seqs)
+        if sum(count for count, _ in parts) == len(seqs):
+            break
+    registers.save_register(path, frame, (xml for _, xml in parts))
+    return path
+
+
+def _register_parts(ctx: Context, kind: str, year: int, seqs: list[int]):
+    """The register's frame and its body in slices: [(rows, UTF-8 row XML), ...] in order."""
     frame = registers.register_frame(kind, len(seqs), year=year, agency_name=ctx.config.agency.name,
                                      paper=ctx.config.paper.size)
+    # Two slices at most: the machines this runs on have two cores, and the converter shares them.
     slices = _slices(seqs, min(os.cpu_count() or 1, 2) if len(seqs) >= PARALLEL_MIN_ROWS else 1)
     jobs = [_SliceJob(ctx.config.paths.database, frame, kind, year, first, last, offset, _atasan(ctx))
             for first, last, offset in slices]
@@ -143,10 +154,7 @@ def write_register(ctx: Context, kind: str, year: int, out: Path | None = None) 
             parts = [_slice_xml(jobs[0], ctx.db), *(future.result() for future in others)]
     else:
         parts = [_slice_xml(jobs[0], ctx.db)]
-    if sum(count for count, _ in parts) != len(seqs):   # a case was filed or voided meanwhile: start again
-        return write_register(ctx, kind, year, out)
-    registers.save_register(path, frame, (xml for _, xml in parts))
-    return path
+    return frame, parts
 
 
 PARALLEL_MIN_ROWS = 20_000
