@@ -3,6 +3,11 @@
 Pure: rows of plain data in, one workbook out; no database access. The caller collects the rows
 (in register order) and chooses the path; nothing in the file name is derived here.
 
+openpyxl builds the frame (title, header, styles, page setup); the body rows are written as sheet XML
+into it, since openpyxl's own cells cost about a minute for a register of 100 000 cases. The frame and
+the body can be made apart (``register_frame``, ``body_xml``, ``save_register``), so a long register
+is built in slices.
+
 Layout of both registers (one sheet, "Register {year}"):
 
 * rows 1-2: title block, merged across the table, bold, centred;
