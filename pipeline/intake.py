@@ -53,8 +53,11 @@ def candidates(inbox: Path, skip: set[Path]) -> list[Path]:
         listing = list(inbox.iterdir())
     except FileNotFoundError:
         return []
+    # By name: only the inbox's own children can be listed, and resolving each entry cost a few
+    # syscalls per file on every pass (a backlog of 2 000 files is scanned many times a second).
+    own = {p.name for p in (q.resolve() for q in skip) if p.parent == inbox.resolve()}
     for entry in listing:
-        if is_ignored(entry.name) or entry.resolve() in skip:
+        if is_ignored(entry.name) or entry.name in own:
             continue
         if form_of_attachment(entry) is not None:  # travels with its form (form.ktp.jpg)
             continue
@@ -159,7 +162,10 @@ class InboxWatcher:
                     busy = bool(self.on_idle())  # True: more to do later (e.g. a register write deferred)
                 if until_empty and not waiting and not self.in_flight:
                     break
-                self.wake.wait(0.05 if settling else IDLE_RETRY_SECONDS if busy else self.settings.rescan_seconds)
+                # All slots busy: nothing can start until one is free, and that sets ``wake``.
+                full = len(self.in_flight) >= self.workers
+                self.wake.wait(self.settings.rescan_seconds if full else 0.05 if settling
+                               else IDLE_RETRY_SECONDS if busy else self.settings.rescan_seconds)
             for future in list(self.in_flight.values()):  # stopping: finish what is in hand
                 future.exception()
             self._collect_finished()
@@ -172,7 +178,9 @@ class InboxWatcher:
                 continue
             waiting.append(path)
             if len(self.in_flight) < self.workers and self.tracker.ready(path):
-                self.in_flight[path] = pool.submit(self.handle, path)
+                future = pool.submit(self.handle, path)
+                future.add_done_callback(lambda _future: self.wake.set())   # a free slot: look again
+                self.in_flight[path] = future
         return waiting
 
     def _collect_finished(self) -> bool:
