@@ -335,6 +335,22 @@ def bench_dir(prefix: str, keep: bool):
         signal.signal(signal.SIGTERM, previous)
 
 
+def run_in_bench_dir(prefix: str, keep: bool, body) -> int:
+    """The common frame of a bench's main(): print the load, run ``body(tmp, load_start)`` in a
+    bench_dir, and map Ctrl-C to 130 and a RuntimeError (the run failed) to 1."""
+    load_start = loadavg_list()
+    print(f"load average at start: {loadavg()} ({os.cpu_count()} cores)", flush=True)
+    try:
+        with bench_dir(prefix, keep) as tmp:
+            return body(tmp, load_start)
+    except KeyboardInterrupt:
+        print("interrupted", flush=True)
+        return 130
+    except RuntimeError as exc:
+        print(f"FAILED: {exc}", flush=True)
+        return 1
+
+
 def run_naive(docx_files: list[Path], out: Path, profile: Path, program: str = "soffice") -> float:
     """One ``soffice --convert-to pdf`` process per file (cold start each); returns the seconds taken.
 
@@ -385,17 +401,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.forms < 1:
         parser.error("--forms must be at least 1")
 
-    load_start = loadavg_list()
-    print(f"load average at start: {loadavg()} ({os.cpu_count()} cores)", flush=True)
-    try:
-        with bench_dir("ppid-burst-", args.keep) as tmp:
-            return _burst(args, tmp, load_start)
-    except KeyboardInterrupt:
-        print("interrupted", flush=True)
-        return 130
-    except RuntimeError as exc:
-        print(f"FAILED: {exc}", flush=True)
-        return 1
+    return run_in_bench_dir("ppid-burst-", args.keep, lambda tmp, load_start: _burst(args, tmp, load_start))
 
 
 def _recycle_after(workspace: Path) -> str:

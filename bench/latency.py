@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from burst import (PYTHON, ManifestCounter, Watcher, bench_dir, inbox_entries, loadavg, loadavg_list,  # noqa: E402
+from burst import (PYTHON, ManifestCounter, Watcher, run_in_bench_dir, inbox_entries, loadavg, loadavg_list,  # noqa: E402
                    make_workspace, ppid_env, set_aside_entries, set_aside_reasons, write_forms)
 
 TARGET_S = 1.5
@@ -118,17 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
-    load_start = loadavg_list()
-    print(f"load average at start: {loadavg()} ({os.cpu_count()} cores)", flush=True)
-    try:
-        with bench_dir("ppid-latency-", args.keep) as tmp:
-            return _latency(args, tmp, load_start)
-    except KeyboardInterrupt:
-        print("interrupted", flush=True)
-        return 130
-    except RuntimeError as exc:
-        print(f"FAILED: {exc}", flush=True)
-        return 1
+    return run_in_bench_dir("ppid-latency-", args.keep, lambda tmp, load_start: _latency(args, tmp, load_start))
 
 
 def _latency(args, tmp: Path, load_start: list[float]) -> int:

@@ -48,7 +48,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from burst import (JOBS, PYTHON, STREETS, AIMS, TOPICS, ManifestCounter, applicant_name, bench_dir,  # noqa: E402
+from burst import (JOBS, PYTHON, STREETS, AIMS, TOPICS, ManifestCounter, applicant_name, run_in_bench_dir,  # noqa: E402
                    inbox_entries, loadavg, loadavg_list, make_workspace, nik, ppid_env, set_aside_entries,
                    write_forms)
 
@@ -372,17 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-archive", action="store_true", help="do not create the synthetic cases' folders")
     parser.add_argument("--keep", action="store_true", help="keep the temporary workspaces")
     args = parser.parse_args(argv)
-    load_start = loadavg_list()
-    print(f"load average at start: {loadavg()} ({os.cpu_count()} cores)", flush=True)
-    try:
-        with bench_dir("ppid-scale-", args.keep) as tmp:
-            return _scale(args, tmp, load_start)
-    except KeyboardInterrupt:
-        print("interrupted", flush=True)
-        return 130
-    except RuntimeError as exc:
-        print(f"FAILED: {exc}", flush=True)
-        return 1
+    return run_in_bench_dir("ppid-scale-", args.keep, lambda tmp, load_start: _scale(args, tmp, load_start))
 
 
 def _scale(args, tmp: Path, load_start: list[float]) -> int:
