@@ -16,7 +16,7 @@ from pathlib import Path
 import orjson
 
 from . import letters, registers
-from .archive import MANIFEST, write_atomic
+from .archive import MANIFEST, Archive, write_atomic
 from .db import STAGING, Database
 from .desk import refresh_waiting_sheet
 from .process import Context
@@ -63,7 +63,7 @@ def write_archive_index(ctx: Context) -> Path:
     from .browser import archive_link, natural_key, write_rows  # only needed here
 
     letter_titles = {spec.key: spec.title for spec in letters.ALL_LETTERS}
-    filed = _FiledDocuments(ctx.archive.root, ctx.config.paths.database.parent / "indeks-arsip.json")
+    filed = _FiledDocuments(ctx.archive, ctx.config.paths.database.parent / "indeks-arsip.json")
     titles: dict[str, int] = {}
     rows = []
     for case in ctx.db.cases(with_data=False):
@@ -89,8 +89,9 @@ class _FiledDocuments:
     most of the ~16 s an index rewrite cost; a stat per folder is enough to know which changed.
     """
 
-    def __init__(self, archive_root: Path, cache_path: Path):
-        self.root = str(archive_root)
+    def __init__(self, archive: Archive, cache_path: Path):
+        self.archive = archive
+        self.root = str(archive.root)
         self.path = cache_path
         self.changed = False
         try:
@@ -109,8 +110,8 @@ class _FiledDocuments:
         entry = self.entries.get(folder)
         if entry is None or entry[0] != stamp:
             try:
-                files = orjson.loads(Path(manifest).read_bytes())["files"]
-            except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
+                files = self.archive.manifest(folder)["files"]
+            except (OSError, ValueError, KeyError, TypeError):
                 return []                              # unreadable: `ppid verify` reports it
             entry = [stamp, [[f["role"], f.get("letter") or "", f["path"]] for f in files if f["role"] in _DOCUMENT_KIND]]
             self.entries[folder] = entry
