@@ -348,14 +348,20 @@ def _heading(document) -> None:
     hint_run.font.size = Pt(9)
 
 
-def _field_table(document) -> None:
+def _grid_table(document, widths: tuple) -> object:
+    """An empty bordered label | : | value table, centred, with fixed column widths."""
     table = document.add_table(rows=0, cols=3)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = (Cm(5.6), Cm(0.6), Cm(10.8))  # 17 cm: A4 width less the 2 cm margins
     for column, width in zip(table.columns, widths):
         column.width = width
+    return table
+
+
+def _field_table(document) -> None:
+    widths = (Cm(5.6), Cm(0.6), Cm(10.8))  # 17 cm: A4 width less the 2 cm margins
+    table = _grid_table(document, widths)
     for form_field in REQUEST_FIELDS:
         row = table.add_row()
         row.height, row.height_rule = Cm(0.8), WD_ROW_HEIGHT_RULE.AT_LEAST  # room to write by hand
@@ -590,13 +596,8 @@ def _write_answer_docx(path: Path) -> None:
 
 
 def _answer_table(document) -> None:
-    table = document.add_table(rows=0, cols=3)
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
     widths = (Cm(6.4), Cm(0.6), Cm(10.0))
-    for column, width in zip(table.columns, widths):
-        column.width = width
+    table = _grid_table(document, widths)
     for item in _ANSWER_LAYOUT:
         row = table.add_row()
         cells = row.cells
@@ -735,13 +736,8 @@ def _write_objection_docx(path: Path) -> None:
 
 
 def _objection_table(document) -> None:
-    table = document.add_table(rows=0, cols=3)
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
     widths = (Cm(5.6), Cm(0.6), Cm(10.8))
-    for column, width in zip(table.columns, widths):
-        column.width = width
+    table = _grid_table(document, widths)
     for item in _OBJECTION_LAYOUT:
         row = table.add_row()
         cells = row.cells
