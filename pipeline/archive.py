@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import orjson
+
 MANIFEST = "manifest.json"
 EVENT_LOG = "events.jsonl"
 STAGING_DIR = ".staging"
@@ -237,7 +239,8 @@ class Archive:
         return path
 
     def manifest(self, relative: str) -> dict:
-        return json.loads((self.root / relative / MANIFEST).read_text(encoding="utf-8"))
+        with open(os.path.join(self.root, relative, MANIFEST), "rb") as fh:   # the index reads 100 000 of them
+            return orjson.loads(fh.read())
 
     def append_event(self, relative: str, event: str, **detail) -> dict:
         """Append one line to a filed case's event log (the only file in the archive that grows)."""

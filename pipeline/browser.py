@@ -36,7 +36,7 @@ import orjson
 from .archive import write_atomic
 from .bahasa import tanggal
 
-__all__ = ["INDEX_NAME", "write_index", "write_rows"]
+__all__ = ["INDEX_NAME", "write_index", "write_rows", "row_json", "sort_key"]
 
 INDEX_NAME = "index.html"
 
@@ -44,17 +44,17 @@ INDEX_NAME = "index.html"
 def write_index(archive_root: Path, cases: list[dict], *, agency: str, generated: datetime) -> Path:
     """Write ``archive_root/index.html`` (temporary file + rename) and return its path."""
     titles: dict[str, int] = {}
-    rows = [case_row(case, titles) for case in newest_first(cases)]
+    rows = [row_json(case_row(case, titles)) for case in newest_first(cases)]
     return write_rows(archive_root, rows, list(titles), agency=agency, generated=generated)
 
 
-def write_rows(archive_root: Path, rows: list[list], titles: list[str], *, agency: str, generated: datetime) -> Path:
-    """``write_index`` for rows already compact (see the module docstring) and newest first."""
-    data = {"dibuat": generated.date().isoformat(), "judul": titles, "perkara": rows}
-    page = render_page(data, agency=agency, generated=generated)
-    archive_root = Path(archive_root)
-    target = archive_root / INDEX_NAME
-    write_atomic(target, page.encode("utf-8"), overwrite=True)
+def write_rows(archive_root: Path, rows: list[bytes], titles: list[str], *, agency: str, generated: datetime) -> Path:
+    """``write_index`` for rows already compact (see the module docstring), as ``row_json``, newest first."""
+    head = {"dibuat": generated.date().isoformat(), "judul": titles}
+    data = embedded_json(head).encode("utf-8")[:-1] + b',"perkara":[' + b",".join(rows) + b"]}"
+    before, after = render_page(agency=agency, generated=generated).split("@@DATA@@")
+    target = Path(archive_root) / INDEX_NAME
+    write_atomic(target, before.encode("utf-8") + data + after.encode("utf-8"), overwrite=True)
     return target
 
 
@@ -64,13 +64,14 @@ def write_rows(archive_root: Path, rows: list[list], titles: list[str], *, agenc
 
 def newest_first(cases: list[dict]) -> list[dict]:
     """Latest received first; on the same day the higher number first, numbers compared as numbers."""
-    return sorted(cases, key=lambda case: (iso_date(case.get("diterima")) or "", natural_key(case["nomor"])),
-                  reverse=True)
+    return sorted(cases, key=lambda case: sort_key(iso_date(case.get("diterima")), case["nomor"]), reverse=True)
 
 
-def natural_key(text: str) -> tuple:
-    """Digits compared as numbers: ``2/PPID`` sorts before ``10/PPID``."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text) if part)
+def sort_key(received: str | None, number: str) -> str:
+    """A text that sorts as the page's rows do, oldest first: by date received, then by number with its
+    digits compared as numbers (``2/PPID`` before ``10/PPID``). A text, so a database can keep the order."""
+    parts = (("0" + part.zfill(20)) if part.isdigit() else "1" + part for part in re.split(r"(\d+)", number) if part)
+    return (received or "") + "\x01" + "\x01".join(parts)   # \x01 ends a part: "PPID" before "PPIDA"
 
 
 def iso_date(value: str | date | None) -> str | None:
@@ -125,8 +126,12 @@ def case_row(case: dict, titles: dict[str, int]) -> list:
 
 def embedded_json(value) -> str:
     """JSON that is safe inside a ``<script>`` element: no ``<`` at all, so no ``</script>`` or ``<!--``."""
-    text = orjson.dumps(value).decode("utf-8")   # compact, UTF-8; ~10x json.dumps on 100 000 cases
-    return text.replace("<", "\\u003c")
+    return row_json(value).decode("utf-8")
+
+
+def row_json(row) -> bytes:
+    """``embedded_json`` as UTF-8: one row of the page's data, kept between rewrites (pipeline.viewcache)."""
+    return orjson.dumps(row).replace(b"<", b"\\u003c")   # compact; ~10x json.dumps on 100 000 cases
 
 
 # ---------------------------------------------------------------------------------------------
@@ -148,7 +153,8 @@ def content_security_policy() -> str:
             "form-action 'none'; base-uri 'none'")
 
 
-def render_page(data: dict, *, agency: str, generated: datetime) -> str:
+def render_page(*, agency: str, generated: datetime) -> str:
+    """The page with ``@@DATA@@`` where the data goes (``write_rows`` puts it in as bytes: tens of MB)."""
     replacements = {
         "@@CSP@@": content_security_policy(),   # our own constant text: no quotes, no markup
         "@@AGENCY@@": html.escape(agency),
@@ -156,7 +162,7 @@ def render_page(data: dict, *, agency: str, generated: datetime) -> str:
         "@@GENERATED@@": html.escape(generated_label(generated)),
         "@@GENERATED_DATE@@": html.escape(tanggal(generated.date())),
         "@@CSS@@": _CSS,
-        "@@DATA@@": embedded_json(data),
+        "@@DATA@@": "@@DATA@@",
         "@@SCRIPT@@": _SCRIPT,
     }
     return re.sub(r"@@[A-Z_]+@@", lambda m: replacements[m.group(0)], _PAGE)

@@ -25,7 +25,7 @@ from .decisions import DECISIONS, FORMS
 from .deadlines import CalendarError
 from .intake import InboxWatcher, candidates
 from .process import FileOutcome, open_context, process_file
-from .views import refresh_registers, write_register
+from .views import refresh_views, write_register
 from .rendering import TemplateError
 
 # Where the repository keeps what ``ppid init`` copies: the embedded default workspace.
@@ -133,7 +133,7 @@ def process(obj: _Obj, today) -> None:
     config = obj.config
     with _open(obj, today.date() if today else None) as ctx:
         outcomes = _drain_inbox(ctx, config)
-        refresh_registers(ctx)
+        refresh_views(ctx)
     _print_summary(outcomes)
 
 
@@ -197,7 +197,7 @@ def watch(obj: _Obj) -> None:
                 click.echo(f"Disisihkan: {outcome.name}: {outcome.set_aside[0]}")
 
         watcher = InboxWatcher(config.paths.inbox, config.watch, _own_folders(config), handle,
-                               workers=config.libreoffice.worker_count, on_idle=lambda: refresh_registers(ctx, force=False))
+                               workers=config.libreoffice.worker_count, on_idle=lambda: refresh_views(ctx, force=False))
 
         def stop(signum, frame):
             click.echo("Berhenti setelah berkas yang sedang diproses selesai…")
@@ -208,7 +208,7 @@ def watch(obj: _Obj) -> None:
         signal.signal(signal.SIGINT, stop)
         click.echo(f"Memantau {config.paths.inbox} (mode {config.watch.mode}). Tekan Ctrl-C untuk berhenti.")
         watcher.run()
-        refresh_registers(ctx)
+        refresh_views(ctx)
     click.echo("Pemantauan dihentikan.")
 
 
@@ -296,7 +296,7 @@ def demo(obj: _Obj) -> None:
         click.echo(f"  {path.name}")
     with _open(obj) as ctx:
         outcomes = _drain_inbox(ctx, config)
-        refresh_registers(ctx)
+        refresh_views(ctx)
     _print_summary(outcomes)
     click.echo(f"Lihat hasilnya: ppid cases   (arsip: {config.paths.archive})")
 
@@ -347,8 +347,7 @@ def decide(obj: _Obj, number: str, today, **options) -> None:
         except DecisionRefused as exc:
             _refuse(exc.reasons)
         case = ctx.db.case_by_number(number)
-        ctx.stale_registers.add(case.year)
-        refresh_registers(ctx)
+        refresh_views(ctx)
     click.echo(f"Keputusan '{decision.keputusan}' atas {number} dicatat; status: {case.status}.")
     click.echo(f"Surat dibuat: {', '.join(documents)} (di {case.folder} dan folder siap tanda tangan).")
     if case.due:
@@ -546,7 +545,7 @@ def dip_rekap(obj: _Obj, tahun: int | None) -> None:
         with ctx.workspace_lock():
             case = rebuild_recap(ctx, year)
         lists = accepted_lists(ctx, year)
-        refresh_registers(ctx)
+        refresh_views(ctx)
     if case is None:
         _fail(f"Belum ada daftar DIP dari PPID Pelaksana yang diterima untuk tahun {year}.", code=1)
     click.echo(f"Rekap DIP {year}: {len(case.data['entri'])} informasi dari {len(lists)} OPD — {case.number}")

@@ -12,6 +12,7 @@ import functools
 import json
 import sqlite3
 import threading
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -64,7 +65,9 @@ CREATE TABLE IF NOT EXISTS cases (
     UNIQUE (source_id, source_row)
 );
 CREATE INDEX IF NOT EXISTS cases_status ON cases(status);
-CREATE INDEX IF NOT EXISTS cases_kind_year ON cases(kind, year);
+-- a year's register in order, with what it shows of each row's state, from the index alone
+CREATE INDEX IF NOT EXISTS cases_register_rows ON cases(kind, year, seq, status);
+DROP INDEX IF EXISTS cases_kind_year;
 
 CREATE TABLE IF NOT EXISTS letters (
     id         INTEGER PRIMARY KEY,
@@ -89,6 +92,23 @@ CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+
+-- Every change to a case (its row or a new event) gives it the next revision, so the views
+-- (pipeline.views) rewrite only what changed since they were last written.
+CREATE TABLE IF NOT EXISTS case_revs (
+    case_id INTEGER PRIMARY KEY,
+    rev     INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS case_revs_rev ON case_revs(rev);
+CREATE TRIGGER IF NOT EXISTS case_inserted AFTER INSERT ON cases BEGIN
+    INSERT OR REPLACE INTO case_revs VALUES (NEW.id, (SELECT IFNULL(MAX(rev), 0) + 1 FROM case_revs));
+END;
+CREATE TRIGGER IF NOT EXISTS case_updated AFTER UPDATE ON cases BEGIN
+    INSERT OR REPLACE INTO case_revs VALUES (NEW.id, (SELECT IFNULL(MAX(rev), 0) + 1 FROM case_revs));
+END;
+CREATE TRIGGER IF NOT EXISTS case_event_added AFTER INSERT ON events BEGIN
+    INSERT OR REPLACE INTO case_revs VALUES (NEW.case_id, (SELECT IFNULL(MAX(rev), 0) + 1 FROM case_revs));
+END;
 """
 
 # Case status while its folder is being built, and once given up; a filed case's status follows its
@@ -156,6 +176,11 @@ def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+_COLUMNS_BUT_DATA = ", ".join(f"c.{name}" for name in (
+    "id", "kind", "register", "year", "seq", "number", "received", "due", "forward_due", "status", "folder",
+    "applicant_name", "source_id", "source_row", "void_reason"))
+
+
 class Database:
     """One connection, serialised by a lock: the pipeline's writes are few and short."""
 
@@ -169,6 +194,15 @@ class Database:
         self._conn.execute("PRAGMA foreign_keys=ON")
         self._conn.executescript(SCHEMA)
         self._lock = threading.RLock()
+        self.id = self.meta("database_id") or self._begin_revisions()
+
+    def _begin_revisions(self) -> str:
+        """Name this database (the views' caches belong to one) and give cases older than the
+        revision triggers a revision each."""
+        with self.transaction() as c:
+            c.execute("INSERT OR IGNORE INTO case_revs SELECT id, id FROM cases")
+            c.execute("INSERT OR IGNORE INTO meta VALUES ('database_id', ?)", (uuid.uuid4().hex,))
+            return c.execute("SELECT value FROM meta WHERE key = 'database_id'").fetchone()[0]
 
     def close(self) -> None:
         self._conn.close()
@@ -309,20 +343,46 @@ class Database:
         rows = self._query("SELECT * FROM cases WHERE number = ?", (number,))
         return self._case(rows[0]) if rows else None
 
-    def cases(self, *, kind: str | None = None, year: int | None = None, with_data: bool = True) -> list[Case]:
-        """Cases in register order; ``with_data=False`` leaves ``data`` empty (lists that need no form data)."""
+    def cases(self, *, kind: str | None = None, year: int | None = None) -> list[Case]:
+        """Cases in register order."""
         sql, params = "SELECT * FROM cases WHERE 1=1", []
         if kind:
             sql, params = sql + " AND kind = ?", params + [kind]
         if year:
             sql, params = sql + " AND year = ?", params + [year]
-        return [self._case(r, with_data) for r in self._query(sql + " ORDER BY register, year, seq", params)]
+        return [self._case(r) for r in self._query(sql + " ORDER BY register, year, seq", params)]
 
-    def register_seqs(self, kind: str, year: int) -> list[int]:
-        """The sequence numbers in a year's register, in order (cases still being filed left out)."""
-        rows = self._query("SELECT seq FROM cases WHERE kind = ? AND year = ? AND status != ? ORDER BY seq",
-                           (kind, year, STAGING))
-        return [r["seq"] for r in rows]
+    def register_chunks(self, kind: str, year: int, size: int) -> list[tuple[int, int, int, int]]:
+        """A year's register (cases still being filed left out) cut into runs of ``size`` rows:
+        (rows, first seq, last seq, newest revision) of each run, in order.
+
+        An objection's row shows its request's details, so the request's revision counts too.
+        """
+        linked = ("LEFT JOIN cases q ON q.number = json_extract(c.data, '$.nomor_permohonan') "
+                  "LEFT JOIN case_revs qr ON qr.case_id = q.id") if kind == "keberatan" else ""
+        rev = "MAX(r.rev, IFNULL(qr.rev, 0))" if linked else "r.rev"
+        rows = self._query(
+            f"""SELECT COUNT(*), MIN(seq), MAX(seq), MAX(rev) FROM (
+                    SELECT (ROW_NUMBER() OVER (ORDER BY c.seq) - 1) / ? AS chunk, c.seq AS seq, {rev} AS rev
+                    FROM cases c JOIN case_revs r ON r.case_id = c.id {linked}
+                    WHERE c.kind = ? AND c.year = ? AND c.status != ?)
+                GROUP BY chunk ORDER BY chunk""", (size, kind, year, STAGING))
+        return [tuple(row) for row in rows]
+
+    def revision(self) -> int:
+        """The newest case revision: the database's state as the views see it."""
+        return self._query("SELECT IFNULL(MAX(rev), 0) FROM case_revs")[0][0]
+
+    def years_changed(self, since: int) -> list[int]:
+        rows = self._query("SELECT DISTINCT c.year FROM case_revs r JOIN cases c ON c.id = r.case_id WHERE r.rev > ? "
+                           "ORDER BY c.year", (since,))
+        return [row[0] for row in rows]
+
+    def changed_cases(self, since: int) -> tuple[list[Case], int]:
+        """Cases changed after revision ``since`` (without their form data), and the newest revision."""
+        rows = self._query(f"SELECT {_COLUMNS_BUT_DATA}, r.rev FROM case_revs r JOIN cases c ON c.id = r.case_id "
+                           "WHERE r.rev > ?", (since,))
+        return [self._case(r, with_data=False) for r in rows], max((r["rev"] for r in rows), default=since)
 
     def register_cases(self, kind: str, year: int, first_seq: int, last_seq: int) -> list[Case]:
         """A slice of a year's register: its cases with ``first_seq <= seq <= last_seq``, in order."""

@@ -116,7 +116,6 @@ def handle_scan(ctx: Context, path: Path, source: Source, outcome: FileOutcome) 
                                             "sudah diarsipkan sebelumnya."], outcome)
     file_signed_copy(ctx, path, source, case, key, doc_id)
     outcome.signed.append(f"{case.number} ({doc_id})")
-    ctx.stale_registers.add(case.year)
     return finish_source(ctx, path, source, outcome)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import fnmatch
 import logging
+import os
+import re
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 import time
@@ -22,7 +24,7 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from .config import WatchSettings
-from .reading import form_of_attachment, looks_like_attachment
+from .reading import looks_like_attachment
 from .setaside import masked_name
 
 log = logging.getLogger(__name__)
@@ -37,39 +39,39 @@ IGNORED_PATTERNS = (
 )
 
 
+_IGNORED = re.compile("|".join(fnmatch.translate(pattern.lower()) for pattern in IGNORED_PATTERNS))
+_FORM_SUFFIXES = (".docx", ".xlsx")
+
+
 def is_ignored(name: str) -> bool:
-    lowered = name.lower()
-    return any(fnmatch.fnmatchcase(lowered, pattern.lower()) for pattern in IGNORED_PATTERNS)
+    return _IGNORED.match(name.lower()) is not None
 
 
 def candidates(inbox: Path, skip: set[Path]) -> list[Path]:
     """Entries of the inbox the pipeline should look at, oldest first.
 
     Folders and symlinks are returned too (they are set aside with a reason rather than silently left),
-    except the pipeline's own subfolders (``skip``).
+    except the pipeline's own subfolders (``skip``). An attachment whose form is there (``x.ktp.jpg``
+    beside ``x.docx``) travels with its form. Read on every pass of the watcher, so one listing and
+    one lstat per entry: a backlog of 2 000 files is looked at several times a second.
     """
-    entries = []
     try:
-        listing = list(inbox.iterdir())
+        listing = list(os.scandir(inbox))
     except FileNotFoundError:
         return []
-    # By name: only the inbox's own children can be listed, and resolving each entry cost a few
-    # syscalls per file on every pass (a backlog of 2 000 files is scanned many times a second).
+    # By name: only the inbox's own children can be listed.
     own = {p.name for p in (q.resolve() for q in skip) if p.parent == inbox.resolve()}
-    for entry in listing:
-        if is_ignored(entry.name) or entry.name in own:
-            continue
-        if form_of_attachment(entry) is not None:  # travels with its form (form.ktp.jpg)
-            continue
-        entries.append(entry)
+    entries = [e for e in listing if not is_ignored(e.name) and e.name not in own]
+    forms = {stem for stem, suffix in (os.path.splitext(e.name.lower()) for e in entries) if suffix in _FORM_SUFFIXES}
+    entries = [e for e in entries if not (looks_like_attachment(e.name) and e.name.lower().rsplit(".", 2)[0] in forms)]
 
-    def mtime(p: Path) -> float:
+    def oldest_first(entry: os.DirEntry) -> tuple[float, str]:
         try:
-            return p.lstat().st_mtime
+            return entry.stat(follow_symlinks=False).st_mtime, entry.name
         except FileNotFoundError:
-            return 0.0
+            return 0.0, entry.name
 
-    return sorted(entries, key=lambda p: (mtime(p), p.name))
+    return [Path(e.path) for e in sorted(entries, key=oldest_first)]
 
 
 @dataclass
@@ -82,7 +84,7 @@ class StabilityTracker:
 
     def ready(self, path: Path) -> bool:
         """Stable long enough; an attachment without its form waits longer (the form may still be coming)."""
-        hold = ORPHAN_ATTACHMENT_GRACE if looks_like_attachment(path) else 0.0
+        hold = ORPHAN_ATTACHMENT_GRACE if looks_like_attachment(path.name) else 0.0
         try:
             st = path.lstat()
         except FileNotFoundError:
@@ -151,7 +153,7 @@ class InboxWatcher:
         self._loop(until_empty=True)
 
     def _loop(self, *, until_empty: bool) -> None:
-        busy = False
+        busy = True   # so the first quiet moment calls ``on_idle`` too (views a stopped run left unwritten)
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="berkas") as pool:
             while not self.stop.is_set():
                 self.wake.clear()
@@ -174,7 +176,7 @@ class InboxWatcher:
         """Start every stable file; return the files still waiting (settling or in hand)."""
         waiting = []
         for path in candidates(self.inbox, self.skip):
-            if path in self.in_flight or self.handled.get(path) == _signature(path):
+            if path in self.in_flight or (path in self.handled and self.handled[path] == _signature(path)):
                 continue
             waiting.append(path)
             if len(self.in_flight) < self.workers and self.tracker.ready(path):

@@ -120,7 +120,6 @@ def link_to_request(ctx: Context, case: Case) -> None:
     entry = ctx.archive.append_event(request.folder, "objected", keberatan=case.number, folder_keberatan=case.folder)
     ctx.db.add_event(request.id, "objected", {"keberatan": case.number, "folder_keberatan": case.folder}, at=entry["at"])
     ctx.db.update_case(request.id, data={**request.data, "keberatan": [*request.data.get("keberatan", []), case.number]})
-    ctx.stale_registers.add(request.year)
 
 
 OBJECTION = CaseKind(

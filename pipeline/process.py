@@ -66,9 +66,8 @@ class Context:
     _converter: ConverterPool | None = None
 
     _converter_lock: threading.Lock = field(default_factory=threading.Lock)
-    stale_registers: set[int] = field(default_factory=set)
-    """Years whose registers must be written again (batched: one write after a pass, not per case)."""
-    registers_written: float = 0.0
+    views_written: float = 0.0
+    """When the views were last written (monotonic): the watcher writes them at most every few seconds."""
     stale_desks: set[str] = field(default_factory=set)
     """Signers whose daily waiting sheet must be written again (batched like the registers)."""
     _byte_locks: dict[str, threading.Lock] = field(default_factory=dict)
@@ -156,19 +155,12 @@ def open_context(config: Config, *, today: Callable[[], date] = date.today) -> I
 
 
 def process_file(ctx: Context, path: Path) -> FileOutcome:
-    """One dropped file, under the workspace lock; the registers of the years it touched go stale."""
+    """One dropped file, under the workspace lock."""
     with ctx.workspace_lock():
         try:
-            outcome = _process_file(ctx, path)
+            return _process_file(ctx, path)
         except Exception as exc:  # an unforeseen file or a bug: keep the original aside, keep running
-            outcome = set_aside_after_error(ctx, path, exc)
-    for number in outcome.filed + outcome.answered:
-        case = ctx.db.case_by_number(number)
-        if case:
-            ctx.stale_registers.add(case.year)
-    if outcome.set_aside:  # a voided number shows in the register too
-        ctx.stale_registers.add(ctx.today().year)
-    return outcome
+            return set_aside_after_error(ctx, path, exc)
 
 
 def _process_file(ctx: Context, path: Path) -> FileOutcome:
@@ -382,7 +374,6 @@ def void_case(ctx: Context, case, reason: str) -> None:
         if case.source_id else None,
         "baris": case.source_row,
     })
-    ctx.stale_registers.add(case.year)
 
 
 def recompute_due_dates(ctx: Context) -> None:

@@ -1705,23 +1705,12 @@ def sibling_attachments(path: Path) -> list[tuple[Path, str, str]]:
     return found
 
 
-def looks_like_attachment(path: Path) -> bool:
+def looks_like_attachment(name: str) -> bool:
     """``x.ktp.jpg``-style names: files that travel with a form of the same stem."""
-    stem, _, suffix = path.name.lower().rpartition(".")
+    stem, _, suffix = name.lower().rpartition(".")
     tag = stem.rpartition(".")[2] if "." in stem else ""
     role = _SIBLING_ROLES.get(tag) or _SIBLING_ROLES.get(re.sub(r"\d+$", "", tag))
     return role is not None and "." + suffix in _SIBLING_SUFFIXES
-
-
-def form_of_attachment(path: Path) -> Path | None:
-    """The form ``x.docx``/``x.xlsx`` beside an attachment ``x.ktp.jpg``, if it is there."""
-    if not looks_like_attachment(path):
-        return None
-    stem = path.name.rsplit(".", 2)[0]
-    for entry in path.parent.iterdir():
-        if entry.suffix.lower() in (".docx", ".xlsx") and entry.stem.lower() == stem.lower():
-            return entry
-    return None
 
 
 def _attach_sibling_files(document: FormDocument, path: Path) -> None:

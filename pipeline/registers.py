@@ -5,8 +5,8 @@ Pure: rows of plain data in, one workbook out; no database access. The caller co
 
 openpyxl builds the frame (title, header, styles, page setup); the body rows are written as sheet XML
 into it, since openpyxl's own cells cost about a minute for a register of 100 000 cases. The frame and
-the body can be made apart (``register_frame``, ``body_xml``, ``save_register``), so a long register
-is built in slices.
+the body are made apart (``register_frame``, ``body_xml``, ``save_register``): a long register's rows
+are built in chunks, deflated, and kept between rewrites (pipeline.views).
 
 Layout of both registers (one sheet, "Register {year}"):
 
@@ -29,7 +29,7 @@ import functools
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -46,6 +46,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .archive import write_atomic
 from .bahasa import rupiah as _rupiah, tanggal as _tanggal
 from .validation import ALASAN_KEBERATAN  # UU KIP Pasal 35(1), as printed on the objection form
+from .zipparts import Part, deflate_part, zip_bytes
 
 __all__ = [
     "RequestRegisterRow",
@@ -287,18 +288,28 @@ def body_xml(frame: RegisterFrame, rows: Sequence, first: int = 0) -> str:
     return "".join(_body_rows_xml(layout.columns, lines, frame.styles, first_row=_FIRST_DATA_ROW + first))
 
 
-def save_register(path: Path, frame: RegisterFrame, bodies: Iterable[str | bytes]) -> None:
-    """The frame with its body parts (in order; text or UTF-8) spliced in, written atomically."""
-    columns = _LAYOUTS[frame.kind].columns
-    data = _with_body(io.BytesIO(frame.workbook), bodies, last_row=_NUMBER_ROW + frame.body_rows,
-                      last_col=get_column_letter(len(columns)))
-    write_atomic(Path(path), data, overwrite=True)
+_SHEET = "xl/worksheets/sheet1.xml"
+
+
+def save_register(path: Path, frame: RegisterFrame, body: Sequence[Part]) -> None:
+    """The frame with its body rows (``body_xml`` deflated, in order) spliced into its sheet, written atomically."""
+    last_cell = f"{get_column_letter(len(_LAYOUTS[frame.kind].columns))}{_NUMBER_ROW + frame.body_rows}"
+    entries = []
+    with zipfile.ZipFile(io.BytesIO(frame.workbook)) as package:
+        for name in package.namelist():
+            text = package.read(name)
+            if name != _SHEET:
+                entries.append((name, [deflate_part(text)]))
+                continue
+            head, tail = text.split(b"</sheetData>", 1)
+            head = re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last_cell}"/>'.encode(), head, count=1)
+            entries.append((name, [deflate_part(head), *body, deflate_part(b"</sheetData>" + tail)]))
+    write_atomic(Path(path), zip_bytes(entries), overwrite=True)
 
 
 def _write_whole(kind: str, path: Path, rows: Sequence, *, year: int, agency_name: str, paper: str) -> None:
     frame = register_frame(kind, len(rows), year=year, agency_name=agency_name, paper=paper)
-    layout = _LAYOUTS[kind]
-    save_register(path, frame, _body_rows_xml(layout.columns, [layout.cells(r) for r in rows], frame.styles))
+    save_register(path, frame, [deflate_part(body_xml(frame, rows).encode("utf-8"))])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -653,27 +664,6 @@ def _build(title: str, columns: Sequence[_Column], body_rows: int, *, year: int,
     wb.properties.creator = "ppid-pipeline"
     return wb
 
-
-_SHEET = "xl/worksheets/sheet1.xml"
-
-
-def _with_body(frame: io.BytesIO, rows, *, last_row: int, last_col: str) -> bytes:
-    """The frame workbook (title, header, layout; no body) with the body rows spliced into its sheet."""
-    out = io.BytesIO()
-    # Level 1 for the streamed sheet: the body is most of the file and deflates well anyway.
-    with zipfile.ZipFile(frame) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
-        for info in src.infolist():
-            if info.filename != _SHEET:
-                dst.writestr(info, src.read(info))
-                continue
-            head, tail = src.read(info).decode("utf-8").split("</sheetData>", 1)
-            head = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last_col}{last_row}"/>', head, count=1)
-            with dst.open(_SHEET, "w", force_zip64=True) as sheet:
-                sheet.write(head.encode("utf-8"))
-                for chunk in rows:
-                    sheet.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
-                sheet.write(("</sheetData>" + tail).encode("utf-8"))
-    return out.getvalue()
 
 
 # -- from cases to rows ------------------------------------------------------------------------------

@@ -7,7 +7,9 @@ Real workspace, real LibreOffice, real CLI. Cases are registered on 6 April 2026
 from __future__ import annotations
 
 import json
+import re
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -160,23 +162,90 @@ def test_register_rows_match_the_cases_including_a_voided_number(desk):
     assert (workspace / "archive" / "2026" / "buku-register-permohonan-2026.xlsx").is_file()
 
 
-def test_a_long_register_is_built_in_slices_by_worker_processes_into_the_same_sheet(desk, monkeypatch, tmp_path):
+def sheet_xml(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as package:
+        assert package.testzip() is None          # every entry's CRC checked
+        return package.read("xl/worksheets/sheet1.xml")
+
+
+def index_data(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return json.loads(re.search(r'<script type="application/json" id="data-perkara">(.*?)</script>', text, re.S).group(1))
+
+
+def forget_kept_views(workspace: Path) -> None:
+    for kept in (workspace / "var").glob("views.sqlite3*"):
+        kept.unlink()
+
+
+@pytest.fixture()
+def context(desk, monkeypatch):
+    """The desk's workspace opened in this process, registers cut into chunks of two rows."""
     from pipeline import views
     from pipeline.config import load_config
     from pipeline.process import open_context
 
+    monkeypatch.setattr(views, "ROWS_PER_CHUNK", 2)
     workspace, _ = desk
-    cases = ppid_json(workspace, "cases")
+    with open_context(load_config(workspace / "config.toml"), today=lambda: date.fromisoformat(REGISTERED_ON)) as ctx:
+        yield workspace, ctx
+
+
+def test_a_long_register_is_built_in_halves_by_a_worker_process_into_the_same_sheet(context, monkeypatch, tmp_path):
+    from pipeline import views
+
+    workspace, ctx = context
     sheets = {}
-    with open_context(load_config(workspace / "config.toml")) as ctx:
-        for label, threshold in (("whole", 10**9), ("slices", 1)):   # 1: even this short register is sliced
-            monkeypatch.setattr(views, "PARALLEL_MIN_ROWS", threshold)
-            out = views.write_register(ctx, "permohonan", 2026, tmp_path / f"{label}.xlsx")
-            with zipfile.ZipFile(out) as package:
-                sheets[label] = package.read("xl/worksheets/sheet1.xml")
-    assert sheets["slices"] == sheets["whole"]
-    rows = [r for r in load_workbook(tmp_path / "slices.xlsx").active.iter_rows(min_row=7, values_only=True)]
-    assert [r[1] for r in rows] == sorted((c["nomor"] for c in cases), key=lambda n: int(n.split("/")[0]))
+    for label, threshold in (("whole", 10**9), ("halves", 1)):   # 1: even this short register is split
+        monkeypatch.setattr(views, "PARALLEL_MIN_ROWS", threshold)
+        forget_kept_views(workspace)
+        sheets[label] = sheet_xml(views.write_register(ctx, "permohonan", 2026, tmp_path / f"{label}.xlsx"))
+    assert sheets["halves"] == sheets["whole"]
+    rows = [r for r in load_workbook(tmp_path / "halves.xlsx").active.iter_rows(min_row=7, values_only=True)]
+    assert [r[1] for r in rows] == sorted((c.number for c in ctx.db.cases(kind="permohonan")),
+                                          key=lambda n: int(n.split("/")[0]))
+
+
+def test_views_rebuilt_from_kept_pieces_equal_views_built_from_nothing(context, tmp_path):
+    """After a decision only the decided case's chunk of the register is built again, and the register
+    and index.html are exactly what a build from the cases alone gives."""
+    from pipeline import views
+    from pipeline.decisions import decision_from_fields, file_decision
+    from pipeline.viewcache import ViewCache
+
+    workspace, ctx = context
+    register = views.write_register(ctx, "permohonan", 2026)
+    views.write_archive_index(ctx)
+    with ViewCache(workspace / "var" / "views.sqlite3", ctx.db.id) as cache:
+        kept_before = cache.chunk_keys("permohonan", 2026)
+
+    rows = [c for c in ctx.db.cases(kind="permohonan", year=2026) if c.status != "disiapkan"]
+    case = next(c for c in reversed(rows) if c.status == "diteruskan")
+    decision, problems = decision_from_fields({"nomor_pendaftaran": case.number, "keputusan": "belum-didokumentasikan",
+                                               "kapan_tersedia": "Akhir Juni 2026"}, today=date(2026, 4, 6))
+    assert not problems
+    def register_line() -> tuple:
+        return next(r for r in load_workbook(register).active.iter_rows(min_row=7, values_only=True) if r[1] == case.number)
+
+    assert "Ya" not in register_line()
+    with ctx.workspace_lock():
+        file_decision(ctx, decision)
+    register = views.write_register(ctx, "permohonan", 2026)
+    index = views.write_archive_index(ctx)
+
+    with ViewCache(workspace / "var" / "views.sqlite3", ctx.db.id) as cache:
+        kept_after = cache.chunk_keys("permohonan", 2026)
+    assert {i for i in kept_after if kept_before.get(i) != kept_after[i]} == {rows.index(case) // 2}
+    assert "Ya" in register_line()                # "Belum didokumentasikan": Ya
+    shown = next(r for r in index_data(index)["perkara"] if r[0] == case.number)
+    titles = index_data(index)["judul"]
+    assert "Pemberitahuan Tertulis" in [titles[t] for t, _, kind in shown[7] if kind == "pdfa"]
+
+    incremental = sheet_xml(register), index_data(index)
+    forget_kept_views(workspace)
+    scratch_register = views.write_register(ctx, "permohonan", 2026, tmp_path / "dari-awal.xlsx")
+    assert sheet_xml(scratch_register) == incremental[0]
+    assert index_data(views.write_archive_index(ctx)) == incremental[1]
 
 
 def test_changed_holiday_file_recomputes_open_due_dates_and_logs_it(desk):

@@ -25,9 +25,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import uno
+import unohelper
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
-from com.sun.star.lang import DisposedException
+from com.sun.star.lang import DisposedException, XEventListener
 from com.sun.star.uno import Exception as UnoException
 
 WORD_FILTER = "MS Word 2007 XML"
@@ -35,6 +36,7 @@ PDF_FILTER = "writer_pdf_Export"
 CONNECT_POLL_SECONDS = 0.05
 STOP_GRACE_SECONDS = 3.0
 PORT_RELEASE_SECONDS = 5.0  # a killed instance's socket lingers briefly in the kernel
+BRIDGE_GONE_SECONDS = 2.0   # a bridge whose peer was killed disposes itself within milliseconds
 
 # PDF/A-2b: SelectPdfVersion must be an integer (2); tagged PDF helps accessibility checkers.
 PDFA_FILTER_DATA = {"SelectPdfVersion": 2, "UseTaggedPDF": True, "Quality": 100, "ReduceImageResolution": False}
@@ -101,6 +103,16 @@ def _filter_data(values: dict) -> uno.Any:
     return uno.Any("[]com.sun.star.beans.PropertyValue", _props(**values))
 
 
+class _BridgeGone(unohelper.Base, XEventListener):
+    """Told by the bridge when it is disposed (called on the bridge's own thread)."""
+
+    def __init__(self):
+        self.gone = threading.Event()
+
+    def disposing(self, source) -> None:
+        self.gone.set()
+
+
 class SofficeInstance:
     """One headless LibreOffice process and its UNO bridge."""
 
@@ -110,6 +122,7 @@ class SofficeInstance:
         self.port = port
         self._proc: subprocess.Popen | None = None
         self._bridge = None
+        self._bridge_gone: threading.Event | None = None
         self._desktop = None
         self._office_pid: int | None = None
         self._timed_out = threading.Event()
@@ -146,8 +159,7 @@ class SofficeInstance:
         self.kill()
 
     def kill(self) -> None:
-        """Kill soffice.bin and the rest of its process group, reap them, drop the bridge."""
-        self._dispose_bridge()
+        """Kill soffice.bin and the rest of its process group, reap them, let go of the bridge."""
         proc = self._proc
         if proc is not None:
             # soffice.bin first: its parent (oosplash) then reaps it and exits, so no zombie is
@@ -158,6 +170,7 @@ class SofficeInstance:
             _wait_quietly(proc, STOP_GRACE_SECONDS)
             self._kill_office()  # an orphaned soffice.bin, if the launcher died first
             self._wait_office_gone()
+        self._release_bridge()
         self._proc = None
         self._office_pid = None
         self._remove_stale_lock()
@@ -352,6 +365,9 @@ class SofficeInstance:
                 time.sleep(CONNECT_POLL_SECONDS)
         # An anonymous bridge per instance: disposable on its own, independent of other workers.
         self._bridge = factory.createBridge("", "urp", connection, None)
+        listener = _BridgeGone()
+        self._bridge.addEventListener(listener)
+        self._bridge_gone = listener.gone
 
     def _wait_ready(self, deadline: float) -> None:
         # soffice accepts the connection before all its services are registered: poll the health check.
@@ -390,13 +406,18 @@ class SofficeInstance:
         except subprocess.TimeoutExpired:
             pass
 
-    def _dispose_bridge(self) -> None:
-        bridge, self._bridge, self._desktop = self._bridge, None, None
-        if bridge is not None:
-            try:
-                bridge.dispose()
-            except UnoException:
-                pass
+    def _release_bridge(self) -> None:
+        # A bridge whose peer died disposes itself (its reader thread sees the socket close); disposing
+        # it from here at the same moment crashed pyuno's C++ bridge once (segfault in libgcc3_uno.so
+        # after a timeout kill). So wait for that, and dispose only a bridge still standing.
+        bridge, gone = self._bridge, self._bridge_gone
+        self._bridge = self._bridge_gone = self._desktop = None
+        if bridge is None or (gone is not None and gone.wait(BRIDGE_GONE_SECONDS)):
+            return
+        try:
+            bridge.dispose()
+        except UnoException:
+            pass
 
     def _kill_group(self) -> None:
         proc = self._proc
