@@ -173,6 +173,10 @@ def index_data(path: Path) -> dict:
     return json.loads(re.search(r'<script type="application/json" id="data-perkara">(.*?)</script>', text, re.S).group(1))
 
 
+def register_numbers(path: Path) -> list[str]:
+    return [row[1] for row in load_workbook(path).active.iter_rows(min_row=7, values_only=True)]
+
+
 def forget_kept_views(workspace: Path) -> None:
     for kept in (workspace / "var").glob("views.sqlite3*"):
         kept.unlink()
@@ -246,6 +250,23 @@ def test_views_rebuilt_from_kept_pieces_equal_views_built_from_nothing(context, 
     scratch_register = views.write_register(ctx, "permohonan", 2026, tmp_path / "dari-awal.xlsx")
     assert sheet_xml(scratch_register) == incremental[0]
     assert index_data(views.write_archive_index(ctx)) == incremental[1]
+
+
+def test_views_a_killed_run_left_unwritten_are_written_by_the_next_run(context):
+    from pipeline.process import process_file
+
+    workspace, ctx = context
+    form = drop(workspace, "permohonan-paragraf.docx")[0]
+    with open(form, "ab") as fh:
+        fh.write(b"\0\0\0")  # other bytes, so it is not a duplicate
+    outcome = process_file(ctx, form)   # filed; the run ends here, as if killed before writing its views
+    number = outcome.filed[0]
+    register = workspace / "archive" / "2026" / "buku-register-permohonan-2026.xlsx"
+    assert number not in register_numbers(register)
+
+    ppid(workspace, "process", "--today", REGISTERED_ON)   # an empty inbox: only what was left undone
+    assert number in register_numbers(register)
+    assert number in [row[0] for row in index_data(workspace / "archive" / "index.html")["perkara"]]
 
 
 def test_changed_holiday_file_recomputes_open_due_dates_and_logs_it(desk):
