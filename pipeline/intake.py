@@ -48,30 +48,64 @@ def is_ignored(name: str) -> bool:
 
 
 def candidates(inbox: Path, skip: set[Path]) -> list[Path]:
-    """Entries of the inbox the pipeline should look at, oldest first.
+    """Entries of the inbox the pipeline should look at, oldest first (see ``InboxListing``)."""
+    return InboxListing(inbox, skip).current()
 
-    Folders and symlinks are returned too (they are set aside with a reason rather than silently left),
-    except the pipeline's own subfolders (``skip``). An attachment whose form is there (``x.ktp.jpg``
-    beside ``x.docx``) travels with its form. Read on every pass of the watcher, so one listing and
-    one lstat per entry: a backlog of 2 000 files is looked at several times a second.
+
+class InboxListing:
+    """The inbox's candidates, oldest first, kept from one pass of the watcher to the next.
+
+    Folders and symlinks are candidates too (they are set aside with a reason rather than silently
+    left), except the pipeline's own subfolders (``skip``). An attachment whose form is there
+    (``x.ktp.jpg`` beside ``x.docx``) travels with its form. The watcher lists the inbox after every
+    finished file; with a backlog of 2 000 files, looking at every entry each time (ignore rules,
+    lstat, a path object) cost a fifth of a core, so only entries new since the last pass are.
     """
-    try:
-        listing = list(os.scandir(inbox))
-    except FileNotFoundError:
-        return []
-    # By name: only the inbox's own children can be listed.
-    own = {p.name for p in (q.resolve() for q in skip) if p.parent == inbox.resolve()}
-    entries = [e for e in listing if not is_ignored(e.name) and e.name not in own]
-    forms = {stem for stem, suffix in (os.path.splitext(e.name.lower()) for e in entries) if suffix in _FORM_SUFFIXES}
-    entries = [e for e in entries if not (looks_like_attachment(e.name) and e.name.lower().rsplit(".", 2)[0] in forms)]
 
-    def oldest_first(entry: os.DirEntry) -> tuple[float, str]:
+    def __init__(self, inbox: Path, skip: set[Path]):
+        self.inbox = inbox
+        # By name: only the inbox's own children can be listed.
+        self.own = {p.name for p in (q.resolve() for q in skip) if p.parent == inbox.resolve()}
+        self._known: dict[str, _Entry | None] = {}     # None: ignored
+        self._ordered: list[_Entry] = []
+
+    def current(self) -> list[Path]:
         try:
-            return entry.stat(follow_symlinks=False).st_mtime, entry.name
+            with os.scandir(self.inbox) as listing:
+                entries = {entry.name: entry for entry in listing}
         except FileNotFoundError:
-            return 0.0, entry.name
+            entries = {}
+        gone, new = self._known.keys() - entries.keys(), entries.keys() - self._known.keys()
+        for name in gone:
+            del self._known[name]
+        for name in new:
+            self._known[name] = None if is_ignored(name) or name in self.own else _Entry.of(entries[name])
+        if new:
+            self._ordered = sorted((entry for entry in self._known.values() if entry), key=lambda e: (e.mtime, e.name))
+        elif gone:
+            self._ordered = [entry for entry in self._ordered if entry.name not in gone]
+        forms = {stem for stem, suffix in (os.path.splitext(name.lower()) for name in entries) if suffix in _FORM_SUFFIXES}
+        return [entry.path for entry in self._ordered if entry.form_stem is None or entry.form_stem not in forms]
 
-    return [Path(e.path) for e in sorted(entries, key=oldest_first)]
+
+@dataclass(frozen=True)
+class _Entry:
+    mtime: float                   # when first seen: the order files are taken in
+    name: str
+    path: Path
+    form_stem: str | None          # an attachment's form (``x`` of ``x.ktp.jpg``)
+
+    @classmethod
+    def of(cls, entry: os.DirEntry) -> _Entry:
+        stem = entry.name.lower().rsplit(".", 2)[0] if looks_like_attachment(entry.name) else None
+        return cls(_mtime(entry), entry.name, Path(entry.path), stem)
+
+
+def _mtime(entry: os.DirEntry) -> float:
+    try:
+        return entry.stat(follow_symlinks=False).st_mtime
+    except FileNotFoundError:
+        return 0.0
 
 
 @dataclass
@@ -126,7 +160,7 @@ class InboxWatcher:
     def __init__(self, inbox: Path, settings: WatchSettings, skip: set[Path], handle, *, workers: int = 1, on_idle=None):
         self.inbox = inbox
         self.settings = settings
-        self.skip = {p.resolve() for p in skip}
+        self.listing = InboxListing(inbox, {p.resolve() for p in skip})
         self.handle = handle
         self.workers = max(1, workers)
         self.on_idle = on_idle  # called when the inbox is quiet after some work; True = call again later
@@ -175,7 +209,7 @@ class InboxWatcher:
     def _submit_ready(self, pool: ThreadPoolExecutor) -> list[Path]:
         """Start every stable file; return the files still waiting (settling or in hand)."""
         waiting = []
-        for path in candidates(self.inbox, self.skip):
+        for path in self.listing.current():
             if path in self.in_flight or (path in self.handled and self.handled[path] == _signature(path)):
                 continue
             waiting.append(path)

@@ -36,6 +36,7 @@ network access disabled, and nothing is ever extracted to disk.
 from __future__ import annotations
 
 import io
+import os
 import re
 import warnings
 import zipfile
@@ -1688,15 +1689,16 @@ _SIBLING_SUFFIXES = {".jpg", ".jpeg", ".png", ".pdf"}
 
 def sibling_attachments(path: Path) -> list[tuple[Path, str, str]]:
     """Files sent along with ``path``: ``form.ktp.jpg``, ``form.kuasa.pdf`` -> (file, role, "ktp.jpg")."""
+    prefix = path.stem.lower() + "."
     try:
-        candidates = sorted(path.parent.iterdir())
+        with os.scandir(path.parent) as entries:   # names only: the inbox may hold a backlog of thousands
+            names = sorted(e.name for e in entries if e.name.lower().startswith(prefix) and e.name != path.name)
     except OSError:
         return []
-    prefix = path.stem.lower() + "."
     found = []
-    for candidate in candidates:
-        name = candidate.name
-        if candidate == path or not name.lower().startswith(prefix) or not candidate.is_file():
+    for name in names:
+        candidate = path.parent / name
+        if not candidate.is_file():
             continue
         tag, _, suffix = name[len(prefix) :].lower().rpartition(".")
         role = _SIBLING_ROLES.get(tag) or _SIBLING_ROLES.get(re.sub(r"\d+$", "", tag))
