@@ -347,15 +347,16 @@ class SofficeInstance:
 
     def _connect(self, deadline: float) -> None:
         ctx = local_context()
-        # Serialised: pyuno's first introspection of a service raced between two starting workers
-        # (seen as AttributeError 'createInstanceWithContext' under full-suite load).
+        # Serialised: pyuno's first introspection of an interface races between two starting workers
+        # (seen as AttributeError 'createInstanceWithContext' and 'addEventListener' under load).
         with _local_context_lock:
             smgr = ctx.ServiceManager
             connector = smgr.createInstanceWithContext("com.sun.star.connection.Connector", ctx)
             factory = smgr.createInstanceWithContext("com.sun.star.bridge.BridgeFactory", ctx)
         while True:
             try:
-                connection = connector.connect(f"socket,host=127.0.0.1,port={self.port},tcpNoDelay=1")
+                with _local_context_lock:
+                    connection = connector.connect(f"socket,host=127.0.0.1,port={self.port},tcpNoDelay=1")
                 break
             except NoConnectException:
                 if self._proc.poll() is not None:
@@ -364,9 +365,10 @@ class SofficeInstance:
                     raise StartFailed("LibreOffice tidak siap menerima koneksi dalam batas waktu.") from None
                 time.sleep(CONNECT_POLL_SECONDS)
         # An anonymous bridge per instance: disposable on its own, independent of other workers.
-        self._bridge = factory.createBridge("", "urp", connection, None)
         listener = _BridgeGone()
-        self._bridge.addEventListener(listener)
+        with _local_context_lock:   # first calls of an interface, as above
+            self._bridge = factory.createBridge("", "urp", connection, None)
+            self._bridge.addEventListener(listener)
         self._bridge_gone = listener.gone
 
     def _wait_ready(self, deadline: float) -> None:
