@@ -30,7 +30,7 @@ from .numbering import safe_name
 from .reading import FormDocument, UnreadableForm, read_form, sibling_attachments
 from .rendering import check_template, render_docx
 from .status import is_open, status_from_events
-from .setaside import REASON_SUFFIX, keep_copy, masked_name, reason_text, set_aside_path
+from .setaside import REASON_SUFFIX, keep_copy, masked_name, readable_name, reason_text, set_aside_path
 
 log = logging.getLogger(__name__)
 
@@ -220,7 +220,7 @@ def claim_source(ctx: Context, path: Path, sha: str) -> tuple[Source, str]:
     for source in earlier:
         if source.state == "processing":
             return source, "resume"
-    return ctx.db.add_source(sha, path.name, path.stat().st_size, "processing"), "new"
+    return ctx.db.add_source(sha, readable_name(path.name), path.stat().st_size, "processing"), "new"
 
 
 def finish_source(ctx: Context, path: Path, source: Source, outcome: FileOutcome) -> FileOutcome:
@@ -320,7 +320,7 @@ def set_aside_after_error(ctx: Context, path: Path, exc: Exception) -> FileOutco
 
 def set_aside_duplicate(ctx: Context, path: Path, earlier: Source, outcome: FileOutcome) -> FileOutcome:
     numbers = [c.number for c in ctx.db.cases_of_source(earlier.id) if c.is_filed]
-    source = ctx.db.add_source(earlier.sha256, path.name, path.stat().st_size, "processing")
+    source = ctx.db.add_source(earlier.sha256, readable_name(path.name), path.stat().st_size, "processing")
     reason = ("Berkas ini sama persis (byte demi byte) dengan berkas yang sudah didaftarkan sebagai perkara nomor "
               + ", ".join(numbers) + ". Tidak didaftarkan dua kali.")
     return set_aside(ctx, path, source, [reason], outcome)

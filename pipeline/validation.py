@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from pipeline.bahasa import parse_tanggal, tanggal as format_tanggal
+from pipeline.bahasa import angka, parse_tanggal, tanggal as format_tanggal
 
 if TYPE_CHECKING:
     from pipeline.reading import FormRecord
@@ -197,6 +197,27 @@ def _text(fields: dict[str, str], key: str) -> str | None:
     return value if any(ch.isalnum() for ch in value) else None
 
 
+# Longest text a form field may hold. A form is one or two pages; a field far beyond that is a paste
+# gone wrong, and printed into every letter it would make them tens of pages (a 200 000-character
+# "rincian" kept LibreOffice past its time limit twice, and the number was voided).
+_MAX_CHARS = {"nama": 150, "nama_kuasa": 150, "pekerjaan": 150, "alamat": 500, "tujuan": 2000,
+              "rincian_informasi": 5000, "kasus_posisi": 5000}
+_DEFAULT_MAX_CHARS = 5000
+_FIELD_LABELS = {"nama": "Nama", "nama_kuasa": "Nama kuasa", "pekerjaan": "Pekerjaan", "alamat": "Alamat",
+                 "tujuan": "Tujuan penggunaan informasi", "rincian_informasi": "Rincian informasi",
+                 "kasus_posisi": "Kasus posisi"}
+
+
+def _check_lengths(fields: dict[str, str], problems: list[str]) -> None:
+    for key, value in fields.items():
+        limit = _MAX_CHARS.get(key, _DEFAULT_MAX_CHARS)
+        if value and len(value.strip()) > limit:
+            label = _FIELD_LABELS.get(key, key.replace("_", " ").capitalize())
+            problems.append(f"{label} terlalu panjang ({angka(len(value.strip()))} karakter; paling banyak "
+                            f"{angka(limit)}). Tuliskan ringkasannya di formulir dan lampirkan rinciannya sebagai "
+                            "berkas terpisah.")
+
+
 def _check_required(fields: dict[str, str], key: str, sentence: str, problems: list[str]) -> str | None:
     value = _text(fields, key)
     if value is None:
@@ -299,6 +320,7 @@ def validate_request(record: FormRecord, today: date) -> tuple[RequestData | Non
     salinan = _check_choice(record.choices, "cara_salinan", CARA_SALINAN,
                             "cara mendapatkan salinan informasi", problems)
     tanggal_form, place = _check_date(fields, today, problems)
+    _check_lengths(fields, problems)
     problems.extend(note for note in record.notes if note)
     if problems:
         return None, problems
@@ -365,6 +387,7 @@ def validate_objection(record: FormRecord, today: date) -> tuple[ObjectionData |
     kasus = _check_required(fields, "kasus_posisi", "Kasus posisi belum diisi.", problems)
     kuasa = _check_proxy(record, problems)
     tanggal_form, place = _check_date(fields, today, problems)
+    _check_lengths(fields, problems)
     problems.extend(note for note in record.notes if note)
     if problems:
         return None, problems

@@ -25,7 +25,7 @@ from PIL import Image
 
 from pipeline.blankforms import fill_request_docx, write_blank_forms
 
-from .conftest import FORMS, ROOT, make_workspace, ppid_json, set_config
+from .conftest import FORMS, ROOT, make_workspace, ppid, ppid_json, set_config
 
 GOOD = {"nama": "I Made Sutama", "nik": "5171011203850002", "alamat": "Jl. Gatot Subroto No. 5, Denpasar",
         "telepon": "081234567890", "rincian_informasi": "DPA Dinas Kesehatan 2026", "tujuan": "Penelitian"}
@@ -121,6 +121,8 @@ def bad_corpus(blank: Path) -> dict[str, tuple[bytes, str]]:
         "nik-huruf.docx": (filled(blank, {**GOOD, "nik": "51710112O3850002"}), "NIK"),
         "email-salah.docx": (filled(blank, {k: v for k, v in {**GOOD, "email": "budi@@contoh"}.items() if k != "telepon"}), "e-mail"),
         "telepon-salah.docx": (filled(blank, {**GOOD, "telepon": "12345"}), "telepon"),
+        "rincian-terlalu-panjang.docx": (filled(blank, {**GOOD, "rincian_informasi": "Data anggaran 2025 " * 2000}),
+                                         "terlalu panjang"),
         "tanggal-masa-depan.docx": (filled(blank, GOOD, date_line="Denpasar, 16 Maret 2099"), "masa depan"),
         "tanggal-ngawur.docx": (filled(blank, GOOD, date_line="Denpasar, 45 Maret 2026"), "Tanggal"),
         "keberatan-tanpa-permohonan.docx": ((FORMS / "keberatan-nomor-asing.docx").read_bytes(), "tidak ditemukan"),
@@ -241,3 +243,29 @@ def test_no_personal_data_in_names_or_logs_and_archive_not_world_readable(run):
         if "archive" in path.parts and path.is_file() and not path.is_symlink():
             assert path.stat().st_mode & 0o004 == 0, f"world-readable: {relative}"
     assert not any(secret in log for secret in niks | phones)
+
+
+def test_names_in_a_legacy_encoding_or_with_a_line_break_are_handled_like_any_other(tmp_path):
+    """An old client on the share writes names in Windows-1252: bytes that are not UTF-8."""
+    workspace = make_workspace(tmp_path / "ruang-kerja")
+    blank = write_blank_forms(tmp_path / "kosong")[0]
+    inbox = os.fsencode(workspace / "inbox")
+    with open(inbox + b"/permohonan Pe\xf1a.docx", "wb") as fh:                 # "Peña" in Windows-1252
+        fh.write(filled(blank, {**GOOD, "nama": "Pemohon Lama", "nik": "5171011203850077"}))
+    with open(inbox + b"/rusak \xe9t\xe9.docx", "wb") as fh:
+        fh.write(b"bukan docx")
+    with open(inbox + b"/baris\nbaru.docx", "wb") as fh:
+        fh.write(b"juga bukan docx")
+    result = ppid(workspace, "process")
+    assert "1 perkara terdaftar, 2 berkas disisihkan" in result.stdout
+    assert [c["pemohon"] for c in ppid_json(workspace, "cases")] == ["Pemohon Lama"]
+    assert os.listdir(inbox) == [b"_disisihkan"]
+    aside = workspace / "inbox" / "_disisihkan"
+    kept = {p.read_bytes(): p for p in aside.iterdir() if not p.name.endswith(".ALASAN.txt")}
+    assert set(kept) == {b"bukan docx", b"juga bukan docx"}            # the originals, byte for byte
+    for copy in kept.values():
+        assert "\n" not in copy.name and copy.name == copy.name.encode("utf-8").decode("utf-8")
+        reason = copy.with_name(copy.name + ".ALASAN.txt").read_text(encoding="utf-8")
+        assert "rusak" in reason and "\ufffd" in reason
+    log = (workspace / "var" / "ppid.log").read_text(encoding="utf-8")
+    assert "Logging error" not in result.stderr and all(line[:4].isdigit() for line in log.splitlines())
