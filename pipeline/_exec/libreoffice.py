@@ -410,8 +410,8 @@ class SofficeInstance:
 
     def _release_bridge(self) -> None:
         # A bridge whose peer died disposes itself (its reader thread sees the socket close); disposing
-        # it from here at the same moment crashed pyuno's C++ bridge once (segfault in libgcc3_uno.so
-        # after a timeout kill). So wait for that, and dispose only a bridge still standing.
+        # it from here at the same moment is the likely cause of a segfault seen once in pyuno's C++
+        # bridge (libgcc3_uno.so, after a timeout kill). So wait for that; dispose only a bridge still standing.
         bridge, gone = self._bridge, self._bridge_gone
         self._bridge = self._bridge_gone = self._desktop = None
         if bridge is None or (gone is not None and gone.wait(BRIDGE_GONE_SECONDS)):
