@@ -36,7 +36,7 @@ import orjson
 from .archive import write_atomic
 from .bahasa import tanggal
 
-__all__ = ["INDEX_NAME", "write_index", "write_rows", "row_json", "sort_key"]
+__all__ = ["INDEX_NAME", "write_index", "write_rows", "compact_row", "row_json", "sort_key"]
 
 INDEX_NAME = "index.html"
 
@@ -110,18 +110,18 @@ def document_entry(doc: dict, folder: str | None, titles: dict[str, int]) -> lis
 
 
 def case_row(case: dict, titles: dict[str, int]) -> list:
-    """One case as the compact array the page's script reads (see the module docstring)."""
+    """``compact_row`` of a case given as a dict (``ppid cases --json`` fields and its documents)."""
     folder = archive_link(case.get("folder"))
-    return [
-        str(case["nomor"]),
-        case.get("jenis") or "",
-        case.get("pemohon") or "",
-        iso_date(case.get("diterima")),
-        iso_date(case.get("tenggat")),
-        case.get("status") or "",
-        folder,
-        [document_entry(doc, folder, titles) for doc in case.get("dokumen") or []],
-    ]
+    return compact_row(case["nomor"], case.get("jenis"), case.get("pemohon"), case.get("diterima"), case.get("tenggat"),
+                       case.get("status"), folder, [document_entry(doc, folder, titles) for doc in case.get("dokumen") or []])
+
+
+def compact_row(number: str, kind: str | None, applicant: str | None, received, due, status: str | None,
+                folder: str | None, documents: list[list]) -> list:
+    """One case as the compact array the page's script reads (see the module docstring); ``documents``
+    already compact: [title index, path, kind]."""
+    return [str(number), kind or "", applicant or "", iso_date(received), iso_date(due), status or "",
+            archive_link(folder), documents]
 
 
 def embedded_json(value) -> str:

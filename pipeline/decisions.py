@@ -24,6 +24,7 @@ from .letters import LetterSpec
 from .process import Context, FileOutcome, archive_source_file, finish_source, keep_aside, set_aside
 from .reading import FormDocument, FormRecord
 from .status import OPEN_STATUSES, status_from_events
+from .validation import check_lengths
 
 REQUEST_DECISIONS = ("diberikan", "sebagian", "ditolak", "tidak-dikuasai", "belum-didokumentasikan", "perpanjangan")
 OBJECTION_DECISIONS = ("keberatan-diterima", "keberatan-ditolak")
@@ -122,6 +123,7 @@ def decision_from_fields(fields: dict[str, str], *, today: date) -> tuple[Decisi
             problems.append(f"Tanggal keputusan tidak dapat dibaca (tertulis \"{fields['tanggal']}\").")
         elif tanggal > today:
             problems.append(f"Tanggal keputusan {bahasa.tanggal(tanggal)} berada di masa depan.")
+    check_lengths(fields, problems)
     if problems:
         return None, problems
     return Decision(

@@ -261,8 +261,8 @@ def write_objection_register(path: Path, rows: list[ObjectionRegisterRow], *, ye
 class RegisterFrame:
     """A register without its body rows: the saved workbook and the style index of every body cell.
 
-    Lets a long register be written in parts (``body_xml`` over slices of the rows, even in other
-    processes) and put together by ``save_register``.
+    Lets a long register be written in parts (``body_xml`` over chunks of the rows, even in other
+    processes, kept between rewrites) and put together by ``save_register``.
     """
     kind: str
     workbook: bytes
@@ -285,7 +285,7 @@ def body_xml(frame: RegisterFrame, rows: Sequence, first: int = 0) -> str:
     """The ``<row>`` elements of ``rows``, the register's rows from index ``first`` (0 = the first body row)."""
     layout = _LAYOUTS[frame.kind]
     lines = [layout.cells(r) for r in rows]
-    return "".join(_body_rows_xml(layout.columns, lines, frame.styles, first_row=_FIRST_DATA_ROW + first))
+    return _body_rows_xml(layout.columns, lines, frame.styles, first_row=_FIRST_DATA_ROW + first)
 
 
 _SHEET = "xl/worksheets/sheet1.xml"
@@ -560,13 +560,13 @@ def _text_xml(value: str) -> str:
 
 
 def _body_rows_xml(columns: Sequence[_Column], lines: Sequence[_Line], styles: dict[_Variant, list[int]],
-                   first_row: int = _FIRST_DATA_ROW):
-    """The body's ``<row>`` elements, in chunks of a few hundred rows (one cell per column, empty ones styled)."""
+                   first_row: int = _FIRST_DATA_ROW) -> str:
+    """The body's ``<row>`` elements (one cell per column, empty ones styled)."""
     letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
     capacities = [_capacity(c.width, _BODY_CHARS_PER_UNIT) for c in columns]
     spans = f"1:{len(columns)}"
-    chunk: list[str] = []
-    append = chunk.append
+    out: list[str] = []
+    append = out.append
     for offset, line in enumerate(lines):
         row = first_row + offset
         ids = styles["void" if line.void else "late" if line.late else "normal"]
@@ -584,11 +584,7 @@ def _body_rows_xml(columns: Sequence[_Column], lines: Sequence[_Line], styles: d
             else:
                 append(f'<c r="{letter}{row}" s="{style}"><v>{value}</v></c>')
         append("</row>")
-        if len(chunk) > 8000:
-            yield "".join(chunk)
-            chunk.clear()
-    if chunk:
-        yield "".join(chunk)
+    return "".join(out)
 
 
 def _body_height(values: Sequence[Any], capacities: Sequence[int]) -> float:

@@ -208,10 +208,11 @@ _FIELD_LABELS = {"nama": "Nama", "nama_kuasa": "Nama kuasa", "pekerjaan": "Peker
                  "kasus_posisi": "Kasus posisi"}
 
 
-def _check_lengths(fields: dict[str, str], problems: list[str]) -> None:
+def check_lengths(fields: dict[str, str], problems: list[str]) -> None:
+    """Every field within its length (forms and answers alike: each goes into letters)."""
     for key, value in fields.items():
         limit = _MAX_CHARS.get(key, _DEFAULT_MAX_CHARS)
-        if value and len(value.strip()) > limit:
+        if isinstance(value, str) and len(value.strip()) > limit:
             label = _FIELD_LABELS.get(key, key.replace("_", " ").capitalize())
             problems.append(f"{label} terlalu panjang ({angka(len(value.strip()))} karakter; paling banyak "
                             f"{angka(limit)}). Tuliskan ringkasannya di formulir dan lampirkan rinciannya sebagai "
@@ -320,7 +321,7 @@ def validate_request(record: FormRecord, today: date) -> tuple[RequestData | Non
     salinan = _check_choice(record.choices, "cara_salinan", CARA_SALINAN,
                             "cara mendapatkan salinan informasi", problems)
     tanggal_form, place = _check_date(fields, today, problems)
-    _check_lengths(fields, problems)
+    check_lengths(fields, problems)
     problems.extend(note for note in record.notes if note)
     if problems:
         return None, problems
@@ -387,7 +388,7 @@ def validate_objection(record: FormRecord, today: date) -> tuple[ObjectionData |
     kasus = _check_required(fields, "kasus_posisi", "Kasus posisi belum diisi.", problems)
     kuasa = _check_proxy(record, problems)
     tanggal_form, place = _check_date(fields, today, problems)
-    _check_lengths(fields, problems)
+    check_lengths(fields, problems)
     problems.extend(note for note in record.notes if note)
     if problems:
         return None, problems

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import bahasa, browser, db, letters, registers
-from .browser import archive_link, row_json, sort_key, write_rows
+from .browser import archive_link, compact_row, row_json, sort_key, write_rows
 from .db import STAGING, Database
 from .desk import refresh_waiting_sheet
 from .process import Context
@@ -98,9 +98,9 @@ def _index_row(ctx: Context, case) -> list:
     for entry in _shown_documents(ctx, case.folder):
         kind = _DOCUMENT_KIND[entry["role"]]
         title = _LETTER_TITLE.get(entry.get("letter"), _FORM_TITLE if kind == "asli" else _OTHER_TITLE)
-        documents.append([title, archive_link(entry["path"]), kind])
-    return [case.number, case.kind, case.applicant_name, case.received.isoformat(),
-            case.due.isoformat() if case.due else None, case.status, archive_link(case.folder), documents]
+        documents.append([title, archive_link(entry["path"]), kind])   # manifest paths are relative to the folder
+    return compact_row(case.number, case.kind, case.applicant_name, case.received, case.due, case.status, case.folder,
+                       documents)
 
 
 def _shown_documents(ctx: Context, folder: str | None) -> list[dict]:

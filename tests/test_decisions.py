@@ -82,6 +82,8 @@ def test_not_held_gives_part_b_naming_the_body_that_holds_it(desk):
     (("--keputusan", "sebagian", "--bentuk", "softcopy", "--waktu", "2"), "dihitamkan"),
     (("--keputusan", "belum-didokumentasikan",), "kapan informasi akan tersedia"),
     (("--keputusan", "diberikan", "--waktu", "2"), "Bentuk informasi"),
+    (("--keputusan", "ditolak", "--pasal17", "b", "--konsekuensi", "Membuka informasi merugikan. " * 200),
+     "Konsekuensi terlalu panjang"),
 ])
 def test_incomplete_answers_are_refused_with_a_reason_and_change_nothing(desk, args, reason):
     workspace, cases = desk
