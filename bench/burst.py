@@ -123,8 +123,8 @@ def nik(i: int) -> str:
 
 def write_forms(dest: Path, count: int, *, start: int = 0, prefix: str = "formulir") -> list[Path]:
     """``count`` distinct, valid request forms (unique NIK and name) filled into the blank Word form."""
-    from pipeline.bahasa import tanggal
-    from pipeline.blankforms import fill_request_docx, write_blank_forms
+    from pipeline.core.bahasa import tanggal
+    from pipeline.render.blankforms import fill_request_docx, write_blank_forms
 
     dest.mkdir(parents=True, exist_ok=True)
     blank = write_blank_forms(dest / ".kosong")[0]

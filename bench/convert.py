@@ -29,9 +29,9 @@ from docx.oxml import OxmlElement  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
 
-from pipeline.config import LibreOfficeSettings, PaperSettings  # noqa: E402
-from pipeline.conversion import ConverterPool, PdfMetadata, check_pdfa  # noqa: E402
-from pipeline.rendering import render_docx  # noqa: E402
+from pipeline.core.config import LibreOfficeSettings, PaperSettings  # noqa: E402
+from pipeline.render.conversion import ConverterPool, PdfMetadata, check_pdfa  # noqa: E402
+from pipeline.render.templates import render_docx  # noqa: E402
 
 NAMES = ["I Made Suarjana", "Ni Luh Putu Ayu Lestari", "Komang Adi Wiguna", "Ketut Sri Wahyuni",
          "Dewa Gede Artha", "Anak Agung Ngurah Oka", "Gusti Ayu Ratna Dewi", "Putu Eka Saputra",

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.klasifikasi import Classifier, evaluate, format_report, stem  # noqa: E402
+from pipeline.kinds.classification import Classifier, evaluate, format_report, stem  # noqa: E402
 
 
 def _load(folder: Path, name: str) -> list[dict]:

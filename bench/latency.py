@@ -33,8 +33,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from burst import (PYTHON, ManifestCounter, Watcher, run_in_bench_dir, inbox_entries, loadavg, loadavg_list,  # noqa: E402
-                   make_workspace, ppid_env, set_aside_entries, set_aside_reasons, write_forms)
+from burst import (  # noqa: E402
+    PYTHON,
+    ManifestCounter,
+    Watcher,
+    inbox_entries,
+    loadavg,
+    loadavg_list,
+    make_workspace,
+    ppid_env,
+    run_in_bench_dir,
+    set_aside_entries,
+    set_aside_reasons,
+    write_forms,
+)
 
 TARGET_S = 1.5
 

@@ -51,9 +51,23 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from burst import (JOBS, PYTHON, STREETS, AIMS, TOPICS, applicant_name, run_in_bench_dir,  # noqa: E402
-                   inbox_entries, loadavg, loadavg_list, make_workspace, nik, ppid_env, set_aside_entries,
-                   write_forms)
+from burst import (  # noqa: E402
+    AIMS,
+    JOBS,
+    PYTHON,
+    STREETS,
+    TOPICS,
+    applicant_name,
+    inbox_entries,
+    loadavg,
+    loadavg_list,
+    make_workspace,
+    nik,
+    ppid_env,
+    run_in_bench_dir,
+    set_aside_entries,
+    write_forms,
+)
 
 TARGET_RATIO = 1.2
 TARGET_COMMAND_S = 5.0
@@ -109,10 +123,10 @@ def _answer(decision: str, number: str, on: date, rng: random.Random) -> dict:
 def synthesise(workspace: Path, count: int, years: int, seed: int = 20261121, write_archive: bool = True) -> dict:
     """``count`` request cases straight into the workspace's database (and their archive folders)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from pipeline.config import load_config
-    from pipeline.db import Database
-    from pipeline.deadlines import load_calendar
-    from pipeline.numbering import folder_for, format_number, safe_name
+    from pipeline.core.config import load_config
+    from pipeline.core.numbering import folder_for, format_number, safe_name
+    from pipeline.core.workdays import load_calendar
+    from pipeline.store.db import Database
 
     config = load_config(workspace / "config.toml")
     Database(config.paths.database).close()  # the schema, exactly as the pipeline creates it
@@ -318,8 +332,8 @@ def next_manifests(workspace: Path, count: int) -> list[str]:
     20 ms took most of a core from the pipeline being measured (the 100k rounds looked ~20 % slower).
     """
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from pipeline.config import load_config
-    from pipeline.numbering import folder_for, format_number
+    from pipeline.core.config import load_config
+    from pipeline.core.numbering import folder_for, format_number
 
     config = load_config(workspace / "config.toml")
     today = date.today()

@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.verify import format_report, verify_archive  # noqa: E402
+from pipeline.store.verify import format_report, verify_archive  # noqa: E402
 
 MIN_SIZE = 50_000
 MAX_SIZE = 5_000_000

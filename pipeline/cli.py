@@ -16,17 +16,18 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .config import Config, ConfigError, load_config
-from .bahasa import hari_kerja, hari_tanggal
-from .archive import write_atomic
-from .conversion import ConversionError, PdfMetadata
-from .decisions import DECISIONS, FORMS
-from .deadlines import CalendarError
-from .intake import InboxWatcher, candidates
-from .process import FileOutcome, open_context, process_file
-from .views import refresh_views, write_register
-from .rendering import TemplateError
+from pipeline import __version__
+from pipeline.core.bahasa import hari_kerja, hari_tanggal
+from pipeline.core.config import Config, ConfigError, load_config
+from pipeline.core.files import write_atomic
+from pipeline.core.vocab import DECISIONS, INFORMATION_FORMS
+from pipeline.core.workdays import CalendarError
+from pipeline.intake.watching import InboxWatcher, candidates
+from pipeline.jobs.results import FileOutcome
+from pipeline.render.conversion import ConversionError, PdfMetadata
+from pipeline.render.templates import TemplateError
+from pipeline.story import open_context, process_file
+from pipeline.views.refresh import refresh_views, write_register
 
 # Where the repository keeps what ``ppid init`` copies: the embedded default workspace.
 RESOURCE_ROOT = Path(__file__).resolve().parent.parent
@@ -218,7 +219,7 @@ def watch(obj: _Obj) -> None:
 @click.pass_obj
 def cases(obj: _Obj, as_json: bool, tahun: int | None) -> None:
     """Daftar perkara: nomor, jenis, pemohon, tanggal diterima, tenggat, status, folder arsip."""
-    from .db import Database
+    from pipeline.store.db import Database
 
     db = Database(obj.config.paths.database)
     rows = db.cases(year=tahun)
@@ -241,7 +242,7 @@ def cases(obj: _Obj, as_json: bool, tahun: int | None) -> None:
 @click.pass_obj
 def show(obj: _Obj, number: str, as_json: bool) -> None:
     """Rincian satu perkara beserta riwayat kejadiannya."""
-    from .db import Database
+    from pipeline.store.db import Database
 
     db = Database(obj.config.paths.database)
     case = db.case_by_number(number)
@@ -277,7 +278,7 @@ def show(obj: _Obj, number: str, as_json: bool) -> None:
 @click.argument("directory", type=click.Path(file_okay=False))
 def forms(directory: str) -> None:
     """Tulis formulir isian kosong resmi (docx dan xlsx) yang paling mudah dibaca pipeline."""
-    from .blankforms import write_blank_forms
+    from pipeline.render.blankforms import write_blank_forms
 
     for path in write_blank_forms(Path(directory)):
         click.echo(f"  {path}")
@@ -287,7 +288,7 @@ def forms(directory: str) -> None:
 @click.pass_obj
 def demo(obj: _Obj) -> None:
     """Contoh pertama: tulis beberapa formulir terisi ke folder masuk lalu proses semuanya."""
-    from .demo import write_demo_forms
+    from pipeline.render.demo import write_demo_forms
 
     config = obj.config
     written = write_demo_forms(config.paths.inbox)
@@ -305,7 +306,7 @@ def demo(obj: _Obj) -> None:
 @click.argument("number")
 @click.option("--keputusan", required=True, type=click.Choice(DECISIONS), help="Keputusan atas permohonan.")
 @click.option("--dikuasai-oleh", default="", help="Badan Publik lain yang menguasai informasi (kosong: kami).")
-@click.option("--bentuk", multiple=True, type=click.Choice(FORMS), help="Bentuk informasi yang tersedia (boleh diulang).")
+@click.option("--bentuk", multiple=True, type=click.Choice(INFORMATION_FORMS), help="Bentuk informasi yang tersedia (boleh diulang).")
 @click.option("--halaman", default="", help="Jumlah halaman yang disalin.")
 @click.option("--tarif", default="", help="Biaya penyalinan per halaman (Rp).")
 @click.option("--biaya-kirim", default="", help="Biaya pengiriman (Rp).")
@@ -332,7 +333,8 @@ def decide(obj: _Obj, number: str, today, **options) -> None:
 
     Surat diarsipkan ke folder perkara dan diletakkan di folder siap tanda tangan PPID.
     """
-    from .decisions import DecisionRefused, decision_from_fields, file_decision
+    from pipeline.intake.answers import DecisionRefused, decision_from_fields
+    from pipeline.kinds.answer import file_decision
 
     day = today.date() if today else date.today()
     fields = {**{k: v for k, v in options.items() if k != "bentuk"}, "nomor_pendaftaran": number,
@@ -367,7 +369,7 @@ def _refuse(reasons: list[str]) -> None:
 @click.pass_obj
 def status(obj: _Obj, as_json: bool, today) -> None:
     """Papan status: perkara terbuka, sisa hari kerja, yang terlambat di atas."""
-    from .status import board
+    from pipeline.views.board import board
 
     day = today.date() if today else date.today()
     with _open(obj, day) as ctx:
@@ -397,8 +399,8 @@ def tenggat(obj: _Obj, tanggal: str, hari: int, as_json: bool) -> None:
 
     TANGGAL boleh ditulis 2026-03-16, 16-03-2026 atau "16 Maret 2026".
     """
-    from .bahasa import parse_tanggal
-    from .deadlines import load_calendar
+    from pipeline.core.bahasa import parse_tanggal
+    from pipeline.core.workdays import load_calendar
 
     start = parse_tanggal(tanggal)
     if start is None:
@@ -447,7 +449,7 @@ def reindex(obj: _Obj, ya: bool) -> None:
     Dipakai bila database hilang atau rusak: daftar perkara, register, dan nomor berikutnya kembali
     seperti semula.
     """
-    from .reindex import reindex as rebuild
+    from pipeline.store.reindex import reindex as rebuild
 
     config = obj.config
     if config.paths.database.exists() and not ya:
@@ -466,7 +468,7 @@ def verify(obj: _Obj, fast: bool, as_json: bool) -> None:
 
     Keluar dengan kode 1 bila ada masalah.
     """
-    from .verify import format_report, verify_archive
+    from pipeline.store.verify import format_report, verify_archive
 
     report = verify_archive(obj.config.paths.archive, fast=fast)
     click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2) if as_json else format_report(report))
@@ -480,7 +482,7 @@ def verify(obj: _Obj, fast: bool, as_json: bool) -> None:
 def cetak(obj: _Obj, tanggal, numbers: tuple[str, ...]) -> None:
     """Buat berkas cetak: bundel per perkara (lembar sampul, tiap dokumen mulai di halaman ganjil)
     dan batch harian semua yang diarsipkan pada hari itu. Dengan NUMBERS: bundel perkara itu saja."""
-    from .hardcopy import bundle_case, print_day
+    from pipeline.views.hardcopy import bundle_case, print_day
 
     day = tanggal.date() if tanggal else date.today()
     with _open(obj) as ctx:
@@ -505,7 +507,7 @@ def cetak(obj: _Obj, tanggal, numbers: tuple[str, ...]) -> None:
 @click.pass_obj
 def laporan(obj: _Obj, tahun: int, semester: str | None, today) -> None:
     """Laporan layanan informasi publik, dihitung dari perkara: xlsx dengan grafik, dan PDF siap tanda tangan."""
-    from .laporan import compute_report, report_docx, write_report_xlsx
+    from pipeline.views.report import compute_report, report_docx, write_report_xlsx
 
     config = obj.config
     day = today.date() if today else date.today()
@@ -538,7 +540,7 @@ def dip() -> None:
 @click.pass_obj
 def dip_rekap(obj: _Obj, tahun: int | None) -> None:
     """Bangun ulang rekap DIP dari daftar OPD yang diterima, dan draf SK DIP untuk ditandatangani."""
-    from .dipdik import accepted_lists, rebuild_recap
+    from pipeline.kinds.dipdik import accepted_lists, rebuild_recap
 
     year = tahun or date.today().year
     with _open(obj) as ctx:

@@ -17,7 +17,7 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 
-from pipeline.blankforms import fill_request_docx, write_blank_forms
+from pipeline.render.blankforms import fill_request_docx, write_blank_forms
 
 from .conftest import FORMS, make_workspace, pdf_text, ppid, ppid_json
 

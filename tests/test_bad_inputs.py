@@ -23,7 +23,7 @@ from docx import Document
 from openpyxl import Workbook
 from PIL import Image
 
-from pipeline.blankforms import fill_request_docx, write_blank_forms
+from pipeline.render.blankforms import fill_request_docx, write_blank_forms
 
 from .conftest import FORMS, ROOT, make_workspace, ppid, ppid_json, set_config
 

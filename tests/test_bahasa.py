@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.bahasa import (
+from pipeline.core.bahasa import (
     angka_terbilang,
     bulan_romawi,
     format_nip,

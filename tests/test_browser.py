@@ -11,8 +11,8 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from pipeline.bahasa import nama_bulan
-from pipeline.browser import embedded_json, newest_first, write_index
+from pipeline.core.bahasa import nama_bulan
+from pipeline.views.index import embedded_json, newest_first, write_index
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -19,7 +19,7 @@ from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline.bundles import BundleCase, BundleError, build_case_bundle, build_daily_batch
+from pipeline.views.bundles import BundleCase, BundleError, build_case_bundle, build_daily_batch
 
 F4_MM = (215, 330)
 F4_PT = (215 * 72 / 25.4, 330 * 72 / 25.4)   # 609.4 x 935.4

@@ -13,8 +13,8 @@ from docx import Document
 from docx.shared import Mm, Pt
 from pypdf import PdfReader
 
-from pipeline.config import LibreOfficeSettings
-from pipeline.conversion import ConversionError, ConverterPool, PdfMetadata, check_pdfa
+from pipeline.core.config import LibreOfficeSettings
+from pipeline.render.conversion import ConversionError, ConverterPool, PdfMetadata, check_pdfa
 
 F4_POINTS = (215 / 25.4 * 72, 330 / 25.4 * 72)  # 609.45 x 935.43
 # LibreOffice snaps a near-standard page on docx import (F4 -> 215.19 x 330.2 mm): allow ~0.5 mm.

@@ -1,4 +1,4 @@
-"""pipeline.daftar: the DIP and DIK lists checked row by row, the recap and the published files.
+"""pipeline.intake.lists: the DIP and DIK lists checked row by row, the recap and the published files.
 
 The samples are the committed files in tests/forms/ (written by tests/forms/make_forms.py, not by the
 pipeline's blank forms): every expected problem is pinned to its Excel row and printed column.
@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from pipeline import daftar
-from pipeline.daftar import (
+from pipeline.intake import lists as daftar
+from pipeline.intake.lists import (
     CATEGORIES,
     COL_DASAR,
     COL_DITUTUP,
@@ -29,15 +29,13 @@ from pipeline.daftar import (
     DipEntry,
     RowProblem,
     category_of,
-    daftar_context,
     opd_of,
     parse_dasar,
     validate_dik,
     validate_dip,
-    write_publication,
-    write_recap_xlsx,
 )
-from pipeline.reading import FormRecord, read_form
+from pipeline.intake.reading import FormRecord, read_form
+from pipeline.render.lists import daftar_context, write_publication, write_recap_xlsx
 
 FORMS = Path(__file__).resolve().parent / "forms"
 DINKES = "Dinas Kesehatan Provinsi Bali"

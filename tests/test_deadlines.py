@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from pipeline.deadlines import CalendarError, WorkCalendar
+from pipeline.core.workdays import CalendarError, WorkCalendar
 
 RECEIVED = date(2026, 3, 16)   # Monday; the worked example of the domain reference
 

@@ -187,9 +187,9 @@ def forget_kept_views(workspace: Path) -> None:
 @pytest.fixture()
 def context(desk, monkeypatch):
     """The desk's workspace opened in this process, registers cut into chunks of two rows."""
-    from pipeline import views
-    from pipeline.config import load_config
-    from pipeline.process import open_context
+    from pipeline.core.config import load_config
+    from pipeline.story import open_context
+    from pipeline.views import refresh as views
 
     monkeypatch.setattr(views, "ROWS_PER_CHUNK", 2)
     workspace, _ = desk
@@ -198,7 +198,7 @@ def context(desk, monkeypatch):
 
 
 def test_a_long_register_is_built_in_halves_by_a_worker_process_into_the_same_sheet(context, monkeypatch, tmp_path):
-    from pipeline import views
+    from pipeline.views import refresh as views
 
     workspace, ctx = context
     sheets = {}
@@ -215,9 +215,10 @@ def test_a_long_register_is_built_in_halves_by_a_worker_process_into_the_same_sh
 def test_views_rebuilt_from_kept_pieces_equal_views_built_from_nothing(context, tmp_path):
     """After a decision only the decided case's chunk of the register is built again, and the register
     and index.html are exactly what a build from the cases alone gives."""
-    from pipeline import views
-    from pipeline.decisions import decision_from_fields, file_decision
-    from pipeline.viewcache import ViewCache
+    from pipeline.intake.answers import decision_from_fields
+    from pipeline.kinds.answer import file_decision
+    from pipeline.views import refresh as views
+    from pipeline.views.viewcache import ViewCache
 
     workspace, ctx = context
     register = views.write_register(ctx, "permohonan", 2026)
@@ -255,7 +256,7 @@ def test_views_rebuilt_from_kept_pieces_equal_views_built_from_nothing(context, 
 
 
 def test_views_a_killed_run_left_unwritten_are_written_by_the_next_run(context):
-    from pipeline.process import process_file
+    from pipeline.story import process_file
 
     workspace, ctx = context
     form = drop(workspace, "permohonan-paragraf.docx")[0]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline.blankforms import fill_request_docx, write_blank_forms
+from pipeline.render.blankforms import fill_request_docx, write_blank_forms
 
 from .conftest import FORMS, drop, make_workspace, pdf_text, ppid, ppid_json
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import WatchSettings
-from pipeline.intake import InboxWatcher, StabilityTracker, candidates, is_ignored
+from pipeline.core.config import WatchSettings
+from pipeline.intake.watching import InboxWatcher, StabilityTracker, candidates, is_ignored
 
 
 @pytest.mark.parametrize("name", [

@@ -14,8 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.klasifikasi import (DEFAULT_SYNONYMS, KINDS, Classifier, Proposal, evaluate, format_report,
-                                  stem, surface_words, tokens)
+from pipeline.kinds.classification import (
+    DEFAULT_SYNONYMS,
+    KINDS,
+    Classifier,
+    Proposal,
+    evaluate,
+    format_report,
+    stem,
+    surface_words,
+    tokens,
+)
 
 DATA = Path(__file__).resolve().parent / "klasifikasi"
 

@@ -16,9 +16,9 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from pipeline.db import Case
-from pipeline.deadlines import WorkCalendar
-from pipeline.laporan import Laporan, compute_report, desimal, report_docx, write_report_xlsx
+from pipeline.core.workdays import WorkCalendar
+from pipeline.store.db import Case
+from pipeline.views.report import Laporan, compute_report, desimal, report_docx, write_report_xlsx
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 AGENCY = "Provinsi Bali"

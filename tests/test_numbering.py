@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.numbering import folder_for, format_number, safe_name
+from pipeline.core.numbering import folder_for, format_number, safe_name
 
 
 def test_number_pattern():

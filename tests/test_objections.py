@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from pipeline.blankforms import fill_objection_docx, write_blank_forms
+from pipeline.render.blankforms import fill_objection_docx, write_blank_forms
 
 from .conftest import FORMS, drop, make_workspace, pdf_text, ppid, ppid_json
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from pipeline.conversion import check_pdfa
-from pipeline.reading import read_form
+from pipeline.intake.reading import read_form
+from pipeline.render.conversion import check_pdfa
 
 from .conftest import FORMS, drop, make_workspace, pdf_text, ppid, ppid_json
 

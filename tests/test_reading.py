@@ -1,4 +1,4 @@
-"""Tests of pipeline.reading on the committed samples (tests/forms/) and on generated edge cases."""
+"""Tests of pipeline.intake.reading on the committed samples (tests/forms/) and on generated edge cases."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from docx import Document
 from docx.oxml import parse_xml
 from openpyxl import Workbook, load_workbook
 
-from pipeline import reading
-from pipeline.blankforms import (
+from pipeline.intake.reading import FormDocument, UnreadableForm, read_form
+from pipeline.intake.validation import validate_objection
+from pipeline.intake import reading
+from pipeline.render.blankforms import (
     ALASAN_KEYS,
     ALASAN_OPTIONS,
     ANSWER_FIELDS,
@@ -21,23 +22,21 @@ from pipeline.blankforms import (
     BENTUK_OPTIONS,
     CARA_MEMPEROLEH_OPTIONS,
     CARA_SALINAN_OPTIONS,
+    DIK_FIELDS,
+    DIP_FIELDS,
     KEPUTUSAN_KEYS,
     KEPUTUSAN_OPTIONS,
     OBJECTION_FIELDS,
     OBJECTION_XLSX_FIELDS,
     REQUEST_FIELDS,
-    DIK_FIELDS,
-    DIP_FIELDS,
     fill_answer_docx,
-    fill_list_xlsx,
     fill_answer_xlsx,
+    fill_list_xlsx,
     fill_objection_docx,
     fill_objection_xlsx,
     fill_request_docx,
     write_blank_forms,
 )
-from pipeline.reading import FormDocument, UnreadableForm, read_form
-from pipeline.validation import validate_objection
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMS = ROOT / "tests" / "forms"
@@ -273,7 +272,7 @@ def test_dik_proposal_in_excel():
     }
     salah = read_form(FORMS / "dik-salah.xlsx")
     assert "konsekuensi_ditutup" not in salah.records[1].fields
-    assert salah.records[3].fields["jangka_waktu"] == "-"  # the reader keeps it; pipeline.daftar counts it as empty
+    assert salah.records[3].fields["jangka_waktu"] == "-"  # the reader keeps it; pipeline.intake.lists counts it as empty
 
 
 def test_answer_sheet_is_recognised(tmp_path):
@@ -1520,7 +1519,7 @@ DIP_ITEM = {
 
 
 def test_blank_dip_filled_reads_back_under_its_groups(written_blank_forms, tmp_path):
-    from pipeline.daftar import opd_of, validate_dip
+    from pipeline.intake.lists import opd_of, validate_dip
 
     path = tmp_path / "dip.xlsx"
     path.write_bytes(written_blank_forms[6].read_bytes())
@@ -1538,7 +1537,7 @@ def test_blank_dip_filled_reads_back_under_its_groups(written_blank_forms, tmp_p
 
 
 def test_blank_dik_filled_reads_back(written_blank_forms, tmp_path):
-    from pipeline.daftar import validate_dik
+    from pipeline.intake.lists import validate_dik
 
     path = tmp_path / "dik.xlsx"
     path.write_bytes(written_blank_forms[7].read_bytes())

@@ -16,9 +16,9 @@ import openpyxl
 import pytest
 from openpyxl import Workbook
 
-from pipeline import registers
-from pipeline.bahasa import hari_tanggal, tanggal
-from pipeline.registers import (
+from pipeline.core.bahasa import hari_tanggal, tanggal
+from pipeline.views import registers
+from pipeline.views.registers import (
     CHECK,
     DATE_FORMAT,
     DAY_DATE_FORMAT,

@@ -15,14 +15,10 @@ from docx.shared import Mm
 from openpyxl import load_workbook
 from PIL import Image, ImageFilter
 
-from pipeline.signing import (
-    DOC_ID_PATTERN,
-    WaitingItem,
-    doc_id_from_name,
-    find_doc_ids,
-    qr_png,
-    write_waiting_sheet,
-)
+from pipeline.core.numbering import DOC_ID_PATTERN
+from pipeline.intake.scans import doc_id_from_name, find_doc_ids
+from pipeline.render.qr import qr_png
+from pipeline.views.waiting import WaitingItem, write_waiting_sheet
 
 DOC_ID = "DOK-2026-000123"
 SCAN_DPI = 200

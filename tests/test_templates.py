@@ -21,9 +21,10 @@ from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined, nodes
 
-from pipeline import daftar as daftar_mod
-from pipeline.daftar import CATEGORIES, DipEntry, RowProblem, daftar_context
-from pipeline.reading import read_form
+from pipeline.intake import lists as daftar_mod
+from pipeline.intake.lists import CATEGORIES, DipEntry, RowProblem
+from pipeline.intake.reading import read_form
+from pipeline.render.lists import daftar_context
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates_docx"
@@ -191,7 +192,7 @@ def sample_context() -> dict:
             "kepada": "Kepala Dinas Komunikasi, Informatika dan Statistik Provinsi Bali selaku PPID",
             "komisi_informasi": "Provinsi Bali",
         },
-        # the DIP / DIK lists (pipeline.daftar.daftar_context): two OPDs, categories A and C
+        # the DIP / DIK lists (pipeline.intake.lists.daftar_context): two OPDs, categories A and C
         "daftar": {
             "tahun": "2026",
             "opd": "Badan Pendapatan Daerah Provinsi Bali",
@@ -912,7 +913,7 @@ def test_strict_rendering_refuses_a_missing_variable():
 
 
 # --------------------------------------------------------------------------------------------
-# the DIP and DIK decrees and the correction note (pipeline.daftar builds the ``daftar`` group)
+# the DIP and DIK decrees and the correction note (pipeline.intake.lists builds the ``daftar`` group)
 
 FORMS = ROOT / "tests" / "forms"
 KIP = "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik"
@@ -1107,8 +1108,8 @@ def test_koreksi_dip_without_letter_number_or_date():
 
 @pytest.mark.parametrize("name", NAMES)
 def test_rendered_letter_keeps_only_the_styles_it_uses(name):
-    from pipeline.config import PaperSettings
-    from pipeline.rendering import render_docx
+    from pipeline.core.config import PaperSettings
+    from pipeline.render.templates import render_docx
 
     data = render_docx(TEMPLATES / f"{name}.docx", sample_context(), PaperSettings())
     with zipfile.ZipFile(io.BytesIO(data)) as package:

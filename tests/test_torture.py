@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.blankforms import fill_request_docx, write_blank_forms
+from pipeline.render.blankforms import fill_request_docx, write_blank_forms
 
 from .conftest import ROOT, make_workspace, ppid, ppid_json
 

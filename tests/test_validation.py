@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.validation import (
+from pipeline.intake.validation import (
     RequestData,
     split_telepon_email,
     validate_email,
@@ -14,7 +14,7 @@ from pipeline.validation import (
 )
 
 try:
-    from pipeline.reading import FormRecord
+    from pipeline.intake.reading import FormRecord
 except ImportError:   # reading.py is written in parallel; same fields as the contract
     @dataclass
     class FormRecord:

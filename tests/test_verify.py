@@ -10,9 +10,22 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from pipeline.archive import Archive
-from pipeline.verify import (BERUBAH, CHUNK, HILANG, LOG_RUSAK, MANIFEST_RUSAK, SISA_SEMENTARA, SISA_STAGING,
-                             TAK_TERBACA, TAK_TERDAFTAR, TANPA_MANIFEST, UKURAN, format_report, verify_archive)
+from pipeline.store.archive import Archive
+from pipeline.store.verify import (
+    BERUBAH,
+    CHUNK,
+    HILANG,
+    LOG_RUSAK,
+    MANIFEST_RUSAK,
+    SISA_SEMENTARA,
+    SISA_STAGING,
+    TAK_TERBACA,
+    TAK_TERDAFTAR,
+    TANPA_MANIFEST,
+    UKURAN,
+    format_report,
+    verify_archive,
+)
 
 CASE_A = "2026/03/001-PPID-III-2026"
 CASE_B = "2026/03/002-PPID-III-2026"

@@ -13,8 +13,8 @@ import zipfile
 import zlib
 from datetime import date
 
-from pipeline.db import Database
-from pipeline.zipparts import crc32_combine, deflate_part, zip_bytes
+from pipeline.store.db import Database
+from pipeline.views.zipparts import crc32_combine, deflate_part, zip_bytes
 
 
 def test_crc_of_joined_parts_is_combined_from_the_parts():

@@ -1,7 +1,7 @@
 """The one wrapper around the external LibreOffice program.
 
 A ``SofficeInstance`` is one headless ``soffice`` (own profile folder, own TCP port, own process
-group) plus one UNO bridge to it. It converts one document at a time; ``pipeline.conversion``
+group) plus one UNO bridge to it. It converts one document at a time; ``pipeline.render.conversion``
 serialises access and decides when to respawn or recycle.
 
 Why the details matter (see shared/domain/libreoffice-notes.md):

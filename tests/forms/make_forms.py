@@ -2,7 +2,7 @@
 
 The samples imitate Word and Excel files as other offices and applicants make them, built directly
 with python-docx / openpyxl and raw WordprocessingML where python-docx has no API (content controls,
-legacy form fields, text boxes, symbol-font ticks). They deliberately do NOT use pipeline.blankforms:
+legacy form fields, text boxes, symbol-font ticks). They deliberately do NOT use pipeline.render.blankforms:
 the reader must cope with forms the pipeline did not write.
 
 All people, numbers and addresses are invented. NIKs follow the real structure (province, regency,

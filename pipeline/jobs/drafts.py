@@ -1,0 +1,108 @@
+"""Drafting a case's letters: number them, render the templates, convert, and hand them to signers.
+
+Shared by every kind of case (requests now; answers, objections and decrees later): a letter is a
+:class:`~pipeline.render.letters.LetterSpec`, rendered into a staging folder, converted in parallel by the
+LibreOffice pool into a PDF/A softcopy and a print PDF (pipeline.jobs.desk then hands it to its signer).
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline import __version__
+from pipeline.core.numbering import format_number
+from pipeline.render import letters
+from pipeline.render.conversion import PdfMetadata, check_pdfa
+from pipeline.render.letters import LetterMeta, LetterSpec
+from pipeline.render.templates import render_docx
+from pipeline.store.archive import Staging
+from pipeline.store.db import Case
+
+if TYPE_CHECKING:
+    from pipeline.jobs.context import Context
+
+
+@dataclass(frozen=True)
+class Draft:
+    spec: LetterSpec
+    docx: Path
+    doc_id: str
+    number: str
+
+    @property
+    def pdfa(self) -> Path:
+        return self.docx.with_suffix(".pdf")
+
+    @property
+    def printable(self) -> Path:
+        return self.docx.with_name(f"{self.spec.file_stem}.cetak.pdf")
+
+
+def draft_letters(ctx: Context, staging: Staging, case: Case, specs: tuple[LetterSpec, ...], **context_args) -> list[Draft]:
+    """Render each letter into the staging folder with its (kept-on-restart) number and document ID."""
+    drafts = []
+    for spec in specs:
+        number, doc_id = allocate_letter_number(ctx, case, spec)
+        meta = LetterMeta(number or "", doc_id, ctx.today())
+        context = letters.letter_context(ctx.config, spec, meta, case=case, **context_args)
+        docx = staging.add_bytes(f"{spec.file_stem}.docx", render_docx(ctx.template(spec), context, ctx.config.paper), "draft_docx")
+        staging.entries[-1].extra.update({"letter": spec.key, "doc_id": doc_id, **({"letter_number": number} if number else {})})
+        drafts.append(Draft(spec, docx, doc_id, number or ""))
+    staging.log("rendered", surat=[d.spec.key for d in drafts], dokumen=[d.doc_id for d in drafts])
+    return drafts
+
+
+def allocate_letter_number(ctx: Context, case: Case, spec: LetterSpec) -> tuple[str | None, str]:
+    pattern = ctx.config.numbering.letter
+    today = ctx.today()
+    return ctx.db.letter_number(
+        case.id, spec.key, year=today.year,
+        number_for=(lambda seq: format_number(pattern, seq=seq, on=today)) if spec.numbered else None,
+    )
+
+
+def convert_drafts(ctx: Context, staging: Staging, case: Case, drafts: list[Draft]) -> None:
+    """Convert the drafts in parallel (one LibreOffice per worker) and record both PDFs in the manifest."""
+
+    def convert(draft: Draft) -> Draft:
+        meta = PdfMetadata(title=f"{draft.spec.title} {case.number}", subject=case.number,
+                           keywords=[case.number, draft.doc_id, draft.spec.key], author=ctx.config.agency.name)
+        ctx.converter.convert(draft.docx, pdfa=draft.pdfa, printable=draft.printable, metadata=meta)
+        return draft
+
+    workers = max(1, min(len(drafts), ctx.config.libreoffice.worker_count))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        converted = list(pool.map(convert, drafts))
+    for draft in converted:
+        staging.add_existing(draft.pdfa, "softcopy_pdfa", letter=draft.spec.key, doc_id=draft.doc_id, pdfa_check=check_pdfa(draft.pdfa))
+        staging.add_existing(draft.printable, "hardcopy_pdf", letter=draft.spec.key, doc_id=draft.doc_id)
+    staging.log("converted", tools=tool_versions(ctx))
+
+
+def mirror_events(ctx: Context, case: Case, staging: Staging) -> None:
+    """Copy the events written into the case's log to the database (the log is the record)."""
+    for entry in staging.events:
+        detail = {k: v for k, v in entry.items() if k not in ("at", "event")}
+        ctx.db.add_event(case.id, entry["event"], detail, at=entry["at"])
+
+
+_TOOL_VERSIONS: dict | None = None
+
+
+def tool_versions(ctx: Context) -> dict:
+    """Versions of everything that shaped the files, for the event log."""
+    global _TOOL_VERSIONS
+    if _TOOL_VERSIONS is None:
+        versions = {"ppid-pipeline": __version__}
+        for package in ("docxtpl", "python-docx", "pikepdf", "holidays"):
+            try:
+                versions[package] = importlib_metadata.version(package)
+            except importlib_metadata.PackageNotFoundError:
+                pass
+        versions["libreoffice"] = ctx.converter.version()
+        _TOOL_VERSIONS = versions
+    return _TOOL_VERSIONS

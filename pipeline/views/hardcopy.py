@@ -1,0 +1,42 @@
+"""Hardcopy for the clerk: one print bundle per case and the daily batch, in filing order.
+
+Bundles are built from the print PDFs in the case folder (the PDF/A softcopies stay untouched) and
+written outside the archive, under ``<print_bundles>/<date>/``; the daily batch holds every case that
+got a new document that day, in the order the documents were filed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pipeline.core.numbering import safe_name
+from pipeline.jobs.context import Context
+from pipeline.jobs.filing import registered_on
+from pipeline.store.db import Case
+from pipeline.views.bundles import BundleCase, build_case_bundle, build_daily_batch
+
+
+def bundle_case(ctx: Context, case: Case, day: date) -> Path:
+    out = ctx.config.paths.print_bundles / day.isoformat() / f"{safe_name(case.number)}.pdf"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    facts = BundleCase(number=case.number, kind=case.kind, applicant=case.applicant_name, received=case.received,
+                       due=case.due, status=case.status, registered=registered_on(case))
+    build_case_bundle(ctx.archive.folder(case.folder), case=facts, paper_mm=ctx.config.paper.millimetres, out=out,
+                      printed_on=day)
+    return out
+
+
+def cases_filed_on(ctx: Context, day: date) -> list[Case]:
+    """Cases that got a document on ``day``, in the order of their first filing that day."""
+    return [c for c in ctx.db.cases_touched_on(day) if c.folder and c.is_filed]
+
+
+def print_day(ctx: Context, day: date) -> tuple[list[Path], Path | None]:
+    """Bundles of the day's cases and the day's batch (None when nothing was filed)."""
+    bundles = [bundle_case(ctx, case, day) for case in cases_filed_on(ctx, day)]
+    if not bundles:
+        return [], None
+    batch = ctx.config.paths.print_bundles / day.isoformat() / f"_batch-harian-{day.isoformat()}.pdf"
+    build_daily_batch(bundles, out=batch, title=f"Batch cetak harian {day.isoformat()}", printed_on=day)
+    return bundles, batch

@@ -1,0 +1,731 @@
+"""The Buku Register (Perki 1/2010 layout, Perki 1/2021 contents) as xlsx workbooks.
+
+Pure: rows of plain data in, one workbook out; no database access. The caller collects the rows
+(in register order) and chooses the path; nothing in the file name is derived here.
+
+openpyxl builds the frame (title, header, styles, page setup); the body rows are written as sheet XML
+into it, since openpyxl's own cells cost about a minute for a register of 100 000 cases. The frame and
+the body are made apart (``register_frame``, ``body_xml``, ``save_register``): a long register's rows
+are built in chunks, deflated, and kept between rewrites (pipeline.views).
+
+Layout of both registers (one sheet, "Register {year}"):
+
+* rows 1-2: title block, merged across the table, bold, centred;
+  row 3: blank (the objection register puts the legend of reasons a-g there);
+* rows 4-5: the two-level header as printed in the Perki register: grouped columns share a merged
+  top cell, single columns are merged over both rows;
+* row 6: the column numbers (1, 2, 3 ...), as printed registers have; it is the header's last row
+  and carries the autofilter buttons, so filtering and sorting never touch the header texts;
+* row 7 onwards: one row per registration number, voided numbers included.
+
+Dates are real dates with an Indonesian number format (``[$-421]``, LCID 0x0421 = id-ID), so Excel
+and LibreOffice show "Senin, 16 Maret 2026" / "16 Maret 2026" while the cell still sorts and
+filters as a date. Text is never interpreted: a value starting with "=" stays text, not a formula.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+from xml.sax.saxutils import escape as xml_escape
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from pipeline.core.bahasa import rupiah as _rupiah
+from pipeline.core.bahasa import tanggal as _tanggal
+from pipeline.core.files import write_atomic
+from pipeline.core.vocab import ALASAN_KEBERATAN  # UU KIP Pasal 35(1), as printed on the objection form
+from pipeline.views.zipparts import Part, deflate_part, zip_bytes
+
+__all__ = [
+    "RequestRegisterRow",
+    "ObjectionRegisterRow",
+    "write_request_register",
+    "write_objection_register",
+    "RegisterFrame",
+    "register_frame",
+    "body_xml",
+    "save_register",
+    "REQUEST_TITLE",
+    "OBJECTION_TITLE",
+    "ALASAN_KEBERATAN",
+    "TERLAMBAT_TEXT",
+    "DATE_FORMAT",
+    "DAY_DATE_FORMAT",
+    "CHECK",
+]
+
+REQUEST_TITLE = "BUKU REGISTER PERMOHONAN INFORMASI PUBLIK"
+OBJECTION_TITLE = "BUKU REGISTER KEBERATAN INFORMASI PUBLIK"
+TERLAMBAT_TEXT = "Diajukan melewati 30 hari kerja"
+CHECK = "\u221a"   # √, the tick of printed registers
+
+# [$-421] = Indonesian (LCID 0x0421): day and month names in Indonesian in Excel and LibreOffice.
+DATE_FORMAT = "[$-421]d mmmm yyyy;@"              # 16 Maret 2026
+DAY_DATE_FORMAT = "[$-421]dddd, d mmmm yyyy;@"    # Senin, 16 Maret 2026
+
+
+FILE_MODE = 0o640   # as the archive's files: the registers hold personal data (UU 27/2022)
+
+# Paper: openpyxl writes the OOXML paperSize code. 14 is "Folio 8.5 x 13 in" (215.9 x 330.2 mm),
+# the size Excel and printer drivers offer for F4; 9 is A4.
+PAPER_SIZES = {"F4": 14, "FOLIO": 14, "A4": 9}
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class RequestRegisterRow:
+    """One line of the Buku Register Permohonan."""
+    no: int                        # serial number in the register (the case's seq)
+    nomor: str                     # registration number, e.g. "001/PPID/III/2026"
+    tanggal: date                  # date received
+    nama: str
+    alamat: str
+    kontak: str
+    pekerjaan: str
+    informasi: str                 # information requested
+    tujuan: str
+    status_dikuasai: str           # "Ya" / "Tidak" / "" (di bawah penguasaan)
+    belum_didokumentasikan: str    # "Ya" / ""
+    bentuk: str                    # "Softcopy", "Hardcopy", "Softcopy, Hardcopy", ""
+    jenis_permohonan: str          # "Melihat/mengetahui", "Meminta salinan", or both
+    keputusan: str                 # "Diberikan seluruhnya" / "Diberikan sebagian" / "Ditolak" / ""
+    alasan_penolakan: str
+    tanggal_pemberitahuan: date | None
+    tanggal_pemberian: date | None
+    biaya: str                     # "Rp15.000,00; tunai" etc.
+    batal: str | None = None       # void reason: the number exists but its case was voided
+    keterangan: str = ""           # free remarks (extension, linked objection ...)
+
+
+@dataclass
+class ObjectionRegisterRow:
+    """One line of the Buku Register Keberatan."""
+    no: int
+    nomor: str
+    tanggal: date
+    nama: str
+    alamat: str
+    pekerjaan: str
+    telepon: str
+    email: str
+    nomor_permohonan: str
+    informasi: str
+    tujuan: str
+    alasan: list[str]              # letters a-g ticked
+    keputusan_atasan: str
+    tanggal_tanggapan: date | None
+    atasan: str                    # "Nama, Jabatan"
+    tanggapan_pemohon: str
+    batal: str | None = None
+    terlambat: bool = False        # filed more than 30 working days after its cause
+    keterangan: str = ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Columns
+# ---------------------------------------------------------------------------------------------
+
+Kind = Literal["no", "text", "date", "day_date", "mark", "short"]
+
+
+@dataclass(frozen=True)
+class _Column:
+    header: str                    # the printed header (the lower one when grouped)
+    width: float                   # Excel column width (characters of the default font)
+    kind: Kind = "text"
+    group: str | None = None       # top header shared by consecutive columns
+    keep_when_void: bool = False   # shown on a voided number's row
+
+
+_REQUEST_COLUMNS: list[_Column] = [
+    _Column("No", 5, "no", keep_when_void=True),
+    _Column("Nomor Pendaftaran", 18, keep_when_void=True),
+    _Column("Tanggal", 16.5, "date", keep_when_void=True),
+    _Column("Nama", 18),
+    _Column("Alamat", 20),
+    _Column("Nomor Kontak", 14),
+    _Column("Pekerjaan", 12),
+    _Column("Informasi yang Diminta", 28),
+    _Column("Tujuan Penggunaan Informasi", 20),
+    _Column("Di bawah penguasaan (Ya/Tidak)", 12, "short", group="Status Informasi"),
+    _Column("Belum didokumentasikan", 15, "short", group="Status Informasi"),
+    _Column("Bentuk Informasi yang Dikuasai (Softcopy/ Hardcopy)", 13, "short"),
+    _Column("Melihat/ mengetahui", 11, "mark", group="Jenis Permohonan"),
+    _Column("Meminta salinan", 9, "mark", group="Jenis Permohonan"),
+    _Column("Keputusan (Diberikan seluruhnya/ sebagian/ Ditolak)", 13, "short"),
+    _Column("Alasan Penolakan", 18),
+    _Column("Pemberitahuan tertulis", 23.5, "day_date", group="Hari dan Tanggal"),
+    _Column("Pemberian informasi", 23.5, "day_date", group="Hari dan Tanggal"),
+    _Column("Biaya dan Cara Pembayaran", 15),
+    _Column("Keterangan", 20),
+]
+
+_OBJECTION_COLUMNS: list[_Column] = [
+    _Column("No", 5, "no", keep_when_void=True),
+    _Column("Nomor Registrasi Keberatan", 20, keep_when_void=True),
+    _Column("Tanggal", 16.5, "date", keep_when_void=True),
+    _Column("Nama", 18),
+    _Column("Alamat", 20),
+    _Column("Pekerjaan", 12),
+    _Column("Telepon", 13),
+    _Column("E-mail", 18),
+    _Column("Nomor Pendaftaran Permohonan", 18),
+    _Column("Informasi yang Diminta", 26),
+    _Column("Tujuan Penggunaan Informasi", 20),
+    *(_Column(letter, 3.6, "mark", group="Alasan Keberatan") for letter in ALASAN_KEBERATAN),
+    _Column("Keputusan Atasan PPID", 20),
+    _Column("Hari dan Tanggal Tanggapan", 23.5, "day_date"),
+    _Column("Nama dan Posisi Atasan PPID", 20),
+    _Column("Tanggapan Pemohon", 18),
+    _Column("Keterangan", 20),
+]
+
+# Row numbers of the sheet layout.
+_TITLE_ROW, _SUBTITLE_ROW, _NOTE_ROW = 1, 2, 3
+_HEAD_TOP, _HEAD_SUB, _NUMBER_ROW = 4, 5, 6
+_FIRST_DATA_ROW = 7
+
+# ---------------------------------------------------------------------------------------------
+# Styles
+# ---------------------------------------------------------------------------------------------
+
+_FONT_NAME = "Arial"
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+_NUMBER_FILL = PatternFill("solid", fgColor="F2F2F2")
+_VOID_FILL = PatternFill("solid", fgColor="E7E6E6")    # light grey
+_LATE_FILL = PatternFill("solid", fgColor="FFE699")    # light amber
+
+_F_TITLE = Font(name=_FONT_NAME, size=14, bold=True)
+_F_SUBTITLE = Font(name=_FONT_NAME, size=12, bold=True)
+_F_NOTE = Font(name=_FONT_NAME, size=8, italic=True)
+_F_HEADER = Font(name=_FONT_NAME, size=9, bold=True)
+_F_NUMBER = Font(name=_FONT_NAME, size=8, italic=True)
+_F_BODY = Font(name=_FONT_NAME, size=9)
+_F_VOID = Font(name=_FONT_NAME, size=9, italic=True, color="595959")
+_F_LATE_NOTE = Font(name=_FONT_NAME, size=9, bold=True, color="C00000")
+
+_A_TITLE = Alignment(horizontal="center", vertical="center")
+_A_NOTE = Alignment(horizontal="left", vertical="center", wrap_text=True)
+_A_HEADER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_A_TEXT = Alignment(horizontal="left", vertical="top", wrap_text=True)
+_A_CENTRE = Alignment(horizontal="center", vertical="top", wrap_text=True)
+_A_DATE = Alignment(horizontal="left", vertical="top", wrap_text=False)
+
+_LINE_HEIGHT_PT = 12.0   # one line of 9-point text
+_BODY_CHARS_PER_UNIT = 1.25
+_MAX_ROW_HEIGHT_PT = 409  # Excel's limit
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------------------------
+
+def write_request_register(path: Path, rows: list[RequestRegisterRow], *, year: int, agency_name: str,
+                           paper: str = "F4") -> None:
+    """Write the Buku Register Permohonan Informasi Publik of ``year`` to ``path`` (atomically).
+
+    Rows are written in the order given (the register order). ``paper`` is "F4" (Folio) or "A4",
+    as ``[paper] size`` in config.toml.
+    """
+    _write_whole("permohonan", Path(path), rows, year=year, agency_name=agency_name, paper=paper)
+
+
+def write_objection_register(path: Path, rows: list[ObjectionRegisterRow], *, year: int, agency_name: str,
+                             paper: str = "F4") -> None:
+    """Write the Buku Register Keberatan Informasi Publik of ``year`` to ``path`` (atomically).
+
+    Reasons a-g are seven narrow columns under "Alasan Keberatan", ticked with "√"; row 3 carries
+    their legend. A late objection says so in its Keterangan and is highlighted.
+    """
+    _write_whole("keberatan", Path(path), rows, year=year, agency_name=agency_name, paper=paper)
+
+
+@dataclass(frozen=True)
+class RegisterFrame:
+    """A register without its body rows: the saved workbook and the style index of every body cell.
+
+    Lets a long register be written in parts (``body_xml`` over chunks of the rows, even in other
+    processes, kept between rewrites) and put together by ``save_register``.
+    """
+    kind: str
+    workbook: bytes
+    styles: dict
+    body_rows: int
+
+
+def register_frame(kind: str, body_rows: int, *, year: int, agency_name: str, paper: str = "F4") -> RegisterFrame:
+    """Title block, header, widths, panes, filter and page setup of a register of ``body_rows`` rows."""
+    layout = _LAYOUTS[kind]
+    wb = _build(layout.title, layout.columns, body_rows, year=year, agency_name=agency_name, paper=paper,
+                note=layout.note)
+    styles = _body_style_ids(wb.active, layout.columns)   # registered before saving: styles.xml holds them
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return RegisterFrame(kind, buffer.getvalue(), styles, body_rows)
+
+
+def body_xml(frame: RegisterFrame, rows: Sequence, first: int = 0) -> str:
+    """The ``<row>`` elements of ``rows``, the register's rows from index ``first`` (0 = the first body row)."""
+    layout = _LAYOUTS[frame.kind]
+    lines = [layout.cells(r) for r in rows]
+    return _body_rows_xml(layout.columns, lines, frame.styles, first_row=_FIRST_DATA_ROW + first)
+
+
+_SHEET = "xl/worksheets/sheet1.xml"
+
+
+def save_register(path: Path, frame: RegisterFrame, body: Sequence[Part]) -> None:
+    """The frame with its body rows (``body_xml`` deflated, in order) spliced into its sheet, written atomically."""
+    last_cell = f"{get_column_letter(len(_LAYOUTS[frame.kind].columns))}{_NUMBER_ROW + frame.body_rows}"
+    entries = []
+    with zipfile.ZipFile(io.BytesIO(frame.workbook)) as package:
+        for name in package.namelist():
+            text = package.read(name)
+            if name != _SHEET:
+                entries.append((name, [deflate_part(text)]))
+                continue
+            head, tail = text.split(b"</sheetData>", 1)
+            head = re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last_cell}"/>'.encode(), head, count=1)
+            entries.append((name, [deflate_part(head), *body, deflate_part(b"</sheetData>" + tail)]))
+    write_atomic(Path(path), zip_bytes(entries), overwrite=True)
+
+
+def _write_whole(kind: str, path: Path, rows: Sequence, *, year: int, agency_name: str, paper: str) -> None:
+    frame = register_frame(kind, len(rows), year=year, agency_name=agency_name, paper=paper)
+    save_register(path, frame, [deflate_part(body_xml(frame, rows).encode("utf-8"))])
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows to cells
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class _Line:
+    values: list[Any]              # one value per column
+    void: bool = False
+    late: bool = False
+
+
+def _void_text(reason: str) -> str:
+    reason = (reason or "").strip()
+    return f"BATAL: {reason}" if reason else "BATAL"
+
+
+def _void_line(columns: Sequence[_Column], values: list[Any], reason: str) -> _Line:
+    """Keep number and date, empty the rest, and say BATAL in the first cleared column (Nama)."""
+    kept = [v if c.keep_when_void else None for c, v in zip(columns, values)]
+    first_cleared = next(i for i, c in enumerate(columns) if not c.keep_when_void)
+    kept[first_cleared] = _void_text(reason)
+    return _Line(kept, void=True)
+
+
+@functools.lru_cache(maxsize=256)    # the same few wordings, row after row
+def _jenis_marks(jenis: str) -> tuple[str, str]:
+    text = (jenis or "").strip()
+    lowered = text.lower()
+    melihat = "melihat" in lowered or "mengetahui" in lowered or "membaca" in lowered
+    salinan = "salinan" in lowered
+    if text and not (melihat or salinan):
+        return text, ""          # unknown wording: show it rather than lose it
+    return (CHECK if melihat else ""), (CHECK if salinan else "")
+
+
+def _request_cells(r: RequestRegisterRow) -> _Line:
+    melihat, salinan = _jenis_marks(r.jenis_permohonan)
+    values = [
+        r.no, r.nomor, r.tanggal, r.nama, r.alamat, r.kontak, r.pekerjaan, r.informasi, r.tujuan,
+        r.status_dikuasai, r.belum_didokumentasikan, r.bentuk, melihat, salinan, r.keputusan,
+        r.alasan_penolakan, r.tanggal_pemberitahuan, r.tanggal_pemberian, r.biaya, r.keterangan,
+    ]
+    if r.batal is not None:
+        return _void_line(_REQUEST_COLUMNS, values, r.batal)
+    return _Line(values)
+
+
+def _reason_letters(alasan: Sequence[str]) -> set[str]:
+    letters = set()
+    for item in alasan or ():
+        letter = str(item).strip().strip("().").strip().lower()
+        if letter not in ALASAN_KEBERATAN:
+            raise ValueError(f"alasan keberatan tidak dikenal: {item!r} (harus huruf a-g)")
+        letters.add(letter)
+    return letters
+
+
+def _objection_cells(r: ObjectionRegisterRow) -> _Line:
+    letters = _reason_letters(r.alasan)
+    marks = [CHECK if letter in letters else "" for letter in ALASAN_KEBERATAN]
+    keterangan = r.keterangan or ""
+    if r.terlambat:
+        keterangan = f"{TERLAMBAT_TEXT}; {keterangan}" if keterangan.strip() else TERLAMBAT_TEXT
+    values = [
+        r.no, r.nomor, r.tanggal, r.nama, r.alamat, r.pekerjaan, r.telepon, r.email,
+        r.nomor_permohonan, r.informasi, r.tujuan, *marks, r.keputusan_atasan, r.tanggal_tanggapan,
+        r.atasan, r.tanggapan_pemohon, keterangan,
+    ]
+    if r.batal is not None:
+        return _void_line(_OBJECTION_COLUMNS, values, r.batal)
+    return _Line(values, late=r.terlambat)
+
+
+_OBJECTION_NOTE = "Alasan keberatan (Pasal 35 ayat (1) UU 14/2008): " + "; ".join(
+    f"{letter}. {label}" for letter, label in ALASAN_KEBERATAN.items()) + "."
+
+
+@dataclass(frozen=True)
+class _Layout:
+    title: str
+    columns: list[_Column]
+    note: str                      # row 3: the objection register's legend of reasons
+    cells: Callable[[Any], _Line]
+
+
+_LAYOUTS = {
+    "permohonan": _Layout(REQUEST_TITLE, _REQUEST_COLUMNS, "", _request_cells),
+    "keberatan": _Layout(OBJECTION_TITLE, _OBJECTION_COLUMNS, _OBJECTION_NOTE, _objection_cells),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# The workbook
+# ---------------------------------------------------------------------------------------------
+
+def _clean_text(value: str) -> str:
+    if value.isprintable():
+        return value                              # nearly every value: nothing to clean
+    # Word's manual line break (\x0b) and page break (\x0c) become new lines; other control
+    # characters cannot be stored in xlsx at all.
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
+def _set_value(cell, value: Any) -> None:
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, str):
+        value = _clean_text(value)
+        if not value:
+            return
+        cell.value = value
+        cell.data_type = "s"     # never a formula, whatever the applicant typed
+        return
+    cell.value = value
+
+
+def _wrapped_lines(text: str, width: float, *, chars_per_unit: float = 1.15) -> int:
+    """How many lines ``text`` takes when wrapped in a column of ``width`` (an estimate).
+
+    LibreOffice does not fit row heights to wrapped text when it opens an xlsx (nor does Excel for
+    merged cells), so the heights are written; ``chars_per_unit`` is a cautious figure for 9-point Arial (bold for the
+    header), rather a line too many than a clipped one.
+    """
+    return _lines_within(text, _capacity(width, chars_per_unit))
+
+
+def _capacity(width: float, chars_per_unit: float) -> int:
+    """Characters that fit on one line of a column ``width`` wide."""
+    return max(1, int(width * chars_per_unit) - 1)
+
+
+def _lines_within(text: str, capacity: int) -> int:
+    lines = 0
+    for paragraph in text.split("\n"):
+        count, line = 1, 0                        # lines used by this paragraph, characters on the last
+        for word in paragraph.split():
+            size = len(word)
+            if line and line + 1 + size <= capacity:
+                line += 1 + size
+                continue
+            if line:
+                count, line = count + 1, 0
+            while size > capacity:                # a word longer than the column breaks anywhere
+                count, size = count + 1, size - capacity
+            line = size
+        lines += count
+    return lines
+
+
+def _write_header(ws: Worksheet, columns: Sequence[_Column]) -> None:
+    last = len(columns)
+    # Everything in the header grid gets the header style first; merging then keeps the borders.
+    for row in (_HEAD_TOP, _HEAD_SUB):
+        for col in range(1, last + 1):
+            cell = ws.cell(row, col)
+            cell.font, cell.alignment, cell.border, cell.fill = _F_HEADER, _A_HEADER, _BORDER, _HEADER_FILL
+
+    top_lines, sub_lines, single_lines = 1, 1, 1
+    col = 1
+    while col <= last:
+        column = columns[col - 1]
+        if column.group is None:
+            ws.cell(_HEAD_TOP, col).value = column.header
+            ws.merge_cells(start_row=_HEAD_TOP, start_column=col, end_row=_HEAD_SUB, end_column=col)
+            single_lines = max(single_lines, _wrapped_lines(column.header, column.width))
+            col += 1
+            continue
+        end = col
+        while end < last and columns[end].group == column.group:
+            end += 1
+        ws.cell(_HEAD_TOP, col).value = column.group
+        if end > col:
+            ws.merge_cells(start_row=_HEAD_TOP, start_column=col, end_row=_HEAD_TOP, end_column=end)
+        group_width = sum(c.width for c in columns[col - 1:end])
+        top_lines = max(top_lines, _wrapped_lines(column.group, group_width))
+        for c in range(col, end + 1):
+            ws.cell(_HEAD_SUB, c).value = columns[c - 1].header
+            sub_lines = max(sub_lines, _wrapped_lines(columns[c - 1].header, columns[c - 1].width))
+        col = end + 1
+
+    top = top_lines * _LINE_HEIGHT_PT + 6
+    sub = max(sub_lines * _LINE_HEIGHT_PT + 6, single_lines * _LINE_HEIGHT_PT + 12 - top)
+    ws.row_dimensions[_HEAD_TOP].height = top
+    ws.row_dimensions[_HEAD_SUB].height = sub
+
+    for col in range(1, last + 1):
+        cell = ws.cell(_NUMBER_ROW, col, col)
+        cell.font, cell.border, cell.fill = _F_NUMBER, _BORDER, _NUMBER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[_NUMBER_ROW].height = 13
+
+
+_Variant = Literal["normal", "void", "late"]
+
+
+def _style_body_cell(cell, column: _Column, variant: _Variant) -> None:
+    cell.border = _BORDER
+    if column.kind == "date":
+        cell.number_format, cell.alignment = DATE_FORMAT, _A_DATE
+    elif column.kind == "day_date":
+        cell.number_format, cell.alignment = DAY_DATE_FORMAT, _A_DATE
+    elif column.kind in ("no", "mark", "short"):
+        cell.alignment = _A_CENTRE
+    else:
+        cell.alignment = _A_TEXT
+    if variant == "void":
+        cell.font, cell.fill = _F_VOID, _VOID_FILL
+    elif variant == "late":
+        cell.font, cell.fill = _F_BODY, _LATE_FILL
+    else:
+        cell.font = _F_BODY
+
+
+def _body_style_ids(ws: Worksheet, columns: Sequence[_Column]) -> dict[_Variant, list[int]]:
+    """The workbook's style index of every body cell, per column and row variant.
+
+    Body rows are streamed as XML (openpyxl needs ~30 s for 100 000 styled rows); their styles are
+    registered here through detached cells, so styles.xml still comes from openpyxl.
+    """
+    def style_id(column: _Column, variant: _Variant, **extra) -> int:
+        cell = Cell(ws)
+        _style_body_cell(cell, column, variant)
+        for name, value in extra.items():
+            setattr(cell, name, value)
+        return cell.style_id
+
+    ids: dict[_Variant, list[int]] = {v: [style_id(c, v) for c in columns] for v in ("normal", "void", "late")}
+    ids["late"][-1] = style_id(columns[-1], "late", font=_F_LATE_NOTE)          # the "late" remark
+    batal = next(i for i, c in enumerate(columns) if not c.keep_when_void)
+    # "BATAL: ..." reads across the emptied row instead of wrapping in the Nama column.
+    ids["void"][batal] = style_id(columns[batal], "void",
+                                  alignment=Alignment(horizontal="left", vertical="top", wrap_text=False))
+    return ids
+
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def _text_xml(value: str) -> str:
+    """An inline string's ``<is>`` content: kept as typed, never a formula."""
+    space = ' xml:space="preserve"' if "\n" in value or value[0] == " " or value[-1] == " " else ""
+    if "&" in value or "<" in value or ">" in value:
+        value = xml_escape(value)
+    return f"<is><t{space}>{value}</t></is>"
+
+
+def _body_rows_xml(columns: Sequence[_Column], lines: Sequence[_Line], styles: dict[_Variant, list[int]],
+                   first_row: int = _FIRST_DATA_ROW) -> str:
+    """The body's ``<row>`` elements (one cell per column, empty ones styled)."""
+    letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
+    capacities = [_capacity(c.width, _BODY_CHARS_PER_UNIT) for c in columns]
+    spans = f"1:{len(columns)}"
+    out: list[str] = []
+    append = out.append
+    for offset, line in enumerate(lines):
+        row = first_row + offset
+        ids = styles["void" if line.void else "late" if line.late else "normal"]
+        values = [_clean_text(v) if v.__class__ is str else v for v in line.values]
+        height = _LINE_HEIGHT_PT + 3 if line.void else _body_height(values, capacities)
+        append(f'<row r="{row}" spans="{spans}" ht="{height:g}" customHeight="1">')
+        for letter, style, value in zip(letters, ids, values):
+            if value is None or value == "":
+                append(f'<c r="{letter}{row}" s="{style}"/>')
+            elif value.__class__ is str:
+                append(f'<c r="{letter}{row}" s="{style}" t="inlineStr">{_text_xml(value)}</c>')
+            elif isinstance(value, date):   # datetime included: a date cell shows the day only
+                day = value.date() if isinstance(value, datetime) else value
+                append(f'<c r="{letter}{row}" s="{style}"><v>{(day - _EXCEL_EPOCH).days}</v></c>')
+            else:
+                append(f'<c r="{letter}{row}" s="{style}"><v>{value}</v></c>')
+        append("</row>")
+    return "".join(out)
+
+
+def _body_height(values: Sequence[Any], capacities: Sequence[int]) -> float:
+    """Row height for the wrapped text of the row's (cleaned) values."""
+    lines = 1
+    for value, capacity in zip(values, capacities):
+        # Most cells fit on one line: walk the words only when they might not.
+        if value.__class__ is str and (len(value) > capacity or "\n" in value):
+            lines = max(lines, _lines_within(value, capacity))
+    return min(_MAX_ROW_HEIGHT_PT, lines * _LINE_HEIGHT_PT + 3)
+
+
+def _page_setup(ws: Worksheet, *, paper: str, title: str, year: int) -> None:
+    key = paper.strip().upper()
+    if key not in PAPER_SIZES:
+        raise ValueError(f"ukuran kertas tidak dikenal: {paper!r} (F4 atau A4)")
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = PAPER_SIZES[key]
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0          # as many pages down as needed
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = f"{_HEAD_TOP}:{_NUMBER_ROW}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = 0.5
+    ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.oddFooter.left.text = f"{title.title()} Tahun {year}"
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = "Halaman &P dari &N"
+    ws.oddFooter.right.size = 8
+
+
+def _build(title: str, columns: Sequence[_Column], body_rows: int, *, year: int, agency_name: str,
+           paper: str, note: str) -> Workbook:
+    """Everything but the body rows: title block, header, widths, panes, filter, page setup."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"Register {year}"
+    last = len(columns)
+    last_col = get_column_letter(last)
+
+    for row, text, font, height in (
+        (_TITLE_ROW, title, _F_TITLE, 20),
+        (_SUBTITLE_ROW, " ".join(filter(None, [_clean_text(agency_name or "").strip().upper(), f"TAHUN {year}"])),
+         _F_SUBTITLE, 18),
+    ):
+        cell = ws.cell(row, 1)
+        _set_value(cell, text)
+        cell.font, cell.alignment = font, _A_TITLE
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+        ws.row_dimensions[row].height = height
+    if note:
+        cell = ws.cell(_NOTE_ROW, 1)
+        _set_value(cell, note)
+        cell.font, cell.alignment = _F_NOTE, _A_NOTE
+        ws.merge_cells(start_row=_NOTE_ROW, start_column=1, end_row=_NOTE_ROW, end_column=last)
+        ws.row_dimensions[_NOTE_ROW].height = 24
+    else:
+        ws.row_dimensions[_NOTE_ROW].height = 8
+
+    _write_header(ws, columns)
+
+    for col, column in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = column.width
+
+    last_row = _NUMBER_ROW + body_rows
+    ws.freeze_panes = f"B{_FIRST_DATA_ROW}"     # below the header, after "No" (a string: creates no cell)
+    ws.auto_filter.ref = f"A{_NUMBER_ROW}:{last_col}{last_row}"
+    _page_setup(ws, paper=paper, title=title, year=year)
+
+    wb.properties.title = f"{title.title()} Tahun {year}"
+    wb.properties.creator = "ppid-pipeline"
+    return wb
+
+
+
+# -- from cases to rows ------------------------------------------------------------------------------
+
+_DECISION_LABEL = {"diberikan": "Diberikan seluruhnya", "sebagian": "Diberikan sebagian", "ditolak": "Ditolak"}
+_HOLDING = {"diberikan": "Ya", "sebagian": "Ya", "ditolak": "Ya", "tidak-dikuasai": "Tidak"}
+_REQUEST_KIND = {"melihat": "Melihat/mengetahui", "salinan": "Meminta salinan"}
+
+
+def request_row(case) -> RequestRegisterRow:
+    """One register line from a request case (``pipeline.store.db.Case``): what it asked and how it was answered."""
+    data = case.data or {}
+    applicant = data.get("applicant", {})
+    answer = data.get("jawaban") or {}
+    decision = answer.get("keputusan", "")
+    basis = _basis(answer) if decision == "ditolak" else ""
+    extension = data.get("perpanjangan")
+    notes = [f"Diperpanjang s.d. {_tanggal(date.fromisoformat(extension['tenggat_baru']))}: {extension['alasan']}"] if extension else []
+    notes += [f"Keberatan: {', '.join(data['keberatan'])}"] if data.get("keberatan") else []
+    total = sum(int(answer.get(k) or 0) for k in ("biaya_kirim", "biaya_lain")) + int(answer.get("halaman") or 0) * int(answer.get("tarif") or 0)
+    return RequestRegisterRow(
+        no=case.seq, nomor=case.number, tanggal=case.received,
+        nama=applicant.get("nama") or case.applicant_name, alamat=applicant.get("alamat") or "",
+        kontak=" / ".join(v for v in (applicant.get("telepon"), applicant.get("email")) if v),
+        pekerjaan=applicant.get("pekerjaan") or "", informasi=data.get("rincian_informasi") or "", tujuan=data.get("tujuan") or "",
+        status_dikuasai=_HOLDING.get(decision, ""), belum_didokumentasikan="Ya" if decision == "belum-didokumentasikan" else "",
+        bentuk=", ".join(f.capitalize() for f in answer.get("bentuk", [])),
+        jenis_permohonan=", ".join(_REQUEST_KIND.get(k, k) for k in data.get("cara_memperoleh", [])),
+        keputusan=_DECISION_LABEL.get(decision, ""), alasan_penolakan=basis,
+        tanggal_pemberitahuan=date.fromisoformat(answer["tanggal"]) if answer.get("tanggal") else None,
+        tanggal_pemberian=None,
+        biaya=_rupiah(total) if decision in ("diberikan", "sebagian") else "",
+        batal=case.void_reason if case.status == "batal" else None,
+        keterangan="; ".join(notes),
+    )
+
+
+def _basis(answer: dict) -> str:
+    if answer.get("pasal17"):
+        angka = f" angka {answer['angka']}" if answer.get("angka") else ""
+        return f"Pasal 17 huruf {answer['pasal17']}{angka} UU 14/2008. {answer.get('konsekuensi', '')}".strip()
+    return f"{answer.get('dasar_lain', '')}. {answer.get('konsekuensi', '')}".strip(". ")
+
+
+_OBJECTION_DECISION_LABEL = {"keberatan-diterima": "Keberatan diterima", "keberatan-ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)"}
+
+
+def objection_row(case, request, atasan: str) -> ObjectionRegisterRow:
+    """One register line from an objection case; ``request`` is the linked request case, if any."""
+    data = case.data or {}
+    applicant = data.get("applicant", {})
+    answer = data.get("jawaban") or {}
+    decision = answer.get("keputusan", "")
+    proxy = data.get("kuasa") or {}
+    notes = [f"Kuasa: {proxy['nama']}"] if proxy.get("nama") else []
+    return ObjectionRegisterRow(
+        no=case.seq, nomor=case.number, tanggal=case.received,
+        nama=applicant.get("nama") or case.applicant_name, alamat=applicant.get("alamat") or "",
+        pekerjaan=applicant.get("pekerjaan") or "", telepon=applicant.get("telepon") or "", email=applicant.get("email") or "",
+        nomor_permohonan=data.get("nomor_permohonan") or "",
+        informasi=(request.data.get("rincian_informasi") or "") if request else "",
+        tujuan=data.get("tujuan") or "", alasan=list(data.get("alasan", [])),
+        keputusan_atasan=_OBJECTION_DECISION_LABEL.get(decision, ""),
+        tanggal_tanggapan=date.fromisoformat(answer["tanggal"]) if answer.get("tanggal") else None,
+        atasan=atasan if decision else "", tanggapan_pemohon="",
+        batal=case.void_reason if case.status == "batal" else None,
+        terlambat=bool(data.get("terlambat")), keterangan="; ".join(notes),
+    )

@@ -1,0 +1,787 @@
+"""Laporan layanan informasi publik: the periodic service report (UU 14/2008, Perki 1/2021).
+
+Pure: cases in, figures out; no database access. :func:`compute_report` counts the cases received in a
+year or a semester; every figure is computed from the case data (decision, answer date, extension,
+objection reasons), never typed. :func:`write_report_xlsx` writes the workbook (Ringkasan, Grafik with
+charts, Rincian listing each counted case so every figure can be checked); :func:`report_docx` gives
+the same report as a Word document, ready for the LibreOffice pool to turn into PDF.
+
+Counting rules:
+
+* a case belongs to the period by its date of receipt;
+* a voided number (status ``batal``) is not a request or an objection: voided numbers are counted
+  apart; cases still being built (``disiapkan``) are left out altogether;
+* a request is answered when ``data["jawaban"]`` holds a final decision; an extension alone is not an
+  answer;
+* working days from receipt to the answer follow the calendar's day-0 rule: ``working_days_between``
+  (receipt = day 0), plus one in "next_day" mode when the day of receipt is a working day, so a
+  request answered on its statutory deadline always counts exactly 10 days;
+* on time = at most 10 working days; within the extension = more than 10 and at most 10 + 7 working
+  days for an extended request; late = anything beyond the applicable limit.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Union
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.shared import Cm, Pt
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.label import DataLabelList
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from pipeline.core import bahasa
+from pipeline.core.files import save_workbook
+from pipeline.core.vocab import ALASAN_KEBERATAN, FINAL_DECISIONS, OBJECTION_DECISIONS, PASAL17_LETTERS
+from pipeline.core.workdays import WorkCalendar
+from pipeline.store.db import STAGING, VOID, Case
+
+__all__ = ["Laporan", "CaseLine", "compute_report", "write_report_xlsx", "report_docx", "REPORT_TITLE"]
+
+REPORT_TITLE = "LAPORAN LAYANAN INFORMASI PUBLIK"
+REQUEST, OBJECTION = "permohonan", "keberatan"
+OTHER_LAW = "lain"            # rejected under an article of another law
+NO_BASIS = "tidak-tercatat"   # rejected without a recorded basis (should not happen; counted, not hidden)
+OPEN_OBJECTION = "belum-diputus"
+DASH = "\u2013"
+
+Value = Union[int, float, str]
+
+DECISION_LABEL = {
+    "diberikan": "Informasi diberikan seluruhnya",
+    "sebagian": "Informasi diberikan sebagian",
+    "ditolak": "Permohonan ditolak (informasi dikecualikan)",
+    "tidak-dikuasai": "Informasi tidak dikuasai",
+    "belum-didokumentasikan": "Informasi belum didokumentasikan",
+}
+SHORT_DECISION = {
+    "diberikan": "Diberikan seluruhnya", "sebagian": "Diberikan sebagian", "ditolak": "Ditolak",
+    "tidak-dikuasai": "Tidak dikuasai", "belum-didokumentasikan": "Belum didokumentasikan",
+}
+OBJECTION_OUTCOME_LABEL = {
+    "keberatan-diterima": "Keberatan diterima (dikabulkan)",
+    "keberatan-ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)",
+    OPEN_OBJECTION: "Keberatan belum diputus",
+}
+# UU 14/2008 Pasal 17, short Indonesian labels.
+PASAL17_LABEL = {
+    "a": "Menghambat proses penegakan hukum",
+    "b": "Mengganggu perlindungan hak kekayaan intelektual dan persaingan usaha yang sehat",
+    "c": "Membahayakan pertahanan dan keamanan negara",
+    "d": "Mengungkapkan kekayaan alam Indonesia",
+    "e": "Merugikan ketahanan ekonomi nasional",
+    "f": "Merugikan kepentingan hubungan luar negeri",
+    "g": "Mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir atau wasiat",
+    "h": "Mengungkap rahasia pribadi",
+    "i": "Memorandum atau surat antar/intra Badan Publik yang menurut sifatnya dirahasiakan",
+    "j": "Informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
+}
+TIMING_ON_TIME, TIMING_EXTENDED, TIMING_LATE = "tepat waktu", "dalam perpanjangan", "terlambat"
+
+
+# -- the report as data ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaseLine:
+    """One counted case as the Rincian sheet lists it (no personal data)."""
+
+    nomor: str
+    jenis: str                       # "permohonan" | "keberatan"
+    diterima: date
+    status: str
+    keputusan: str = ""              # label, empty while open
+    dasar: str = ""                  # rejection basis, objection reasons, or the reason for voiding
+    tanggal_jawaban: date | None = None
+    hari_kerja: int | None = None
+    ketepatan: str = ""              # tepat waktu / dalam perpanjangan / terlambat
+    keterangan: str = ""
+
+
+@dataclass
+class Laporan:
+    year: int
+    semester: int | None
+    start: date
+    end: date
+    notice_days: int = 10
+    extension_days: int = 7
+    permohonan: int = 0
+    batal_permohonan: list[str] = field(default_factory=list)
+    dijawab: int = 0
+    belum_dijawab: int = 0
+    keputusan: dict[str, int] = field(default_factory=dict)             # FINAL_DECISIONS -> count
+    dasar_penolakan: dict[str, int] = field(default_factory=dict)       # a..j, "lain" (+ "tidak-tercatat")
+    diperpanjang: int = 0
+    tepat_waktu: int = 0
+    dalam_perpanjangan: int = 0
+    terlambat: int = 0
+    rata_rata_hari: float | None = None
+    terlama_hari: int | None = None
+    terlama_nomor: str = ""
+    keberatan: int = 0
+    batal_keberatan: list[str] = field(default_factory=list)
+    alasan_keberatan: dict[str, int] = field(default_factory=dict)      # a..g -> count
+    putusan_keberatan: dict[str, int] = field(default_factory=dict)     # diterima / ditolak / belum-diputus
+    keberatan_terlambat: int = 0
+    per_bulan: dict[int, int] = field(default_factory=dict)             # month -> requests received
+    rincian: list[CaseLine] = field(default_factory=list)
+
+    # -- labels --
+
+    @property
+    def period_title(self) -> str:
+        """ "TAHUN 2026" or "TAHUN 2026 SEMESTER I"."""
+        semester = f" SEMESTER {bahasa.bulan_romawi(self.semester)}" if self.semester else ""
+        return f"TAHUN {self.year}{semester}"
+
+    @property
+    def period_text(self) -> str:
+        return f"{bahasa.tanggal(self.start)} s.d. {bahasa.tanggal(self.end)}"
+
+    def ditolak(self) -> int:
+        return self.keputusan.get("ditolak", 0)
+
+    # -- figures, grouped as the Ringkasan sheet shows them --
+
+    def request_rows(self) -> list[tuple[str, Value]]:
+        k = self.keputusan
+        return [
+            ("Jumlah permohonan informasi publik yang diterima", self.permohonan),
+            ("Nomor pendaftaran permohonan yang dibatalkan (tidak dihitung sebagai permohonan)",
+             len(self.batal_permohonan)),
+            ("Permohonan yang sudah dijawab", self.dijawab),
+            ("Permohonan yang belum dijawab", self.belum_dijawab),
+            *((DECISION_LABEL[key], k.get(key, 0)) for key in FINAL_DECISIONS),
+        ]
+
+    def time_rows(self) -> list[tuple[str, Value]]:
+        limit = self.notice_days + self.extension_days
+        return [
+            ("Permohonan yang jangka waktunya diperpanjang", self.diperpanjang),
+            (f"Dijawab dalam {self.notice_days} hari kerja", self.tepat_waktu),
+            (f"Dijawab dalam masa perpanjangan (hari kerja ke-{self.notice_days + 1} s.d. {limit})",
+             self.dalam_perpanjangan),
+            ("Dijawab melewati jangka waktu", self.terlambat),
+            ("Rata-rata waktu pemenuhan (hari kerja)", _or_dash(self.rata_rata_hari)),
+            ("Waktu pemenuhan paling lama (hari kerja)", _or_dash(self.terlama_hari)),
+            ("Nomor permohonan dengan waktu pemenuhan paling lama", self.terlama_nomor or DASH),
+        ]
+
+    def rejection_rows(self) -> list[tuple[str, Value]]:
+        rows = [(f"Pasal 17 huruf {letter} UU 14/2008", self.dasar_penolakan.get(letter, 0))
+                for letter in PASAL17_LETTERS]
+        rows.append(("Pasal undang-undang lain", self.dasar_penolakan.get(OTHER_LAW, 0)))
+        if self.dasar_penolakan.get(NO_BASIS):
+            rows.append(("Dasar penolakan tidak tercatat", self.dasar_penolakan[NO_BASIS]))
+        return rows
+
+    def objection_rows(self) -> list[tuple[str, Value]]:
+        return [
+            ("Jumlah keberatan yang diterima", self.keberatan),
+            ("Nomor registrasi keberatan yang dibatalkan (tidak dihitung sebagai keberatan)",
+             len(self.batal_keberatan)),
+            *((OBJECTION_OUTCOME_LABEL[key], self.putusan_keberatan.get(key, 0)) for key in OBJECTION_OUTCOME_LABEL),
+            ("Keberatan yang diajukan melewati batas waktu", self.keberatan_terlambat),
+        ]
+
+    def reason_rows(self) -> list[tuple[str, Value]]:
+        return [(f"Alasan {letter}. {text}", self.alasan_keberatan.get(letter, 0))
+                for letter, text in ALASAN_KEBERATAN.items()]
+
+    def month_rows(self) -> list[tuple[str, Value]]:
+        return [(bahasa.nama_bulan(month), count) for month, count in self.per_bulan.items()]
+
+    def sections(self) -> list[tuple[str, list[tuple[str, Value]]]]:
+        return [
+            ("A. Permohonan informasi publik", self.request_rows()),
+            ("B. Waktu pemenuhan permohonan", self.time_rows()),
+            ("C. Dasar penolakan permohonan", self.rejection_rows()),
+            ("D. Keberatan", self.objection_rows()),
+            ("E. Alasan keberatan (satu keberatan dapat memuat beberapa alasan)", self.reason_rows()),
+            ("F. Permohonan per bulan", self.month_rows()),
+        ]
+
+    def as_rows(self) -> list[tuple[str, Value]]:
+        """Every figure as (Indonesian label, value), in Ringkasan order."""
+        return [row for _title, rows in self.sections() for row in rows]
+
+    def average_text(self) -> str:
+        """ "Rata-rata waktu pemenuhan permohonan 4,2 hari kerja; paling lama 12 hari kerja (nomor …)." """
+        if self.rata_rata_hari is None:
+            return "Belum ada permohonan yang dijawab dalam periode ini."
+        return (f"Rata-rata waktu pemenuhan permohonan {desimal(self.rata_rata_hari)} hari kerja; "
+                f"paling lama {bahasa.angka(self.terlama_hari)} hari kerja (nomor {self.terlama_nomor}).")
+
+
+def _or_dash(value: int | float | None) -> Value:
+    return DASH if value is None else value
+
+
+def desimal(value: float, places: int = 1) -> str:
+    """Indonesian decimal: 4.25 -> "4,3" (rounded half up), 1234.5 -> "1.234,5"."""
+    whole, _, fraction = f"{_round_half_up(value, places):,.{places}f}".partition(".")
+    whole = whole.replace(",", ".")
+    return f"{whole},{fraction}" if fraction else whole
+
+
+def _round_half_up(value: float, places: int) -> float:
+    step = Decimal(1).scaleb(-places)
+    return float(Decimal(str(value)).quantize(step, rounding=ROUND_HALF_UP))
+
+
+# -- computing ---------------------------------------------------------------------------------------------
+
+
+def compute_report(cases: list[Case], calendar: WorkCalendar, *, year: int, semester: int | None = None,
+                   notice_days: int = 10, extension_days: int = 7) -> Laporan:
+    """The figures of the cases received in ``year`` (semester 1 = January-June, 2 = July-December)."""
+    start, end = report_period(year, semester)
+    in_period = sorted((c for c in cases if start <= c.received <= end and c.status != STAGING),
+                       key=lambda c: (c.kind, c.received, c.number))
+    report = Laporan(year=year, semester=semester, start=start, end=end, notice_days=notice_days,
+                     extension_days=extension_days)
+    requests = [c for c in in_period if c.kind == REQUEST and c.status != VOID]
+    objections = [c for c in in_period if c.kind == OBJECTION and c.status != VOID]
+    voided = [c for c in in_period if c.status == VOID]
+    _count_requests(report, requests, calendar)
+    _count_objections(report, objections)
+    _count_voided(report, voided)
+    report.per_bulan = requests_per_month(requests, start, end)
+    report.rincian.sort(key=lambda line: (line.jenis != REQUEST, line.diterima, line.nomor))
+    return report
+
+
+def report_period(year: int, semester: int | None) -> tuple[date, date]:
+    if semester is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    if semester == 1:
+        return date(year, 1, 1), date(year, 6, 30)
+    if semester == 2:
+        return date(year, 7, 1), date(year, 12, 31)
+    raise ValueError(f"Semester harus 1 atau 2, bukan {semester!r}.")
+
+
+def answer_of(case: Case) -> dict | None:
+    """The final answer of a request, or None while it is open."""
+    answer = (case.data or {}).get("jawaban") or {}
+    return answer if answer.get("keputusan") in FINAL_DECISIONS else None
+
+
+def answer_date(answer: dict) -> date | None:
+    text = answer.get("tanggal")
+    return date.fromisoformat(text) if text else None
+
+
+def working_days_taken(calendar: WorkCalendar, received: date, answered: date) -> int:
+    """Working days from receipt to the answer, counted as the deadlines are (see module docstring)."""
+    days = calendar.working_days_between(received, answered)
+    if calendar.day_zero == "next_day" and calendar.is_working_day(received):
+        days += 1
+    return days
+
+
+def timing(days: int, extended: bool, notice_days: int, extension_days: int) -> str:
+    if days <= notice_days:
+        return TIMING_ON_TIME
+    if extended and days <= notice_days + extension_days:
+        return TIMING_EXTENDED
+    return TIMING_LATE
+
+
+def rejection_basis(answer: dict) -> str:
+    """ "a".."j" for Pasal 17, "lain" for another law, "tidak-tercatat" when neither is recorded."""
+    letter = (answer.get("pasal17") or "").strip().lower()
+    if letter in PASAL17_LETTERS and letter:
+        return letter
+    return OTHER_LAW if (answer.get("dasar_lain") or "").strip() else NO_BASIS
+
+
+def basis_text(answer: dict) -> str:
+    key = rejection_basis(answer)
+    if key == OTHER_LAW:
+        return answer["dasar_lain"].strip()
+    if key == NO_BASIS:
+        return "Dasar tidak tercatat"
+    angka = f" angka {answer['angka']}" if answer.get("angka") else ""
+    return f"Pasal 17 huruf {key}{angka} UU 14/2008"
+
+
+def _count_requests(report: Laporan, requests: list[Case], calendar: WorkCalendar) -> None:
+    report.permohonan = len(requests)
+    report.keputusan = {key: 0 for key in FINAL_DECISIONS}
+    report.dasar_penolakan = {key: 0 for key in (*PASAL17_LETTERS, OTHER_LAW)}
+    durations: list[tuple[int, str]] = []
+    for case in requests:
+        line = _request_line(report, case, calendar)
+        report.rincian.append(line)
+        if line.hari_kerja is not None:
+            durations.append((line.hari_kerja, case.number))
+    report.dijawab = sum(report.keputusan.values())
+    report.belum_dijawab = report.permohonan - report.dijawab
+    _summarise_durations(report, durations)
+
+
+def _request_line(report: Laporan, case: Case, calendar: WorkCalendar) -> CaseLine:
+    """Count one request into ``report`` and return its Rincian line."""
+    extended = bool((case.data or {}).get("perpanjangan"))
+    report.diperpanjang += extended
+    notes = ["diperpanjang"] if extended else []
+    notes += [f"keberatan {', '.join(case.data['keberatan'])}"] if (case.data or {}).get("keberatan") else []
+    answer = answer_of(case)
+    if answer is None:
+        return CaseLine(case.number, REQUEST, case.received, case.status, keterangan="; ".join(notes))
+    decision = answer["keputusan"]
+    report.keputusan[decision] += 1
+    basis = ""
+    if decision == "ditolak":
+        key = rejection_basis(answer)
+        report.dasar_penolakan[key] = report.dasar_penolakan.get(key, 0) + 1
+        basis = basis_text(answer)
+    answered = answer_date(answer)
+    days = working_days_taken(calendar, case.received, answered) if answered else None
+    on_time = timing(days, extended, report.notice_days, report.extension_days) if days is not None else ""
+    _count_timing(report, on_time)
+    return CaseLine(case.number, REQUEST, case.received, case.status, SHORT_DECISION[decision], basis,
+                    answered, days, on_time, "; ".join(notes))
+
+
+def _count_timing(report: Laporan, on_time: str) -> None:
+    if on_time == TIMING_ON_TIME:
+        report.tepat_waktu += 1
+    elif on_time == TIMING_EXTENDED:
+        report.dalam_perpanjangan += 1
+    elif on_time == TIMING_LATE:
+        report.terlambat += 1
+
+
+def _summarise_durations(report: Laporan, durations: list[tuple[int, str]]) -> None:
+    if not durations:
+        return
+    report.rata_rata_hari = _round_half_up(sum(d for d, _ in durations) / len(durations), 1)
+    # the longest; on a tie the first received (durations are in order of receipt)
+    report.terlama_hari, report.terlama_nomor = max(durations, key=lambda item: item[0])
+
+
+def _count_objections(report: Laporan, objections: list[Case]) -> None:
+    report.keberatan = len(objections)
+    report.alasan_keberatan = {letter: 0 for letter in ALASAN_KEBERATAN}
+    report.putusan_keberatan = {key: 0 for key in OBJECTION_OUTCOME_LABEL}
+    for case in objections:
+        report.rincian.append(_objection_line(report, case))
+
+
+def _objection_line(report: Laporan, case: Case) -> CaseLine:
+    """Count one objection into ``report`` and return its Rincian line."""
+    data = case.data or {}
+    reasons = sorted({r.strip().lower() for r in data.get("alasan", []) if r.strip().lower() in ALASAN_KEBERATAN})
+    for letter in reasons:
+        report.alasan_keberatan[letter] += 1
+    answer = data.get("jawaban") or {}
+    outcome = answer.get("keputusan") if answer.get("keputusan") in OBJECTION_DECISIONS else OPEN_OBJECTION
+    report.putusan_keberatan[outcome] += 1
+    late = bool(data.get("terlambat"))
+    report.keberatan_terlambat += late
+    notes = [f"atas permohonan {data['nomor_permohonan']}"] if data.get("nomor_permohonan") else []
+    notes += ["diajukan melewati batas waktu"] if late else []
+    decided = outcome != OPEN_OBJECTION
+    return CaseLine(case.number, OBJECTION, case.received, case.status,
+                    OBJECTION_OUTCOME_LABEL[outcome] if decided else "",
+                    f"alasan {', '.join(reasons)}" if reasons else "",
+                    answer_date(answer) if decided else None, keterangan="; ".join(notes))
+
+
+def _count_voided(report: Laporan, voided: list[Case]) -> None:
+    for case in voided:
+        target = report.batal_permohonan if case.kind == REQUEST else report.batal_keberatan
+        target.append(case.number)
+        report.rincian.append(CaseLine(case.number, case.kind, case.received, case.status, "Nomor batal",
+                                       case.void_reason or ""))
+
+
+def requests_per_month(requests: list[Case], start: date, end: date) -> dict[int, int]:
+    counts = Counter(c.received.month for c in requests)
+    return {month: counts.get(month, 0) for month in range(start.month, end.month + 1)}
+
+
+# -- the workbook -------------------------------------------------------------------------------------------
+
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+_SECTION_FILL = PatternFill("solid", fgColor="F2F2F2")
+_BOLD = Font(bold=True)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_CENTER = Alignment(horizontal="center", vertical="top", wrap_text=True)
+DATE_FORMAT = "[$-421]d mmmm yyyy;@"
+DECIMAL_FORMAT = "[$-421]0.0"
+FILE_MODE = 0o640
+
+
+def write_report_xlsx(report: Laporan, path: Path, *, agency: str) -> None:
+    """Write the report workbook to ``path`` atomically (temporary file in the same folder, rename)."""
+    wb = Workbook()
+    summary_sheet(wb.active, report, agency)
+    chart_sheet(wb.create_sheet("Grafik"), report)
+    detail_sheet(wb.create_sheet("Rincian"), report)
+    wb.properties.title = f"{report_title(report, agency)}".title()
+    wb.properties.creator = "ppid-pipeline"
+    save_workbook(wb, Path(path))
+
+
+def report_title(report: Laporan, agency: str) -> str:
+    return f"{REPORT_TITLE} {agency.upper()} {report.period_title}"
+
+
+def summary_sheet(ws: Worksheet, report: Laporan, agency: str) -> None:
+    ws.title = "Ringkasan"
+    ws.column_dimensions["A"].width = 80
+    ws.column_dimensions["B"].width = 18
+    _title_block(ws, [report_title(report, agency), f"Periode {report.period_text}"], columns=2)
+    row = 4
+    _header_cells(ws, row, ["Uraian", "Jumlah"])
+    for title, rows in report.sections():
+        row += 1
+        _section_row(ws, row, title)
+        for label, value in rows:
+            row += 1
+            _figure_row(ws, row, label, value)
+    ws.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=2)
+    ws.cell(row + 2, 1, report.average_text()).alignment = _WRAP
+    ws.freeze_panes = "A5"
+    _fit_to_page(ws, landscape=False)
+
+
+def _title_block(ws: Worksheet, lines: list[str], *, columns: int) -> None:
+    for index, text in enumerate(lines, 1):
+        ws.merge_cells(start_row=index, start_column=1, end_row=index, end_column=columns)
+        cell = ws.cell(index, 1, text)
+        cell.font = Font(bold=index == 1, size=13 if index == 1 else 11)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.row_dimensions[1].height = 34
+
+
+def _header_cells(ws: Worksheet, row: int, labels: list[str]) -> None:
+    for column, label in enumerate(labels, 1):
+        cell = ws.cell(row, column, label)
+        cell.font, cell.fill, cell.border, cell.alignment = _BOLD, _HEADER_FILL, _BORDER, _CENTER
+
+
+def _section_row(ws: Worksheet, row: int, title: str) -> None:
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+    cell = ws.cell(row, 1, title)
+    cell.font, cell.fill = _BOLD, _SECTION_FILL
+    for column in (1, 2):
+        ws.cell(row, column).border = _BORDER
+
+
+def _figure_row(ws: Worksheet, row: int, label: str, value: Value) -> None:
+    label_cell = ws.cell(row, 1, label)
+    label_cell.alignment, label_cell.border = _WRAP, _BORDER
+    value_cell = ws.cell(row, 2, value)
+    value_cell.border = _BORDER
+    value_cell.alignment = Alignment(horizontal="right" if not isinstance(value, str) else "center", vertical="top")
+    if isinstance(value, float):
+        value_cell.number_format = DECIMAL_FORMAT
+
+
+def _fit_to_page(ws: Worksheet, *, landscape: bool) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
+# Grafik: three blocks one under another, each a data table in columns A-B with its chart beside it
+# (from column D), so the charts never cover a table and the sheet prints on one page width.
+_CHART_ROWS = 17          # rows a 7.5 cm chart takes at the default row height, plus a gap
+
+
+def chart_sheet(ws: Worksheet, report: Laporan) -> None:
+    blocks = [
+        ("Permohonan per bulan", "Bulan", report.month_rows()),
+        ("Keputusan atas permohonan", "Keputusan", decision_chart_rows(report)),
+        ("Keberatan menurut alasan", "Alasan", [(f"Alasan {k}", v) for k, v in report.alasan_keberatan.items()]),
+    ]
+    top = 1
+    for title, heading, rows in blocks:
+        _data_table(ws, top, title, heading, rows)
+        ws.add_chart(_bar_chart(ws, top, rows, title), f"D{top}")
+        top += max(len(rows) + 3, _CHART_ROWS)
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 10
+    ws.column_dimensions["C"].width = 3
+    _fit_to_page(ws, landscape=False)
+
+
+def decision_chart_rows(report: Laporan) -> list[tuple[str, int]]:
+    rows = [(SHORT_DECISION[key], report.keputusan.get(key, 0)) for key in FINAL_DECISIONS]
+    return rows + [("Belum dijawab", report.belum_dijawab)]
+
+
+def _letter(column: int) -> str:
+    return get_column_letter(column)
+
+
+def _data_table(ws: Worksheet, top: int, title: str, heading: str, rows: list[tuple[str, Value]]) -> None:
+    """Title in row ``top``, header below it, the rows after that, in columns A-B."""
+    ws.cell(top, 1, title).font = _BOLD
+    _header_cells_at(ws, top + 1, 1, [heading, "Jumlah"])
+    for offset, (label, value) in enumerate(rows, top + 2):
+        for column, item in enumerate((label, value), 1):
+            ws.cell(offset, column, item).border = _BORDER
+
+
+def _header_cells_at(ws: Worksheet, row: int, column: int, labels: list[str]) -> None:
+    for shift, label in enumerate(labels):
+        cell = ws.cell(row, column + shift, label)
+        cell.font, cell.fill, cell.border, cell.alignment = _BOLD, _HEADER_FILL, _BORDER, _CENTER
+
+
+def _bar_chart(ws: Worksheet, top: int, rows: list[tuple[str, Value]], title: str) -> BarChart:
+    chart = BarChart()
+    chart.type = "col"
+    chart.title = title
+    chart.legend = None
+    chart.y_axis.title = "Jumlah"
+    chart.y_axis.delete = chart.x_axis.delete = False
+    chart.y_axis.majorGridlines = None
+    chart.y_axis.number_format = "0"
+    chart.y_axis.majorUnit = _major_unit(max((v for _, v in rows if isinstance(v, int)), default=0))
+    chart.y_axis.scaling.min = 0
+    chart.add_data(Reference(ws, min_col=2, min_row=top + 1, max_row=top + 1 + len(rows)), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=top + 2, max_row=top + 1 + len(rows)))
+    chart.dataLabels = DataLabelList(showVal=True, showCatName=False, showSerName=False, showLegendKey=False,
+                                     showPercent=False)
+    chart.width, chart.height = 13, 7.5
+    return chart
+
+
+def _major_unit(largest: int) -> int:
+    """Whole-number steps for counts: 1 up to 8, then about eight steps."""
+    return max(1, -(-largest // 8))
+
+
+_DETAIL_COLUMNS = (("No", 5), ("Nomor", 24), ("Jenis", 12), ("Tanggal diterima", 18), ("Status", 13),
+                   ("Keputusan", 44), ("Dasar / alasan", 34), ("Tanggal jawaban", 18), ("Hari kerja", 10),
+                   ("Ketepatan waktu", 20), ("Keterangan", 44))
+
+
+def detail_sheet(ws: Worksheet, report: Laporan) -> None:
+    ws.append(["Rincian perkara yang dihitung (nomor batal dicantumkan tetapi tidak dihitung sebagai "
+               "permohonan atau keberatan)"])
+    ws["A1"].font = _BOLD
+    _header_cells(ws, 2, [name for name, _ in _DETAIL_COLUMNS])
+    for index, line in enumerate(report.rincian, 1):
+        _detail_row(ws, 2 + index, index, line)
+    for column, (_, width) in enumerate(_DETAIL_COLUMNS, 1):
+        ws.column_dimensions[_letter(column)].width = width
+    ws.freeze_panes = "C3"
+    ws.auto_filter.ref = f"A2:{_letter(len(_DETAIL_COLUMNS))}{2 + len(report.rincian)}"
+    _fit_to_page(ws, landscape=True)
+
+
+def _detail_row(ws: Worksheet, row: int, index: int, line: CaseLine) -> None:
+    values = [index, line.nomor, line.jenis, line.diterima, line.status, line.keputusan, line.dasar,
+              line.tanggal_jawaban, line.hari_kerja, line.ketepatan, line.keterangan]
+    for column, value in enumerate(values, 1):
+        cell = ws.cell(row, column, value)
+        cell.border, cell.alignment = _BORDER, _WRAP
+        if isinstance(value, date):
+            cell.number_format = DATE_FORMAT
+    lines = max(_wrapped_lines(str(v or ""), width) for v, (_, width) in zip(values, _DETAIL_COLUMNS))
+    if lines > 1:
+        ws.row_dimensions[row].height = 15 * lines     # openpyxl does not size rows for wrapped text
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """A generous estimate of the lines ``text`` takes in a column ``width`` characters wide."""
+    return max(1, -(-len(text) // max(1, int(width * 1.1))))
+
+
+# -- the Word document ---------------------------------------------------------------------------------------
+
+
+def report_docx(report: Laporan, *, agency: str, city: str, signer_name: str, signer_position: str,
+                signer_nip: str, signed_on: date | None = None) -> bytes:
+    """The report as a .docx (A4), title to signature; ``signed_on`` defaults to today."""
+    document = Document()
+    _page(document)
+    _doc_title(document, report, agency)
+    _doc_narrative(document, report, agency)
+    _doc_figures(document, report)
+    _doc_tables(document, report)
+    _doc_signature(document, city, signed_on or date.today(), signer_name, signer_position, signer_nip)
+    document.core_properties.title = report_title(report, agency).title()
+    document.core_properties.author = "PPID"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _page(document) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2)
+    normal = document.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(4)
+
+
+def _centered(document, text: str, *, bold: bool = False, size: int = 11):
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_after = Pt(0)
+    run = paragraph.add_run(text)
+    run.bold, run.font.size = bold, Pt(size)
+    return paragraph
+
+
+def _doc_title(document, report: Laporan, agency: str) -> None:
+    _centered(document, REPORT_TITLE, bold=True, size=13)
+    _centered(document, agency.upper(), bold=True, size=13)
+    _centered(document, report.period_title, bold=True, size=13)
+    _centered(document, f"Periode {report.period_text}").paragraph_format.space_after = Pt(14)
+
+
+def _heading(document, text: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(10)
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.add_run(text).bold = True
+
+
+def _doc_narrative(document, report: Laporan, agency: str) -> None:
+    _heading(document, "I. Ringkasan")
+    text = (f"Selama periode {report.period_text}, PPID {agency} menerima "
+            f"{bahasa.angka(report.permohonan)} permohonan informasi publik, "
+            f"{bahasa.angka(report.dijawab)} di antaranya telah dijawab, dan "
+            f"{bahasa.angka(report.keberatan)} keberatan. {report.average_text()}")
+    document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def _doc_figures(document, report: Laporan) -> None:
+    _heading(document, "II. Data Layanan Informasi Publik")
+    rows = report.request_rows() + report.time_rows() + report.objection_rows()
+    for number, (label, value) in enumerate(rows, 1):
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.left_indent = Cm(0.8)
+        paragraph.paragraph_format.first_line_indent = Cm(-0.8)
+        paragraph.paragraph_format.space_after = Pt(1)
+        paragraph.add_run(f"{number}.\t{label}: ")
+        paragraph.add_run(format_value(value)).bold = True
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(0.8))
+
+
+def format_value(value: Value) -> str:
+    if isinstance(value, float):
+        return desimal(value)
+    if isinstance(value, int):
+        return bahasa.angka(value)
+    return value
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{desimal(100 * part / whole)}%" if whole else DASH
+
+
+def _doc_tables(document, report: Laporan) -> None:
+    _heading(document, "III. Keputusan atas Permohonan")
+    rows = [(label, count, _percent(count, report.permohonan)) for label, count in decision_chart_rows(report)]
+    rows.append(("Jumlah", report.permohonan, _percent(report.permohonan, report.permohonan)))
+    _table(document, ["Keputusan", "Jumlah", "Persentase"], rows, widths=(9.5, 3, 3.5), bold_last=True)
+    _heading(document, "IV. Dasar Penolakan Permohonan")
+    bases = [(f"Pasal 17 huruf {k}", PASAL17_LABEL[k], n) for k, n in report.dasar_penolakan.items() if k in PASAL17_LABEL]
+    bases += [("Undang-undang lain", "Pasal undang-undang lain yang melarang pengungkapan",
+                report.dasar_penolakan.get(OTHER_LAW, 0))]
+    bases += [("Tidak tercatat", "", report.dasar_penolakan[NO_BASIS])] if report.dasar_penolakan.get(NO_BASIS) else []
+    bases.append(("Jumlah", "", report.ditolak()))
+    _table(document, ["Dasar", "Uraian", "Jumlah"], bases, widths=(3.5, 10, 2.5), bold_last=True)
+    _heading(document, "V. Keberatan")
+    reasons = [(f"{k}.", ALASAN_KEBERATAN[k], n) for k, n in report.alasan_keberatan.items()]
+    _table(document, ["Alasan", "Uraian (Pasal 35 ayat (1) UU 14/2008)", "Jumlah"], reasons, widths=(2, 11.5, 2.5))
+    document.add_paragraph()
+    outcomes = [(OBJECTION_OUTCOME_LABEL[k], n) for k, n in report.putusan_keberatan.items()]
+    outcomes.append(("Jumlah keberatan", report.keberatan))
+    _table(document, ["Putusan Atasan PPID", "Jumlah"], outcomes, widths=(13.5, 2.5), bold_last=True)
+    _heading(document, "VI. Permohonan per Bulan")
+    months = report.month_rows() + [("Jumlah", report.permohonan)]
+    # the last table, the closing sentence and the signature stay on one page
+    _table(document, ["Bulan", "Jumlah permohonan"], months, widths=(10, 6), bold_last=True, keep_with_next=True)
+
+
+def _table(document, headers: list[str], rows: list[tuple], *, widths: tuple[float, ...],
+           bold_last: bool = False, keep_with_next: bool = False) -> None:
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = Cm(width)           # the grid: LibreOffice lays the table out from it
+    _table_row(table.rows[0].cells, headers, widths, bold=True)
+    for index, row in enumerate(rows):
+        _table_row(table.add_row().cells, [format_value(v) for v in row], widths,
+                   bold=bold_last and index == len(rows) - 1)
+    _keep_together(table, with_next=keep_with_next)
+
+
+def _keep_together(table, *, with_next: bool = False) -> None:
+    """No row split over two pages, the table on one page with its heading where it fits
+    (and with what follows it when ``with_next``)."""
+    last = len(table.rows) if with_next else len(table.rows) - 1
+    for index, row in enumerate(table.rows):
+        row_props = row._tr.get_or_add_trPr()
+        row_props.append(OxmlElement("w:cantSplit"))
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = index < last
+    header = table.rows[0]._tr.get_or_add_trPr()
+    header.append(OxmlElement("w:tblHeader"))
+
+
+def _table_row(cells, texts: list[str], widths: tuple[float, ...], *, bold: bool) -> None:
+    for column, (cell, text, width) in enumerate(zip(cells, texts, widths)):
+        cell.width = Cm(width)
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(0)
+        numeric = column > 0 and (text[:1].isdigit() or text == DASH)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
+        run = paragraph.add_run(text)
+        run.bold, run.font.size = bold, Pt(10)
+
+
+def _doc_signature(document, city: str, signed_on: date, name: str, position: str, nip: str) -> None:
+    closing = document.add_paragraph("Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.")
+    closing.paragraph_format.space_before = Pt(12)
+    closing.paragraph_format.keep_with_next = True
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    for column in table.columns:
+        column.width = Cm(8)
+    left, right = table.rows[0].cells
+    left.width, right.width = Cm(8), Cm(8)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    lines = [(f"{city}, {bahasa.tanggal(signed_on)}", False), (position, False), ("", False), ("", False),
+             ("", False), (name, True), (f"NIP. {bahasa.format_nip(nip)}" if nip else "", False)]
+    right.paragraphs[0].paragraph_format.space_before = Pt(18)
+    for index, (text, bold) in enumerate(lines):
+        paragraph = right.paragraphs[0] if index == 0 else right.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.keep_with_next = index < len(lines) - 1
+        run = paragraph.add_run(text)
+        run.bold = run.underline = bold
