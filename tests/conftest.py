@@ -14,7 +14,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMS = ROOT / "tests" / "forms"
-_PORTS = iter(range(2400, 2900, 10))  # each workspace's LibreOffice instances get their own ports
+# Each workspace's LibreOffice instances get their own ports; PPID_TEST_PORT_BASE lets two test runs on one
+# machine (two checkouts) use ranges of their own.
+_PORT_BASE = int(os.environ.get("PPID_TEST_PORT_BASE", "2400"))
+_PORTS = iter(range(_PORT_BASE, _PORT_BASE + 500, 10))
 
 
 def ppid(workspace: Path, *args: str, check: bool = True, timeout: float = 300) -> subprocess.CompletedProcess:
