@@ -19,15 +19,10 @@ import click
 from pipeline import __version__
 from pipeline.core.bahasa import hari_kerja, hari_tanggal
 from pipeline.core.config import Config, ConfigError, load_config
-from pipeline.core.files import write_atomic
 from pipeline.core.vocab import DECISIONS, INFORMATION_FORMS
-from pipeline.core.workdays import CalendarError
-from pipeline.intake.watching import InboxWatcher, candidates
-from pipeline.jobs.results import FileOutcome
-from pipeline.render.conversion import ConversionError, PdfMetadata
-from pipeline.render.templates import TemplateError
-from pipeline.story import open_context, process_file
-from pipeline.views.refresh import refresh_views, write_register
+
+# Commands import what they use when they run: `ppid --help` and the read-only commands must not load
+# LibreOffice's UNO bridge or the document libraries.
 
 # Where the repository keeps what ``ppid init`` copies: the embedded default workspace.
 RESOURCE_ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +92,11 @@ def main(ctx: click.Context, config_path: str | None, verbose: bool) -> None:
 @contextmanager
 def _open(obj: _Obj, today: date | None = None):
     """The processing context; a broken template, holiday file or LibreOffice stops with its message."""
+    from pipeline.core.workdays import CalendarError
+    from pipeline.render.conversion import ConversionError
+    from pipeline.render.templates import TemplateError
+    from pipeline.story import open_context
+
     try:
         with open_context(obj.config, **({"today": lambda: today} if today else {})) as ctx:
             yield ctx
@@ -131,6 +131,8 @@ def process(obj: _Obj, today) -> None:
     Berkas yang masih sedang disalin ditunggu sampai ukurannya tidak berubah. Keluar dengan kode 0
     bila setiap berkas sudah diarsipkan atau disisihkan.
     """
+    from pipeline.views.refresh import refresh_views
+
     config = obj.config
     with _open(obj, today.date() if today else None) as ctx:
         outcomes = _drain_inbox(ctx, config)
@@ -138,9 +140,12 @@ def process(obj: _Obj, today) -> None:
     _print_summary(outcomes)
 
 
-def _drain_inbox(ctx, config: Config) -> list[FileOutcome]:
+def _drain_inbox(ctx, config: Config) -> list:
     """Handle every file in the inbox (several at a time), waiting for files still being written."""
-    outcomes: list[FileOutcome] = []
+    from pipeline.intake.watching import InboxWatcher, candidates
+    from pipeline.story import process_file
+
+    outcomes = []
     pending = len(candidates(config.paths.inbox, _own_folders(config)))
     bar = click.progressbar(length=pending, label="Memproses", file=sys.stderr) if pending > PROGRESS_THRESHOLD else None
 
@@ -162,7 +167,7 @@ def _own_folders(config: Config) -> set[Path]:
     return {p.resolve() for p in (config.paths.set_aside, config.paths.archive, config.paths.ready_to_sign, config.paths.database.parent)}
 
 
-def _print_summary(outcomes: list[FileOutcome]) -> None:
+def _print_summary(outcomes: list) -> None:
     cases = sum(len(o.filed) for o in outcomes)
     answers = sum(len(o.answered) for o in outcomes)
     signed = sum(len(o.signed) for o in outcomes)
@@ -170,6 +175,8 @@ def _print_summary(outcomes: list[FileOutcome]) -> None:
     for o in outcomes:
         if o.set_aside:
             click.echo(f"  disisihkan: {o.name}: {o.set_aside[0]}")
+        for note in o.notes:
+            click.echo(f"  perhatian: {note}")
     answered = f"{answers} jawaban dicatat, " if answers else ""
     answered += f"{signed} salinan bertanda tangan diarsipkan, " if signed else ""
     click.echo(f"Selesai: {len(outcomes)} berkas, {cases} perkara terdaftar, {answered}{aside} berkas disisihkan.")
@@ -183,10 +190,14 @@ def watch(obj: _Obj) -> None:
     Berkas yang sedang diproses diselesaikan dulu sebelum berhenti, sehingga tidak ada perkara
     yang setengah diarsipkan. Untuk folder bersama (SMB/NFS) setel watch.mode = "polling".
     """
+    from pipeline.intake.watching import InboxWatcher
+    from pipeline.story import process_file, reload_calendar
+    from pipeline.views.refresh import refresh_views
+
     config = obj.config
     with _open(obj) as ctx:
         def handle(path: Path) -> None:
-            ctx.reload_calendar()
+            reload_calendar(ctx)
             outcome = process_file(ctx, path)
             if outcome.filed:
                 click.echo(f"Terdaftar: {', '.join(outcome.filed)} ({outcome.name})")
@@ -196,6 +207,8 @@ def watch(obj: _Obj) -> None:
                 click.echo(f"Salinan bertanda tangan diarsipkan: {', '.join(outcome.signed)}")
             if outcome.set_aside:
                 click.echo(f"Disisihkan: {outcome.name}: {outcome.set_aside[0]}")
+            for note in outcome.notes:
+                click.echo(f"Perhatian: {note}")
 
         watcher = InboxWatcher(config.paths.inbox, config.watch, _own_folders(config), handle,
                                workers=config.libreoffice.worker_count, on_idle=lambda: refresh_views(ctx, force=False))
@@ -289,6 +302,7 @@ def forms(directory: str) -> None:
 def demo(obj: _Obj) -> None:
     """Contoh pertama: tulis beberapa formulir terisi ke folder masuk lalu proses semuanya."""
     from pipeline.render.demo import write_demo_forms
+    from pipeline.views.refresh import refresh_views
 
     config = obj.config
     written = write_demo_forms(config.paths.inbox)
@@ -334,7 +348,9 @@ def decide(obj: _Obj, number: str, today, **options) -> None:
     Surat diarsipkan ke folder perkara dan diletakkan di folder siap tanda tangan PPID.
     """
     from pipeline.intake.answers import DecisionRefused, decision_from_fields
+    from pipeline.jobs.filing import FilingFailed
     from pipeline.kinds.answer import file_decision
+    from pipeline.views.refresh import refresh_views
 
     day = today.date() if today else date.today()
     fields = {**{k: v for k, v in options.items() if k != "bentuk"}, "nomor_pendaftaran": number,
@@ -348,6 +364,8 @@ def decide(obj: _Obj, number: str, today, **options) -> None:
                 documents = file_decision(ctx, decision)
         except DecisionRefused as exc:
             _refuse(exc.reasons)
+        except FilingFailed as exc:
+            _refuse([exc.reason])
         case = ctx.db.case_by_number(number)
         refresh_views(ctx)
     click.echo(f"Keputusan '{decision.keputusan}' atas {number} dicatat; status: {case.status}.")
@@ -400,7 +418,7 @@ def tenggat(obj: _Obj, tanggal: str, hari: int, as_json: bool) -> None:
     TANGGAL boleh ditulis 2026-03-16, 16-03-2026 atau "16 Maret 2026".
     """
     from pipeline.core.bahasa import parse_tanggal
-    from pipeline.core.workdays import load_calendar
+    from pipeline.core.workdays import CalendarError, load_calendar
 
     start = parse_tanggal(tanggal)
     if start is None:
@@ -434,6 +452,8 @@ def tenggat(obj: _Obj, tanggal: str, hari: int, as_json: bool) -> None:
 @click.pass_obj
 def register(obj: _Obj, jenis: str, tahun: int | None, out: str | None) -> None:
     """Tulis Buku Register (xlsx) dari perkara: nomor yang batal ikut tercatat beserta alasannya."""
+    from pipeline.views.refresh import write_register
+
     year = tahun or date.today().year
     with _open(obj) as ctx:
         path = write_register(ctx, jenis, year, Path(out).resolve() if out else None)
@@ -507,6 +527,8 @@ def cetak(obj: _Obj, tanggal, numbers: tuple[str, ...]) -> None:
 @click.pass_obj
 def laporan(obj: _Obj, tahun: int, semester: str | None, today) -> None:
     """Laporan layanan informasi publik, dihitung dari perkara: xlsx dengan grafik, dan PDF siap tanda tangan."""
+    from pipeline.core.files import write_atomic
+    from pipeline.render.conversion import PdfMetadata
     from pipeline.views.report import compute_report, report_docx, write_report_xlsx
 
     config = obj.config
@@ -540,22 +562,19 @@ def dip() -> None:
 @click.pass_obj
 def dip_rekap(obj: _Obj, tahun: int | None) -> None:
     """Bangun ulang rekap DIP dari daftar OPD yang diterima, dan draf SK DIP untuk ditandatangani."""
-    from pipeline.kinds.dipdik import accepted_lists, rebuild_recap
+    from pipeline.kinds.dip import accepted_lists, rebuild_recap
+    from pipeline.views.refresh import refresh_views
 
     year = tahun or date.today().year
     with _open(obj) as ctx:
         with ctx.workspace_lock():
-            case = rebuild_recap(ctx, year)
+            outcome = rebuild_recap(ctx, year)
         lists = accepted_lists(ctx, year)
+        case = ctx.db.case_by_number(outcome.filed[0]) if outcome.filed else None
         refresh_views(ctx)
-    if case is None:
+    if not lists:
         _fail(f"Belum ada daftar DIP dari PPID Pelaksana yang diterima untuk tahun {year}.", code=1)
+    if case is None:
+        _fail(f"Rekap DIP {year} tidak dapat dibuat: {'; '.join(r.reason for r in outcome.refused)}", code=1)
     click.echo(f"Rekap DIP {year}: {len(case.data['entri'])} informasi dari {len(lists)} OPD — {case.number}")
     click.echo(f"Draf SK DIP menunggu tanda tangan; folder arsip: {case.folder}")
-
-
-def run() -> None:  # pragma: no cover - console entry for `python -m pipeline`
-    try:
-        main()
-    except ConversionError as exc:
-        _fail(str(exc))

@@ -1,8 +1,19 @@
-"""The job's story: one dropped file becomes numbered, archived cases with their letters, or is set aside.
+"""The story of one dropped file, as the SOP tells it: read it, file what is complete, set the rest aside.
 
-``process_file`` reads top to bottom as what happens to a file. Crash safety comes from the order:
-the original stays in the inbox until its cases are renamed into the archive and committed in the
-database; every step can be repeated, so a restart finishes what was cut off with the same numbers.
+::
+
+    process_file(ctx, path)
+      1. take the file (a folder or a symlink is moved aside, never followed)
+      2. know its bytes: already filed (duplicate), half done by a killed run (resume), or new
+      3. hand it to its handler: a signed copy to the desk's, a form to its kind's (request, objection,
+         answer sheet, DIP list, DIK proposal); an unreadable file is refused with the reason
+      4. conclude: nothing filed -> the file is set aside with its reasons and notices; partly filed -> a
+         copy is kept aside for the refused part; then, and only then, the inbox file is removed
+
+Crash safety comes from that order: the original stays in the inbox until its cases are renamed into the
+archive and committed in the database, and every step can be repeated, so a restart finishes what was cut
+off with the same numbers. Handlers return a typed :class:`~pipeline.jobs.results.Outcome`; only this
+module sets a file aside or removes it from the inbox.
 """
 
 from __future__ import annotations
@@ -20,21 +31,23 @@ from pipeline.core.names import masked_name
 from pipeline.core.workdays import load_calendar
 from pipeline.intake.reading import UnreadableForm, read_form
 from pipeline.jobs.context import Context
-from pipeline.jobs.recovery import recompute_due_dates, recover_interrupted
-from pipeline.jobs.results import FileOutcome
-from pipeline.jobs.setaside import (
-    set_aside,
-    set_aside_after_error,
-    set_aside_duplicate,
-    set_aside_entry,
-    unsupported_reason,
-)
-from pipeline.jobs.sources import claim_source, finish_source
-from pipeline.kinds import answer, dipdik, objection, request, signed
+from pipeline.jobs.recovery import recover_interrupted
+from pipeline.jobs.results import FileOutcome, Job, Outcome, Refusal
+from pipeline.jobs.setaside import keep_aside, set_aside_after_error, set_aside_entry
+from pipeline.jobs.sources import add_source, claim_source, finish_source, mark_setting_aside
+from pipeline.kinds import signed
+from pipeline.kinds.registry import HANDLERS, kind_of, recompute_due_dates
 from pipeline.render import letters
 from pipeline.render.templates import check_template, template_path
 from pipeline.store.archive import Archive
 from pipeline.store.db import Database
+
+FORM_NAMES = {
+    "keberatan": "Formulir Pengajuan Keberatan",
+    "jawaban": "Lembar Jawaban Permohonan",
+    "dip": "Daftar Informasi Publik",
+    "dik": "Daftar Informasi yang Dikecualikan",
+}
 
 
 @contextmanager
@@ -46,11 +59,21 @@ def open_context(config: Config, *, today: Callable[[], date] = date.today) -> I
                   calendar=load_calendar(config.deadlines), today=today)
     try:
         with ctx.workspace_lock(fcntl.LOCK_EX):
-            recover_interrupted(ctx)
+            recover_interrupted(ctx, kind_of)
             recompute_due_dates(ctx)
         yield ctx
     finally:
         ctx.close()
+
+
+def reload_calendar(ctx: Context) -> None:
+    """An edited holiday file is picked up between files; open cases follow it, each by its kind's rule."""
+    if ctx.reload_calendar():
+        with ctx.workspace_lock():
+            recompute_due_dates(ctx)
+
+
+# -- the story of one file -------------------------------------------------------------------------------------
 
 
 def process_file(ctx: Context, path: Path) -> FileOutcome:
@@ -65,34 +88,66 @@ def process_file(ctx: Context, path: Path) -> FileOutcome:
 def _process_file(ctx: Context, path: Path) -> FileOutcome:
     if not os.path.lexists(path):  # taken by another run meanwhile
         return FileOutcome(name=masked_name(path.name))
-    outcome = FileOutcome(name=masked_name(path.name))
     if path.is_symlink() or not path.is_file():
-        return set_aside_entry(ctx, path, outcome)
+        return set_aside_entry(ctx, path)
     sha = sha256_file(path)
     with ctx.same_bytes_in_turn(sha):
-        return _process_regular_file(ctx, path, sha, outcome)
+        source, action = claim_source(ctx, path, sha)
+        job = Job(path, source)
+        if action == "finish":
+            return FileOutcome(name=masked_name(path.name), filed=finish_source(ctx, job))
+        if action == "duplicate":
+            return conclude(ctx, job, Outcome.refusal(duplicate_reason(ctx, source)), fresh_source=True)
+        return conclude(ctx, job, handle(ctx, job))
 
 
-def _process_regular_file(ctx: Context, path: Path, sha: str, outcome: FileOutcome) -> FileOutcome:
-    """Read the dropped file, hand it to the handler of its form kind, or set it aside with the reason."""
-    source, action = claim_source(ctx, path, sha)
-    if action == "duplicate":
-        return set_aside_duplicate(ctx, path, source, outcome)
-    if action == "finish":
-        return finish_source(ctx, path, source, outcome)
-    if signed.is_scan(path):
-        return signed.handle_scan(ctx, path, source, outcome)
+def handle(ctx: Context, job: Job) -> Outcome:
+    """The handler of what the file is: a signed copy, or a form of a known kind."""
+    if signed.is_scan(job.path):
+        return signed.handle(ctx, job)
     try:
-        document = read_form(path)
+        job.document = read_form(job.path)
     except UnreadableForm as exc:
-        return set_aside(ctx, path, source, [str(exc)], outcome)
-    handler = handler_for(document.kind)
+        return Outcome.refusal(str(exc))
+    handler = HANDLERS.get(job.document.kind)
     if handler is None:
-        return set_aside(ctx, path, source, [unsupported_reason(document)], outcome)
-    return handler(ctx, path, source, document, outcome)
+        return Outcome.refusal(unsupported_reason(job.document.kind))
+    return handler(ctx, job)
 
 
-def handler_for(kind: str):
-    """The stage that files a form of this kind."""
-    return {request.KIND: request.handle, objection.KIND: objection.handle, answer.KIND: answer.handle,
-            dipdik.DIP: dipdik.handle_dip, dipdik.DIK: dipdik.handle_dik}.get(kind)
+def conclude(ctx: Context, job: Job, outcome: Outcome, *, fresh_source: bool = False) -> FileOutcome:
+    """Set aside what was refused (the whole file when nothing was filed), then clear the inbox file."""
+    if fresh_source:   # the same bytes as an earlier file: this drop gets a source row of its own
+        job.source = add_source(ctx, job.path, job.source.sha256)
+    if not outcome.done and not outcome.refused:   # never lose a file: what gave nothing is kept aside
+        outcome.refused.append(Refusal("Tidak ada yang dapat dicatat dari berkas ini; periksa isinya."))
+    reasons = [refusal.reason for refusal in outcome.refused]
+    if not outcome.done:
+        mark_setting_aside(ctx, job, reasons)
+        keep_aside(ctx, job, outcome.refused)
+    elif outcome.refused:
+        keep_aside(ctx, job, outcome.refused, extra=done_elsewhere(outcome))
+    finish_source(ctx, job)
+    return FileOutcome(name=masked_name(job.path.name), filed=outcome.filed, answered=outcome.answered,
+                       signed=outcome.signed, set_aside=reasons, notes=outcome.notes)
+
+
+def done_elsewhere(outcome: Outcome) -> list[str]:
+    """What the reason file of a partly filed file says about the part that was filed."""
+    if outcome.filed:
+        return [f"Formulir lain pada berkas ini sudah didaftarkan: {', '.join(outcome.filed)}.", ""]
+    if outcome.answered:
+        return [f"Jawaban lain pada berkas ini sudah dicatat: {', '.join(outcome.answered)}.", ""]
+    return []
+
+
+def duplicate_reason(ctx: Context, earlier) -> str:
+    numbers = [c.number for c in ctx.db.cases_of_source(earlier.id) if c.is_filed]
+    return ("Berkas ini sama persis (byte demi byte) dengan berkas yang sudah didaftarkan sebagai perkara nomor "
+            + ", ".join(numbers) + ". Tidak didaftarkan dua kali.")
+
+
+def unsupported_reason(kind: str) -> str:
+    name = FORM_NAMES.get(kind, kind)
+    return (f"Jenis formulir '{name}' belum didukung oleh versi pipeline ini. "
+            "Berkas disimpan utuh dan dapat dimasukkan kembali setelah fitur tersebut tersedia.")

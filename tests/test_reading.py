@@ -11,9 +11,9 @@ from docx import Document
 from docx.oxml import parse_xml
 from openpyxl import Workbook, load_workbook
 
+from pipeline.intake import reading
 from pipeline.intake.reading import FormDocument, UnreadableForm, read_form
 from pipeline.intake.validation import validate_objection
-from pipeline.intake import reading
 from pipeline.render.blankforms import (
     ALASAN_KEYS,
     ALASAN_OPTIONS,

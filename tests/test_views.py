@@ -49,11 +49,14 @@ def test_every_change_to_a_case_gives_it_a_newer_revision(tmp_path):
     first, second = new_case(db, 1), new_case(db, 2)
     _, start = db.changed_cases(0)
 
-    db.mark_filed(first.id, "2026/04/001", "diteruskan")
+    at = "2026-04-06T09:00:00+08:00"
+    db.set_history(first.id, [{"at": at, "event": "filed"}, {"at": at, "event": "forwarded"}], status="diteruskan",
+                   due=None, forward_due=None, data={}, folder="2026/04/001")
     changed, after_update = db.changed_cases(start)
     assert [c.number for c in changed] == [first.number] and after_update > start
 
-    db.add_event(second.id, "forwarded", {"kepada": "Dinas Kesehatan"})
+    db.set_history(second.id, [{"at": at, "event": "forwarded", "kepada": "Dinas Kesehatan"}], status="disiapkan",
+                   due=None, forward_due=None, data={})
     changed, after_event = db.changed_cases(after_update)
     assert [c.number for c in changed] == [second.number] and after_event > after_update
     assert db.changed_cases(after_event) == ([], after_event)

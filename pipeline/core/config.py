@@ -84,6 +84,7 @@ class DeadlineSettings:
     objection_send_days: int = 1
     objection_filing_days: int = 30
     dispute_days: int = 14
+    late_registration_days: int = 3
     day_zero: Literal["receipt", "next_day"] = "receipt"
     include_cuti_bersama: bool = True
     holiday_file: Path | None = None

@@ -15,26 +15,36 @@ from pipeline.core.files import FILE_MODE
 from pipeline.core.numbering import safe_name
 from pipeline.intake.scans import doc_id_from_name
 from pipeline.jobs.context import Context
-from pipeline.jobs.drafts import Draft
-from pipeline.store.db import Case
+from pipeline.render import letters
+from pipeline.store.db import VOID, Case
+from pipeline.store.events import REPLACED
+
+SIGNED_EVENTS = ("signed", "closed", "published")
 
 SIGNER_TITLES = {"ppid": "PPID", "atasan_ppid": "ATASAN PPID", "desk": "KEPALA MEJA PELAYANAN"}
 
 
-def place_for_signature(ctx: Context, case: Case, case_folder: Path, drafts: list[Draft]) -> None:
-    """Copy drafts that need a signature into their signer's folder: docx to edit, PDF to print."""
-    touched = set()
-    for draft in drafts:
-        if not draft.spec.signer:
+def place_for_signature(ctx: Context, case: Case) -> None:
+    """The drafts of the case's latest drafting that need a signature, in their signers' folders: docx to edit,
+    PDF to print. Repeating it places only what is missing, so a restart after a kill completes it."""
+    if case.status in (REPLACED, VOID) or not case.folder:
+        return
+    events = ctx.db.events(case.id)
+    drafted = next((e.get("dokumen") or [] for e in reversed(events) if e["event"] == "rendered"), [])
+    signed = {e.get("dokumen") for e in events if e["event"] in SIGNED_EVENTS}
+    waiting = set(drafted) - signed
+    folder = ctx.archive.folder(case.folder)
+    for entry in ctx.archive.manifest(case.folder)["files"]:
+        if entry.get("doc_id") not in waiting or entry["role"] not in ("draft_docx", "hardcopy_pdf"):
             continue
-        folder = signer_folder(ctx, draft.spec.signer)
-        for path in (draft.docx, draft.printable):
-            target = folder / f"{draft.doc_id}_{safe_name(case.number)}_{path.name}"
-            if not target.exists():
-                shutil.copyfile(case_folder / path.name, target)
-                os.chmod(target, FILE_MODE)  # drafts hold personal data: not world-readable
-        touched.add(draft.spec.signer)
-    ctx.stale_desks |= touched  # the daily sheets are rewritten with the registers, after the pass
+        signer = letters.signer_for(ctx.config, letters.SPECS[entry["letter"]])
+        if signer is None:
+            continue
+        target = signer_folder(ctx, signer) / f"{entry['doc_id']}_{safe_name(case.number)}_{entry['path']}"
+        if not target.exists():
+            shutil.copyfile(folder / entry["path"], target)
+            os.chmod(target, FILE_MODE)  # drafts hold personal data: not world-readable
+        ctx.stale_desks.add(signer)   # the daily sheets are rewritten with the registers, after the pass
 
 
 def signer_folder(ctx: Context, signer: str) -> Path:

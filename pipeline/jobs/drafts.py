@@ -1,29 +1,27 @@
-"""Drafting a case's letters: number them, render the templates, convert, and hand them to signers.
+"""Drafting a case's letters: number them, render the templates, convert them.
 
-Shared by every kind of case (requests now; answers, objections and decrees later): a letter is a
-:class:`~pipeline.render.letters.LetterSpec`, rendered into a staging folder, converted in parallel by the
-LibreOffice pool into a PDF/A softcopy and a print PDF (pipeline.jobs.desk then hands it to its signer).
+Shared by every kind of case: a letter is a :class:`~pipeline.render.letters.LetterSpec`, rendered into a
+staging folder, converted in parallel by the LibreOffice pool into a PDF/A softcopy and a print PDF
+(pipeline.jobs.desk then hands it to its signer).
 """
 
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from importlib import metadata as importlib_metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.core.numbering import format_number
+from pipeline.jobs.context import Context
 from pipeline.render import letters
 from pipeline.render.conversion import PdfMetadata, check_pdfa
 from pipeline.render.letters import LetterMeta, LetterSpec
 from pipeline.render.templates import render_docx
 from pipeline.store.archive import Staging
 from pipeline.store.db import Case
-
-if TYPE_CHECKING:
-    from pipeline.jobs.context import Context
 
 
 @dataclass(frozen=True)
@@ -42,12 +40,15 @@ class Draft:
         return self.docx.with_name(f"{self.spec.file_stem}.cetak.pdf")
 
 
-def draft_letters(ctx: Context, staging: Staging, case: Case, specs: tuple[LetterSpec, ...], **context_args) -> list[Draft]:
-    """Render each letter into the staging folder with its (kept-on-restart) number and document ID."""
+def draft_letters(ctx: Context, staging: Staging, case: Case, specs: tuple[LetterSpec, ...], *, on: date | None = None,
+                  **context_args) -> list[Draft]:
+    """Render each letter into the staging folder with its (kept-on-restart) number and document ID, dated
+    ``on`` (a new case's letters carry its registration day, whatever the clock says meanwhile)."""
+    on = on or ctx.today()
     drafts = []
     for spec in specs:
-        number, doc_id = allocate_letter_number(ctx, case, spec)
-        meta = LetterMeta(number or "", doc_id, ctx.today())
+        number, doc_id = allocate_letter_number(ctx, case, spec, on)
+        meta = LetterMeta(number or "", doc_id, on)
         context = letters.letter_context(ctx.config, spec, meta, case=case, **context_args)
         docx = staging.add_bytes(f"{spec.file_stem}.docx", render_docx(ctx.template(spec), context, ctx.config.paper), "draft_docx")
         staging.entries[-1].extra.update({"letter": spec.key, "doc_id": doc_id, **({"letter_number": number} if number else {})})
@@ -56,12 +57,11 @@ def draft_letters(ctx: Context, staging: Staging, case: Case, specs: tuple[Lette
     return drafts
 
 
-def allocate_letter_number(ctx: Context, case: Case, spec: LetterSpec) -> tuple[str | None, str]:
+def allocate_letter_number(ctx: Context, case: Case, spec: LetterSpec, on: date) -> tuple[str | None, str]:
     pattern = ctx.config.numbering.letter
-    today = ctx.today()
     return ctx.db.letter_number(
-        case.id, spec.key, year=today.year,
-        number_for=(lambda seq: format_number(pattern, seq=seq, on=today)) if spec.numbered else None,
+        case.id, spec.key, year=on.year,
+        number_for=(lambda seq: format_number(pattern, seq=seq, on=on)) if spec.numbered else None,
     )
 
 
@@ -81,13 +81,6 @@ def convert_drafts(ctx: Context, staging: Staging, case: Case, drafts: list[Draf
         staging.add_existing(draft.pdfa, "softcopy_pdfa", letter=draft.spec.key, doc_id=draft.doc_id, pdfa_check=check_pdfa(draft.pdfa))
         staging.add_existing(draft.printable, "hardcopy_pdf", letter=draft.spec.key, doc_id=draft.doc_id)
     staging.log("converted", tools=tool_versions(ctx))
-
-
-def mirror_events(ctx: Context, case: Case, staging: Staging) -> None:
-    """Copy the events written into the case's log to the database (the log is the record)."""
-    for entry in staging.events:
-        detail = {k: v for k, v in entry.items() if k not in ("at", "event")}
-        ctx.db.add_event(case.id, entry["event"], detail, at=entry["at"])
 
 
 _TOOL_VERSIONS: dict | None = None

@@ -1,202 +1,223 @@
-"""Filing a new case, whatever its kind: number, plan, stage, draft, convert, commit.
+"""The one filing transaction: every new case, whatever its kind, and every addition to a filed case.
 
-A :class:`CaseKind` says what differs between requests and objections (register and number pattern,
-deadlines, letters, what to log and do once filed); :func:`file_case` is the one story they share:
+:func:`file_case` files a new case from its :class:`~pipeline.jobs.kind.Kind`:
 
 1. open the case and take its number in the same transaction (a restart gets the same number back);
-2. plan its folder and due dates under today's calendar;
-3. build the folder in staging: receipt events, the original byte for byte, attachments, the letters
-   (docx, PDF/A, print PDF);
-4. rename the folder into the dated archive, then mark the case filed in the database;
-5. hand the drafts to their signers.
+2. plan it: the received date, the kind's deadlines under today's calendar, what the kind adds, its folder;
+3. build the folder in staging: the receipt events, the original byte for byte (or a link to the workbook
+   archived once), attachments, the kind's own files, the letters (docx, PDF/A, print PDF);
+4. rename the folder into the archive; the database follows the folder (pipeline.store.ledger);
+5. hand the drafts to their signers, and let the kind follow up.
 
-A failure in 3-4 voids the number with the reason; nothing half-built reaches the archive.
+A failure in 3-4 voids the number with the reason, in the database and in ``<year>/batal/``; nothing
+half-built reaches the archive. :func:`add_to_case` adds files and events to a filed case (an answer and its
+letter, a signed copy) the same way: staged, moved in, the database following, the drafts to the desk.
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
+from pipeline.core import bahasa, incidents
+from pipeline.core.deadlines import deadlines_for
 from pipeline.core.files import ArchiveError
 from pipeline.core.names import masked_name
-from pipeline.core.numbering import folder_for, format_number, safe_name
-from pipeline.intake.reading import FormDocument, FormRecord
+from pipeline.core.numbering import format_number
+from pipeline.intake.reading import Attachment, FormRecord
+from pipeline.jobs.context import Context
 from pipeline.jobs.desk import place_for_signature
-from pipeline.jobs.drafts import Draft, convert_drafts, draft_letters, mirror_events
-from pipeline.jobs.recovery import void_case
-from pipeline.jobs.setaside import keep_aside, set_aside
-from pipeline.jobs.sources import finish_source
+from pipeline.jobs.drafts import convert_drafts, draft_letters
+from pipeline.jobs.kind import Kind
+from pipeline.jobs.results import Job, Outcome, Refusal
 from pipeline.render.conversion import ConversionError
-from pipeline.render.letters import LetterSpec
-from pipeline.store.archive import Staging, read_event_log
+from pipeline.store import paths
+from pipeline.store.archive import Staging
 from pipeline.store.db import VOID, Case, Source
-from pipeline.store.events import status_from_events
-
-if TYPE_CHECKING:
-    from pipeline.jobs.context import Context
-    from pipeline.jobs.results import FileOutcome
+from pipeline.store.ledger import resync
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class Plan:
-    """What a kind of case is due by: the statutory due date, an internal target, and their log entry."""
-
-    due: date
-    forward_due: date | None
-    logged: dict = field(default_factory=dict)
-    data: dict = field(default_factory=dict)   # extra case data (e.g. internal targets, late flag)
+FILING_ERRORS = (ConversionError, ArchiveError, OSError)
 
 
-@dataclass(frozen=True)
-class CaseKind:
-    kind: str
-    number_pattern: Callable[[Context], str]
-    letters: tuple[LetterSpec, ...] | Callable[[Context, Case], tuple[LetterSpec, ...]]
-    plan: Callable[[Context, Case], Plan]
-    letter_args: Callable[[Context, Case], dict]
-    """Keyword arguments for :func:`pipeline.render.letters.letter_context` (``request=``, ``objection=``…)."""
-    filed_events: Callable[[Context, Case, list[Draft]], list[tuple[str, dict]]] = lambda ctx, case, drafts: []
-    """Events logged just before the folder is committed (e.g. ``forwarded`` with the letter's ID)."""
-    on_filed: Callable[[Context, Case], None] = lambda ctx, case: None
-    """Done after the case is filed (e.g. link an objection to its request)."""
-    folder: Callable[[Context, Case], str] | None = None
-    """Where in the archive, when not the configured dated pattern (e.g. DIP lists filed under their OPD)."""
+class FilingFailed(Exception):
+    """An addition to a filed case could not be made; ``reason`` is plain Indonesian with the incident code."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
 
 
-Validator = Callable[["Context", FormRecord], tuple[dict | None, list[str]]]
-Notices = Callable[[list[tuple[FormRecord, list[str]]]], list]
+# -- forms: one case per complete form -----------------------------------------------------------------------
 
 
-def file_forms(ctx: Context, kind: CaseKind, path: Path, source: Source, document: FormDocument, outcome: FileOutcome,
-               *, validate: Validator, notices: Notices | None = None) -> FileOutcome:
-    """Every complete form (or workbook row) of the file becomes a case; the rest is kept aside with reasons.
-
-    ``validate`` returns the case data or the problems; ``notices`` makes the notices to applicants
-    whose forms are incomplete.
-    """
-    good, bad = [], []
-    for record in document.records:
-        data, problems = validate(ctx, record)
-        (bad.append((record, problems)) if problems else good.append((record, data)))
-    reasons = [f"{_row_prefix(record)}Formulir kurang lengkap — " + " ".join(problems) for record, problems in bad]
-    to_notify = notices(bad) if notices else None
-    if not good:
-        return set_aside(ctx, path, source, reasons, outcome, notices=to_notify)
-    source_ref = archive_source_file(ctx, path, source) if document.layout.startswith("xlsx") else None
-    failures = [reason for record, data in good
-                if (reason := file_case(ctx, kind, path, source, record, data, source_ref, outcome))]
-    if bad or failures:
-        extra = [f"Formulir lain pada berkas ini sudah didaftarkan: {', '.join(outcome.filed)}.", ""] if outcome.filed else None
-        keep_aside(ctx, path, source, reasons + failures, outcome, notices=to_notify, extra=extra)
-    return finish_source(ctx, path, source, outcome)
-
-
-def _row_prefix(record: FormRecord) -> str:
-    return f"Baris {record.row}: " if record.row else ""
+def file_forms(ctx: Context, kind: Kind, job: Job) -> Outcome:
+    """Every complete form (or workbook row) of the file becomes a case; the rest is refused with its reasons
+    and, where the kind says so, a notice for whoever must complete it."""
+    if not job.document.records:
+        return Outcome.refusal("Berkas ini tidak berisi satu pun formulir yang terisi (hanya judul kolom atau baris "
+                               "kosong).")
+    outcome, good = Outcome(), []
+    for record in job.document.records:
+        data, problems = kind.validate(ctx, record)
+        if problems:
+            outcome.refused.append(Refusal(f"{record_prefix(record)}Formulir kurang lengkap — " + " ".join(problems),
+                                           kind.notice(record, problems)))
+        else:
+            good.append((record, data))
+    several = job.document.layout.startswith("xlsx") or len(job.document.records) > 1
+    source_ref = archive_source_file(ctx, job) if good and kind.source_once and several else None
+    for record, data in good:
+        outcome.add(file_case(ctx, kind, data, source=job.source, row=record_row(record),
+                              original=None if source_ref else job.path, source_ref=source_ref,
+                              attachments=record.attachments, prefix=record_prefix(record)))
+    return outcome
 
 
-def file_case(ctx: Context, kind: CaseKind, path: Path, source: Source, record: FormRecord, data: dict,
-              source_ref: dict | None, outcome: FileOutcome) -> str | None:
-    """Returns None when the case is filed, else the reason it could not be (its number is then void)."""
-    case = open_case(ctx, kind, source, record, data)
+def record_prefix(record: FormRecord) -> str:
+    """How a reason names one form of a file of several: its workbook row, or its place in the document."""
+    if record.row:
+        return f"Baris {record.row}: "
+    part = getattr(record, "part", None)
+    return f"Formulir ke-{part}: " if part else ""
+
+
+def record_row(record: FormRecord) -> int:
+    """The form's place in its file, unique per file (a workbook row, or the form's number in a document)."""
+    return record.row or getattr(record, "part", None) or 0
+
+
+# -- a new case ------------------------------------------------------------------------------------------------
+
+
+def file_case(ctx: Context, kind: Kind, data: dict, *, source: Source | None, row: int = 0, original: Path | None = None,
+              source_ref: dict | None = None, attachments: list[Attachment] = (), prefix: str = "") -> Outcome:
+    """File one case of ``kind``: its number in the outcome, or the reason it could not be filed (the number
+    is then void with that reason)."""
+    case = open_case(ctx, kind, source, row, data)
     if case.status == VOID:
-        return case.void_reason
-    folder = kind.folder(ctx, case) if kind.folder else case_folder(ctx, case)
-    if not case.is_filed and ctx.archive.is_complete(folder):  # renamed into place just before a crash
-        ctx.db.mark_filed(case.id, folder, status_from_events(read_event_log(ctx.archive.folder(folder))))
-        case = ctx.db.case_by_number(case.number)
-    if case.is_filed:
-        outcome.filed.append(case.number)
-        return None
-    case, plan = plan_case(ctx, kind, case, folder)
+        return Outcome.refusal(case.void_reason)
+    folder = kind.folder(ctx.config, case)
+    if case.is_filed or ctx.archive.is_complete(folder):   # filed already, or renamed into place before a kill
+        return finish_filing(ctx, kind, case, folder)
+    case, logged = plan_case(ctx, kind, case, folder)
     staging = ctx.archive.begin(folder, token=f"case-{case.id}")
     try:
-        record_receipt(staging, case, source, plan)
-        store_original(staging, path, source, source_ref)
-        store_attachments(staging, record)
-        specs = kind.letters(ctx, case) if callable(kind.letters) else kind.letters
-        drafts = draft_letters(ctx, staging, case, specs, **kind.letter_args(ctx, case))
+        record_receipt(staging, case, source, logged)
+        if original is not None:
+            staging.add_copy(original, paths.original_file(original.suffix), "original", original_name=source.original_name)
+        store_attachments(staging, attachments)
+        kind.stage_files(ctx, case, staging)
+        drafts = draft_letters(ctx, staging, case, kind.letters(ctx, case), on=registered_on(case),
+                               **kind.letter_args(ctx, case))
         convert_drafts(ctx, staging, case, drafts)
         staging.log("filed", folder=folder)
         for event, detail in kind.filed_events(ctx, case, drafts):
             staging.log(event, **detail)
         staging.commit(manifest_header(case, source, source_ref))
-    except (ConversionError, ArchiveError, OSError) as exc:
+    except FILING_ERRORS as exc:
         shutil.rmtree(staging.root, ignore_errors=True)
-        reason = f"{_row_prefix(record)}Nomor {case.number} dibatalkan karena perkara tidak dapat diselesaikan: {exc}"
+        code = incidents.report(log, f"Perkara {case.number} tidak dapat diarsipkan", exc)
+        reason = (f"{prefix}Nomor {case.number} dibatalkan karena perkara tidak dapat diselesaikan "
+                  f"({incidents.plain_cause(exc)}; kode kejadian {code}).")
         void_case(ctx, case, reason)
-        log.error("Perkara %s dibatalkan: %s", case.number, exc)
-        return reason
-    ctx.db.mark_filed(case.id, folder, status_from_events(staging.events))
-    mirror_events(ctx, case, staging)
-    place_for_signature(ctx, case, ctx.archive.folder(folder), drafts)
-    kind.on_filed(ctx, case)
-    outcome.filed.append(case.number)
-    log.info("Perkara %s diarsipkan di %s", case.number, folder)
-    return None
+        return Outcome.refusal(reason)
+    return finish_filing(ctx, kind, case, folder)
 
 
-def open_case(ctx: Context, kind: CaseKind, source: Source, record: FormRecord, data: dict) -> Case:
+def finish_filing(ctx: Context, kind: Kind, case: Case, folder: str) -> Outcome:
+    """The folder is in the archive: the database follows it, the drafts go to their signers, the kind follows
+    up. Repeating it is harmless, so a restart after a kill finishes here."""
+    first_time = not case.is_filed
+    case = resync(ctx.archive, ctx.db, case, folder)
+    place_for_signature(ctx, case)
+    outcome = Outcome(filed=[case.number])
+    if first_time:
+        log.info("Perkara %s diarsipkan di %s", case.number, folder)
+        outcome.add(kind.on_filed(ctx, case) or Outcome())
+    if case.data.get("didaftarkan_terlambat"):
+        outcome.notes.append(f"{case.number}: {case.data['didaftarkan_terlambat']}")
+    return outcome
+
+
+def open_case(ctx: Context, kind: Kind, source: Source | None, row: int, data: dict) -> Case:
     """The case of this form (or row), numbered in the same transaction that creates it."""
     registered = ctx.today()
-    received = date.fromisoformat(data["tanggal_form"]) if data.get("tanggal_form") else registered
-    pattern = kind.number_pattern(ctx)
+    pattern = kind.number_pattern(ctx.config)
     return ctx.db.open_case(
-        kind=kind.kind, register=kind.kind, year=registered.year,
+        kind=kind.name, register=kind.name, year=registered.year,
         number_for=lambda seq: format_number(pattern, seq=seq, on=registered),
-        received=received, applicant_name=(data.get("applicant") or {}).get("nama", ""),
+        received=received_date(data, source, registered), applicant_name=(data.get("applicant") or {}).get("nama", ""),
         data={**data, "terdaftar": registered.isoformat()},
-        source_id=source.id, source_row=record.row or 0,
+        source_id=source.id if source else None, source_row=row,
     )
+
+
+def received_date(data: dict, source: Source | None, registered: date) -> date:
+    """The day the desk received the form: the date written on it when present and not after registration,
+    otherwise the day the file was dropped into the inbox. Every deadline counts from it (UU 14/2008
+    Pasal 22 ayat 7, Pasal 36 ayat 1)."""
+    written = date.fromisoformat(data["tanggal_form"]) if data.get("tanggal_form") else None
+    if written is not None and written <= registered:
+        return written
+    dropped = date.fromisoformat(source.dropped_at[:10]) if source and source.dropped_at else registered
+    return min(dropped, registered)
 
 
 def registered_on(case: Case) -> date:
     return date.fromisoformat(case.data.get("terdaftar") or case.received.isoformat())
 
 
-def case_folder(ctx: Context, case: Case) -> str:
-    """The dated folder follows the registration date (kept in the case data), like the number."""
-    return folder_for(ctx.config.paths.folder_pattern, number=case.number, kind=case.kind, seq=case.seq, on=registered_on(case))
+def plan_case(ctx: Context, kind: Kind, case: Case, folder: str) -> tuple[Case, dict]:
+    """Deadlines under today's calendar and what the kind adds, stored with the case before filing starts;
+    returns the case and the ``deadlines`` event's detail."""
+    data, logged = dict(case.data), {}
+    late = late_registration(ctx, case)
+    if late:
+        data["didaftarkan_terlambat"] = late
+    if kind.due is not None:
+        deadlines = deadlines_for(kind.due, ctx.calendar, ctx.config.deadlines, case.received)
+        case.due, case.forward_due = deadlines.due, deadlines.forward_due
+        data["target_internal"] = deadlines.targets_iso()
+        logged = {"tenggat": deadlines.due.isoformat(), "target_internal": deadlines.targets_iso()}
+    case.data, case.folder = data, folder
+    extra_data, extra_logged = kind.assess(ctx, case)
+    case.data = {**data, **extra_data}
+    ctx.db.plan_case(case.id, folder=folder, due=case.due, forward_due=case.forward_due, data=case.data)
+    return case, {**logged, **extra_logged, **({"didaftarkan_terlambat": late} if late else {})}
 
 
-def plan_case(ctx: Context, kind: CaseKind, case: Case, folder: str) -> tuple[Case, Plan]:
-    """Due dates under today's calendar, stored with the case (which keeps them) with its folder."""
-    plan = kind.plan(ctx, case)
-    case.due, case.forward_due, case.folder = plan.due, plan.forward_due, folder
-    if plan.data:
-        case.data = {**case.data, **plan.data}
-        ctx.db.update_case(case.id, data=case.data)
-    ctx.db.plan_case(case.id, folder=folder, due=case.due, forward_due=case.forward_due)
-    return case, plan
+def late_registration(ctx: Context, case: Case) -> str:
+    """A sentence when the case was registered more working days after receipt than the desk allows, else ""."""
+    registered = registered_on(case)
+    days = ctx.calendar.working_days_between(case.received, registered)
+    if days <= ctx.config.deadlines.late_registration_days:
+        return ""
+    return (f"Didaftarkan terlambat: diterima {bahasa.hari_tanggal(case.received)}, didaftarkan "
+            f"{bahasa.hari_tanggal(registered)} ({days} hari kerja kemudian).")
 
 
-def record_receipt(staging: Staging, case: Case, source: Source, plan: Plan) -> None:
-    staging.log("received", berkas=masked_name(source.original_name), sha256=source.sha256,
-                tanggal_diterima=case.received.isoformat(), baris=case.source_row or None)
+def record_receipt(staging: Staging, case: Case, source: Source | None, logged: dict) -> None:
+    if source is not None:
+        staging.log("received", berkas=masked_name(source.original_name), sha256=source.sha256,
+                    tanggal_diterima=case.received.isoformat(), baris=case.source_row or None)
+    else:
+        staging.log("received", tanggal_diterima=case.received.isoformat())
     staging.log("numbered", nomor=case.number, register=case.register, urut=case.seq)
-    staging.log("deadlines", **plan.logged)
+    staging.log("deadlines", **logged)
 
 
-def store_original(staging: Staging, path: Path, source: Source, source_ref: dict | None) -> None:
-    """The form itself, byte for byte; a workbook's rows link to its one archived copy instead."""
-    if source_ref is None:
-        staging.add_copy(path, f"01-formulir-asli{path.suffix.lower() or '.bin'}", "original", original_name=source.original_name)
+def store_attachments(staging: Staging, attachments: list[Attachment]) -> None:
+    for i, attachment in enumerate(attachments, 1):
+        staging.add_bytes(paths.attachment_file(attachment.role, i, Path(attachment.name).suffix), attachment.data,
+                          attachment.role)
 
 
-def store_attachments(staging: Staging, record: FormRecord) -> None:
-    for i, attachment in enumerate(record.attachments, 1):
-        ext = Path(attachment.name).suffix.lower() or ".bin"
-        staging.add_bytes(f"01-{safe_name(attachment.role)}-{i}{ext}", attachment.data, attachment.role)
-
-
-def manifest_header(case: Case, source: Source, source_ref: dict | None) -> dict:
+def manifest_header(case: Case, source: Source | None, source_ref: dict | None) -> dict:
     header = {
         "nomor": case.number,
         "jenis": case.kind,
@@ -206,33 +227,58 @@ def manifest_header(case: Case, source: Source, source_ref: dict | None) -> dict
         "diterima": case.received.isoformat(),
         "tenggat": case.due.isoformat() if case.due else None,
         "target_internal": case.forward_due.isoformat() if case.forward_due else None,
-        "berkas_asal": {"original_name": source.original_name, "sha256": source.sha256, "baris": case.source_row or None},
         "data": case.data,
     }
+    if source is not None:
+        header["berkas_asal"] = {"original_name": source.original_name, "sha256": source.sha256,
+                                 "baris": case.source_row or None}
     if source_ref:
         header["sumber"] = source_ref
     return header
 
 
-def jsonable(value):
-    """Dates to ISO text, so validated form data can be stored as JSON."""
-    if isinstance(value, dict):
-        return {k: jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [jsonable(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+def void_case(ctx: Context, case: Case, reason: str) -> None:
+    """Keep the number, mark it void with the reason, in the database and in the archive tree."""
+    ctx.db.void_case(case.id, reason)
+    source = ctx.db.source(case.source_id) if case.source_id else None
+    ctx.archive.record_void(case.year, case.number, {
+        "nomor": case.number, "jenis": case.kind, "register": case.register, "tahun": case.year, "urut": case.seq,
+        "diterima": case.received.isoformat(), "pemohon": case.applicant_name, "alasan_batal": reason,
+        "berkas_asal": {"sha256": source.sha256, "original_name": source.original_name} if source else None,
+        "baris": case.source_row, "data": case.data,
+    })
 
 
-def archive_source_file(ctx: Context, path: Path, source: Source) -> dict:
-    """A workbook of many requests or answers is archived once; every case it touched links to it."""
-    relative = f"{ctx.today().year}/sumber/{source.sha256[:16]}"
-    name = f"formulir-asli{path.suffix.lower()}"
+def archive_source_file(ctx: Context, job: Job) -> dict:
+    """A file of many forms is archived once, in its own folder; every case it gave links to it."""
+    source = job.source
+    relative = paths.source_folder(ctx.today().year, source.sha256)
+    name = paths.source_file(job.path.suffix)
     if not ctx.archive.is_complete(relative):
         staging = ctx.archive.begin(relative, token=f"source-{source.id}")
-        staging.add_copy(path, name, "original", original_name=source.original_name)
+        staging.add_copy(job.path, name, "original", original_name=source.original_name)
         staging.log("received", berkas=masked_name(source.original_name), sha256=source.sha256)
         staging.commit({"jenis": "sumber", "sha256": source.sha256, "original_name": source.original_name})
         ctx.db.set_source_state(source.id, "processing", archive_path=relative)
     return {"path": f"{relative}/{name}", "sha256": source.sha256}
+
+
+# -- additions to a filed case -------------------------------------------------------------------------------------
+
+
+def add_to_case(ctx: Context, case: Case, *, token: str, build: Callable[[Staging], None]) -> Case:
+    """Stage what ``build`` adds (files, drafts, events), move it into the case folder, and bring the database
+    and the signers' desks along. Raises :class:`FilingFailed` with a plain reason; nothing is half-added."""
+    staging = ctx.archive.begin_addition(case.folder, token=token)
+    try:
+        build(staging)
+        ctx.db.begin_change(case.id)
+        ctx.archive.commit_addition(staging)
+    except FILING_ERRORS as exc:
+        shutil.rmtree(staging.root, ignore_errors=True)
+        code = incidents.report(log, f"Tambahan pada perkara {case.number} tidak dapat diarsipkan", exc)
+        raise FilingFailed(f"Berkas tidak dapat diarsipkan pada perkara {case.number} "
+                           f"({incidents.plain_cause(exc)}; kode kejadian {code}).") from exc
+    case = resync(ctx.archive, ctx.db, case)
+    place_for_signature(ctx, case)
+    return case

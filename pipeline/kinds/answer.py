@@ -13,22 +13,20 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.core import bahasa
-from pipeline.core.vocab import DECISION_TEXT, OBJECTION_DECISIONS, REQUEST_DECISIONS
+from pipeline.core.deadlines import deadlines_for
+from pipeline.core.vocab import OBJECTION_DECISIONS, REQUEST_DECISIONS
 from pipeline.intake.answers import Decision, DecisionRefused, answer_fields, decision_from_fields
-from pipeline.intake.reading import FormDocument
 from pipeline.jobs.context import Context
-from pipeline.jobs.desk import place_for_signature
-from pipeline.jobs.drafts import convert_drafts, draft_letters, mirror_events
-from pipeline.jobs.filing import archive_source_file
-from pipeline.jobs.results import FileOutcome
-from pipeline.jobs.setaside import keep_aside, set_aside
-from pipeline.jobs.sources import finish_source
-from pipeline.kinds.objection import objection_context
+from pipeline.jobs.drafts import convert_drafts, draft_letters
+from pipeline.jobs.filing import FilingFailed, add_to_case, archive_source_file, record_prefix
+from pipeline.jobs.results import Job, Outcome, Refusal
+from pipeline.kinds.request import REQUEST
 from pipeline.render import letters
 from pipeline.render.letters import LetterSpec
+from pipeline.store import paths
 from pipeline.store.archive import Staging
-from pipeline.store.db import Case, Source
-from pipeline.store.events import OPEN_STATUSES, status_from_events
+from pipeline.store.db import Case
+from pipeline.store.events import OPEN_STATUSES
 
 # -- the checks ------------------------------------------------------------------------------------------
 
@@ -119,51 +117,14 @@ def letter_for(decision: Decision) -> LetterSpec:
     return letters.WRITTEN_NOTICE
 
 
-def answer_context(decision: Decision, case: Case, config, new_due: date | None) -> dict:
-    """The ``jawaban`` group of the letter context, every value already written out."""
-    d = decision
-    part = "A" if d.keputusan in ("diberikan", "sebagian") else "B" if d.keputusan in ("tidak-dikuasai", "belum-didokumentasikan") else ""
-    # The official notice form's wording: "Kami" or "Badan Publik lain, yaitu …".
-    holder = f"Badan Publik lain, yaitu {d.dikuasai_oleh}" if d.dikuasai_oleh else ("Kami" if part == "A" else "")
-    return {
-        **letters.empty_answer(),
-        "keputusan": d.keputusan,
-        "keputusan_teks": DECISION_TEXT[d.keputusan],
-        "bagian": part,
-        "dikuasai_oleh": holder,
-        "bentuk": ", ".join(f.capitalize() for f in d.bentuk),
-        "biaya_salin": (f"{bahasa.rupiah(d.tarif).split(' (')[0]} × {d.halaman} halaman = {bahasa.rupiah(d.copy_cost)}"
-                        if d.halaman and d.tarif else bahasa.rupiah(0)),
-        "biaya_kirim": bahasa.rupiah(d.biaya_kirim),
-        "biaya_lain": bahasa.rupiah(d.biaya_lain),
-        "biaya_total": bahasa.rupiah(d.total_cost),
-        "waktu": bahasa.hari_kerja(d.waktu_hari) if d.waktu_hari else "",
-        "penghitaman": d.penghitaman,
-        "alasan_tidak": DECISION_TEXT[d.keputusan] if part == "B" else "",
-        "kapan_tersedia": d.kapan_tersedia,
-        "dasar": d.basis_text(),
-        "konsekuensi": d.konsekuensi,
-        "keberatan_hari": bahasa.hari_kerja(config.deadlines.objection_filing_days),
-        "alasan_perpanjangan": d.alasan,
-        "tenggat_semula": bahasa.tanggal(case.due) if case.due else "",
-        "hari_tenggat_semula": bahasa.hari_tanggal(case.due) if case.due else "",
-        "tenggat_baru": bahasa.tanggal(new_due) if new_due else "",
-        "hari_tenggat_baru": bahasa.hari_tanggal(new_due) if new_due else "",
-        "perpanjangan_hari": bahasa.hari_kerja(config.deadlines.extension_days),
-        "tanggal": bahasa.tanggal(d.tanggal) if d.tanggal else "",
-        "hari_tanggal": bahasa.hari_tanggal(d.tanggal) if d.tanggal else "",
-        "alasan_keputusan": d.alasan if d.keputusan in OBJECTION_DECISIONS else "",
-        "komisi_hari": bahasa.hari_kerja(config.deadlines.dispute_days),
-    }
-
-
 def file_decision(ctx: Context, decision: Decision, *, sheet: Path | None = None, sheet_name: str | None = None,
                   source_ref: dict | None = None) -> list[str]:
     """Check, draft, convert and file the answer into its case; return the documents' IDs.
 
     ``sheet`` is the answer sheet the decision came from: it is filed with the letter (a workbook of many
     answers is archived once and linked by ``source_ref``). The caller holds the workspace lock. Raises
-    :class:`DecisionRefused` with the reasons when the answer does not fit the case.
+    :class:`DecisionRefused` with the reasons when the answer does not fit the case, :class:`FilingFailed`
+    when it could not be filed.
     """
     case = ctx.db.case_by_number(decision.nomor)
     history = ctx.db.events(case.id) if case else []
@@ -171,23 +132,31 @@ def file_decision(ctx: Context, decision: Decision, *, sheet: Path | None = None
     if reasons:
         raise DecisionRefused(reasons)
     spec = letter_for(decision)
-    new_due = ctx.calendar.add_working_days(case.due, ctx.config.deadlines.extension_days) if decision.keputusan == "perpanjangan" else None
-    staging = ctx.archive.begin_addition(case.folder, token=f"jawaban-{case.id}-{spec.key}")
-    if sheet is not None:
-        staging.add_copy(sheet, f"04-lembar-jawaban-{spec.key}{sheet.suffix.lower()}", "answer_sheet", original_name=sheet_name or sheet.name)
-    extra = {"objection": objection_context(ctx, case)} if case.kind == "keberatan" else {}
-    drafts = draft_letters(ctx, staging, case, (spec,), request=case.data,
-                           answer=answer_context(decision, case, ctx.config, new_due), **extra)
-    convert_drafts(ctx, staging, case, drafts)
-    record_decision(staging, decision, case, new_due, drafts[0].doc_id, source_ref)
-    ctx.archive.commit_addition(staging)
-    update_case(ctx, case, decision, new_due, staging)
-    place_for_signature(ctx, case, ctx.archive.folder(case.folder), drafts)
-    return [d.doc_id for d in drafts]
+    new_due = extended_due(ctx, case) if decision.keputusan == "perpanjangan" else None
+    drafted = []
+
+    def build(staging: Staging) -> None:
+        if sheet is not None:
+            staging.add_copy(sheet, paths.answer_sheet_file(spec.key, sheet.suffix), "answer_sheet",
+                             original_name=sheet_name or sheet.name)
+        extra = {"objection": letters.objection_context(ctx.config, case)} if case.kind == "keberatan" else {}
+        drafted.extend(draft_letters(ctx, staging, case, (spec,), request=case.data,
+                                     answer=letters.answer_context(decision, case, ctx.config, new_due), **extra))
+        convert_drafts(ctx, staging, case, drafted)
+        record_decision(staging, decision, case, new_due, drafted[0].doc_id, source_ref)
+
+    add_to_case(ctx, case, token=f"jawaban-{case.id}-{spec.key}", build=build)
+    return [d.doc_id for d in drafted]
+
+
+def extended_due(ctx: Context, case: Case) -> date:
+    """The due date after the one extension, by the request's rule."""
+    return deadlines_for(REQUEST.due, ctx.calendar, ctx.config.deadlines, case.received, extended=True).due
 
 
 def record_decision(staging: Staging, decision: Decision, case: Case, new_due: date | None, doc_id: str,
                     source_ref: dict | None) -> None:
+    """The decision in the case's log; the case's state follows from it (pipeline.store.events)."""
     link = {"sumber": source_ref} if source_ref else {}
     if decision.keputusan == "perpanjangan":
         staging.log("extended", alasan=decision.alasan, tenggat_semula=case.due.isoformat(),
@@ -196,41 +165,29 @@ def record_decision(staging: Staging, decision: Decision, case: Case, new_due: d
         staging.log("answered", keputusan=decision.keputusan, dokumen=doc_id, keputusan_rinci=decision.as_json(), **link)
 
 
-def update_case(ctx: Context, case: Case, decision: Decision, new_due: date | None, staging: Staging) -> None:
-    """The database follows the case folder: decision data, new due date, status from the event log."""
-    data = dict(case.data)
-    if new_due:
-        data["perpanjangan"] = {"alasan": decision.alasan, "tenggat_semula": case.due.isoformat(), "tenggat_baru": new_due.isoformat()}
-    else:
-        data["jawaban"] = decision.as_json()
-    mirror_events(ctx, case, staging)
-    status = status_from_events(ctx.db.events(case.id))
-    ctx.db.update_case(case.id, data=data, due=new_due or case.due, status=status)
-
-
-
 # -- answer sheets dropped into the inbox --------------------------------------------------------------
 
-KIND = "jawaban"
+FORM = "jawaban"
 
 
-def handle(ctx: Context, path: Path, source: Source, document: FormDocument, outcome: FileOutcome) -> FileOutcome:
-    """Each answer on the sheet is filed into its case; refused answers are kept aside with reasons."""
-    source_ref = archive_source_file(ctx, path, source) if len(document.records) > 1 else None
-    reasons = []
-    for record in document.records:
-        prefix = f"Baris {record.row}: " if record.row else ""
+def handle(ctx: Context, job: Job) -> Outcome:
+    """Each answer on the sheet is filed into its case; refused answers come back with their reasons."""
+    records = job.document.records
+    source_ref = archive_source_file(ctx, job) if len(records) > 1 else None
+    outcome = Outcome()
+    for record in records:
+        prefix = record_prefix(record)
         decision, problems = decision_from_fields(answer_fields(record), today=ctx.today())
         try:
             if problems:
                 raise DecisionRefused(problems)
-            file_decision(ctx, decision, sheet=None if source_ref else path, sheet_name=source.original_name,
+            file_decision(ctx, decision, sheet=None if source_ref else job.path, sheet_name=job.source.original_name,
                           source_ref=source_ref)
             outcome.answered.append(decision.nomor)
         except DecisionRefused as exc:
-            reasons.append(prefix + "Jawaban tidak dapat dicatat — " + " ".join(exc.reasons))
-    if not outcome.answered:
-        return set_aside(ctx, path, source, reasons or ["Lembar jawaban tidak berisi jawaban."], outcome)
-    if reasons:
-        keep_aside(ctx, path, source, reasons, outcome)
-    return finish_source(ctx, path, source, outcome)
+            outcome.refused.append(Refusal(prefix + "Jawaban tidak dapat dicatat — " + " ".join(exc.reasons)))
+        except FilingFailed as exc:
+            outcome.refused.append(Refusal(prefix + exc.reason))
+    if not outcome.done and not outcome.refused:
+        outcome.refused.append(Refusal("Lembar jawaban tidak berisi jawaban."))
+    return outcome

@@ -40,12 +40,21 @@ column names of :mod:`pipeline.intake.reading` (``ringkasan_isi``, ``penguasa_in
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
+
+import orjson
+
+from pipeline.jobs.context import Context
+from pipeline.kinds.dik import DIK_PROPOSAL
+from pipeline.kinds.dip import DIP_RECAP
+from pipeline.store.db import Case
+from pipeline.store.events import CLOSED
 
 __all__ = ["Proposal", "Classifier", "DEFAULT_SYNONYMS", "STOPWORDS", "tokens", "stem", "is_indonesian", "evaluate",
            "format_report"]
@@ -766,3 +775,38 @@ def format_report(result: dict, title: str = "") -> str:
     for e in KINDS:
         lines.append(f"{e:<17}" + "".join(f"{result['confusion'][e][p]:>17}" for p in KINDS))
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# The lists in force, and the proposal for a new request
+# ---------------------------------------------------------------------------------------------
+
+def lists_in_force(ctx: Context) -> tuple[list[dict], list[dict]]:
+    """The entries of the latest signed SK DIP and SK DIK (empty lists when none is signed yet)."""
+    def latest(kind: str) -> Case | None:
+        signed = [c for c in ctx.db.cases(kind=kind) if c.status == CLOSED]
+        return max(signed, key=lambda c: (c.year, c.seq), default=None)
+
+    dip_case, dik_case = latest(DIP_RECAP.name), latest(DIK_PROPOSAL.name)
+    dip = [dict(e, id=f"dip-{i}") for i, e in enumerate(dip_case.data["entri"], 1)] if dip_case else []
+    dik = [dict(e, id=f"dik-{i}", dasar=e.get("dasar_teks", "")) for i, e in enumerate(dik_case.data["dik"], 1)] if dik_case else []
+    return dip, dik
+
+
+_CLASSIFIERS: dict[str, Classifier] = {}
+
+
+def classify_request(ctx: Context, text: str) -> Proposal | None:
+    """The SOP's step-3 proposal for a request: open (DIP), excepted (DIK) or not found; None without lists."""
+    if not ctx.config.classification.enabled:
+        return None
+    dip, dik = lists_in_force(ctx)
+    if not dip and not dik:
+        return None
+    synonyms = {**DEFAULT_SYNONYMS, **ctx.config.classification.synonyms}
+    # Keyed by everything the classifier is built from: a list that changed anywhere gets a new one.
+    key = hashlib.sha256(orjson.dumps([dip, dik, synonyms], option=orjson.OPT_SORT_KEYS)).hexdigest()
+    if key not in _CLASSIFIERS:
+        _CLASSIFIERS.clear()
+        _CLASSIFIERS[key] = Classifier(dip, dik, synonyms=synonyms)
+    return _CLASSIFIERS[key].classify(text)

@@ -1,36 +1,34 @@
-"""Objections (keberatan) to the Atasan PPID: from a read form to a filed, numbered case.
+"""Objections (keberatan) to the Atasan PPID: a read form becomes a filed, numbered case.
 
-SOP 003, third procedure; UU KIP Pasal 35-36. An objection has its own register and number pattern;
-the Atasan PPID's written answer is due 30 working days after registration, with the SOP's internal
-targets (coordination 5 working days, the PPID's draft 2, sending 1). When it names a request, it is
-linked to that request case (both folders' event logs say so); an unknown request number is a reason to
-set the form aside. One filed more than 30 working days after its cause is still registered, and flagged.
+SOP 003, third procedure; UU KIP Pasal 35-36. An objection has its own register and number pattern; the
+Atasan PPID's written answer is due 30 working days after the objection was received (Pasal 36 ayat 1), with the
+SOP's internal targets (coordination 5 working days, the PPID's draft 2, sending 1). When it names a request, it
+is linked to that request case (both folders' event logs say so); an unknown request number is a reason to
+refuse the form. One filed more than 30 working days after its cause is still registered, and flagged.
 """
 
 from __future__ import annotations
 
-import logging
-from dataclasses import asdict
 from datetime import date
-from pathlib import Path
 
 from pipeline.core import bahasa
-from pipeline.core.vocab import ALASAN_KEBERATAN
-from pipeline.intake.reading import FormDocument, FormRecord
+from pipeline.core.deadlines import DueRule, Target
+from pipeline.intake.reading import FormRecord
 from pipeline.intake.validation import validate_objection
 from pipeline.jobs.context import Context
-from pipeline.jobs.filing import CaseKind, Plan, file_forms, jsonable, registered_on
-from pipeline.jobs.results import FileOutcome
+from pipeline.jobs.filing import file_forms, registered_on
+from pipeline.jobs.kind import Kind, case_data
+from pipeline.jobs.results import Job, Outcome
 from pipeline.render import letters
-from pipeline.store.db import Case, Source
+from pipeline.store import paths
+from pipeline.store.db import Case
+from pipeline.store.ledger import record
 
-log = logging.getLogger(__name__)
-
-KIND = "keberatan"
+FORM = "keberatan"
 
 
-def handle(ctx: Context, path: Path, source: Source, document: FormDocument, outcome: FileOutcome) -> FileOutcome:
-    return file_forms(ctx, OBJECTION, path, source, document, outcome, validate=validate)
+def handle(ctx: Context, job: Job) -> Outcome:
+    return file_forms(ctx, OBJECTION, job)
 
 
 def validate(ctx: Context, record: FormRecord) -> tuple[dict | None, list[str]]:
@@ -42,21 +40,13 @@ def validate(ctx: Context, record: FormRecord) -> tuple[dict | None, list[str]]:
         request = ctx.db.case_by_number(number)
         if request is None or request.kind != "permohonan" or not request.is_filed:
             return None, [f"Nomor pendaftaran permohonan {number} tidak ditemukan di Buku Register Permohonan."]
-    return jsonable(asdict(objection)), []
+    return case_data(objection), []
 
 
-def plan(ctx: Context, case: Case) -> Plan:
-    """30 working days from registration, and the SOP's internal steps in between."""
-    d, add = ctx.config.deadlines, ctx.calendar.add_working_days
-    registered = registered_on(case)
-    due = add(registered, d.objection_answer_days)
-    coordination = add(registered, d.objection_coordination_days)
-    draft = add(coordination, d.objection_draft_days)
-    send = add(draft, d.objection_send_days)
-    targets = {"koordinasi": coordination.isoformat(), "draf_jawaban": draft.isoformat(), "pengiriman": send.isoformat()}
+def assess(ctx: Context, case: Case) -> tuple[dict, dict]:
+    """An objection filed late is registered anyway, and flagged."""
     late = lateness(ctx, case)
-    logged = {"tenggat_tanggapan": due.isoformat(), "target_internal": targets, **({"terlambat": late} if late else {})}
-    return Plan(due, coordination, logged=logged, data={"target_internal": targets, "terlambat": late})
+    return {"terlambat": late}, ({"terlambat": late} if late else {})
 
 
 def lateness(ctx: Context, case: Case) -> str:
@@ -78,61 +68,33 @@ def lateness(ctx: Context, case: Case) -> str:
             f"({bahasa.tanggal(cause)}; batas {bahasa.tanggal(limit)}).")
 
 
-def objection_context(ctx: Context, case: Case) -> dict:
-    """The ``keberatan`` group of the letter context."""
-    d, data = ctx.config.deadlines, case.data
-    targets = {k: date.fromisoformat(v) for k, v in (data.get("target_internal") or {}).items()}
-    proxy = data.get("kuasa") or {}
-
-    def dates(name: str, day: date | None) -> dict:
-        return {name: bahasa.tanggal(day) if day else "", f"hari_{name}": bahasa.hari_tanggal(day) if day else ""}
-
-    return {
-        **letters.empty_objection(),
-        "nomor_permohonan": data.get("nomor_permohonan") or "",
-        "tujuan": data.get("tujuan") or "",
-        "alasan": [f"{key}. {ALASAN_KEBERATAN[key]}" for key in data.get("alasan", [])],
-        "kasus_posisi": data.get("kasus_posisi") or "",
-        "kuasa_nama": proxy.get("nama") or "",
-        "kuasa_alamat": proxy.get("alamat") or "",
-        "kuasa_telepon": proxy.get("telepon") or "",
-        "tanggal_tanggapan": bahasa.tanggal(case.due) if case.due else "",
-        "hari_tanggal_tanggapan": bahasa.hari_tanggal(case.due) if case.due else "",
-        "tanggal_tanggapan_terbilang": bahasa.tanggal_terbilang(case.due) if case.due else "",
-        "tanggapan_hari": bahasa.hari_kerja(d.objection_answer_days),
-        **dates("target_koordinasi", targets.get("koordinasi")),
-        "koordinasi_hari": bahasa.hari_kerja(d.objection_coordination_days),
-        **dates("target_draf", targets.get("draf_jawaban")),
-        "draf_hari": bahasa.hari_kerja(d.objection_draft_days),
-        **dates("target_kirim", targets.get("pengiriman")),
-        "kirim_hari": bahasa.hari_kerja(d.objection_send_days),
-        "terlambat": data.get("terlambat") or "",
-        "kepada": ctx.config.signers.ppid.position,
-        "komisi_informasi": ctx.config.agency.government.title().replace("Pemerintah ", ""),
-    }
-
-
 def link_to_request(ctx: Context, case: Case) -> None:
-    """The request case learns of its objection: an event in its log, and the link in its data."""
+    """The request case learns of its objection: an event in its log (its data follows from it)."""
     number = case.data.get("nomor_permohonan")
     request = ctx.db.case_by_number(number) if number else None
-    if request is None or not request.folder:
-        return
-    if case.number in request.data.get("keberatan", []):
-        return  # already linked (a restart)
-    entry = ctx.archive.append_event(request.folder, "objected", keberatan=case.number, folder_keberatan=case.folder)
-    ctx.db.add_event(request.id, "objected", {"keberatan": case.number, "folder_keberatan": case.folder}, at=entry["at"])
-    ctx.db.update_case(request.id, data={**request.data, "keberatan": [*request.data.get("keberatan", []), case.number]})
+    if request is None or not request.folder or case.number in request.data.get("keberatan", []):
+        return  # no request named, or already linked (a restart)
+    record(ctx.archive, ctx.db, request, "objected", keberatan=case.number, folder_keberatan=case.folder)
 
 
-OBJECTION = CaseKind(
-    kind=KIND,
-    number_pattern=lambda ctx: ctx.config.numbering.keberatan,
-    letters=letters.OBJECTION_LETTERS,
-    plan=plan,
-    letter_args=lambda ctx, case: {"request": case.data, "objection": objection_context(ctx, case)},
+OBJECTION = Kind(
+    name="keberatan",
+    label="Keberatan atas Permohonan Informasi Publik",
+    number_pattern=lambda config: config.numbering.keberatan,
+    folder=lambda config, case: paths.dated_case_folder(config.paths.folder_pattern, number=case.number, kind=case.kind,
+                                                        seq=case.seq, registered=registered_on(case)),
+    due=DueRule("objection_answer_days", targets=(
+        Target("koordinasi", "objection_coordination_days"),
+        Target("draf_jawaban", "objection_draft_days", after="koordinasi"),
+        Target("pengiriman", "objection_send_days", after="draf_jawaban"),
+    )),
+    letters=lambda ctx, case: letters.OBJECTION_LETTERS,
+    letter_args=lambda ctx, case: {"request": case.data, "objection": letters.objection_context(ctx.config, case)},
+    assess=assess,
     filed_events=lambda ctx, case, drafts: [("forwarded", {
         "kepada": ctx.config.signers.ppid.position,
         "dokumen": next(d.doc_id for d in drafts if d.spec is letters.ATASAN_NOTE)})],
     on_filed=link_to_request,
+    validate=validate,
+    source_once=True,
 )

@@ -1,61 +1,54 @@
-"""Requests for public information (permohonan): from a read form to filed, numbered cases.
+"""Requests for public information (permohonan): a read form becomes a filed, numbered case.
 
-SOP 003, steps 1-3: a complete form gets a registration number and its due date, the original and the
-ID copy are archived, and the receipt and the PPID's letter to the PPID Pelaksana are drafted. An
-incomplete form gets no number ("kurang lengkap"): it is set aside with a notice to the applicant.
+SOP 003, steps 1-3: a complete form gets a registration number and its due date (10 working days from
+receipt, once extendable by 7: UU 14/2008 Pasal 22 ayat 7-8), the original and the ID copy are archived, and the
+receipt and the PPID's letter to the PPID Pelaksana are drafted; the SOP's step-3 proposal (open under the
+DIP, excepted under the DIK) is made from the lists in force. An incomplete form gets no number ("kurang
+lengkap"): it is refused with a notice to the applicant.
 """
 
 from __future__ import annotations
 
-import logging
-from dataclasses import asdict
-from pathlib import Path
-
+from pipeline.core.deadlines import DueRule, Target
 from pipeline.intake.answers import Decision
-from pipeline.intake.reading import FormDocument, FormRecord
+from pipeline.intake.reading import FormRecord
 from pipeline.intake.validation import validate_request
 from pipeline.jobs.context import Context
 from pipeline.jobs.drafts import Draft
-from pipeline.jobs.filing import CaseKind, Plan, file_forms, jsonable
-from pipeline.jobs.results import FileOutcome, Notice
-from pipeline.kinds.answer import answer_context
-from pipeline.kinds.dipdik import classify_request
+from pipeline.jobs.filing import file_forms, registered_on
+from pipeline.jobs.kind import Kind, case_data
+from pipeline.jobs.results import Job, Notice, Outcome
+from pipeline.kinds.classification import classify_request
 from pipeline.render import letters
 from pipeline.render.letters import LetterSpec
-from pipeline.store.db import Case, Source
+from pipeline.store import paths
+from pipeline.store.db import Case
 
-log = logging.getLogger(__name__)
-
-KIND = "permohonan"
+FORM = "permohonan"
 
 
-def handle(ctx: Context, path: Path, source: Source, document: FormDocument, outcome: FileOutcome) -> FileOutcome:
-    return file_forms(ctx, REQUEST, path, source, document, outcome, validate=validate, notices=incomplete_notices)
+def handle(ctx: Context, job: Job) -> Outcome:
+    return file_forms(ctx, REQUEST, job)
 
 
 def validate(ctx: Context, record: FormRecord) -> tuple[dict | None, list[str]]:
     request, problems = validate_request(record, ctx.today())
-    return (None, problems) if problems else (jsonable(asdict(request)), [])
+    return (None, problems) if problems else (case_data(request), [])
 
 
-def incomplete_notices(bad: list[tuple[FormRecord, list[str]]]) -> list[Notice]:
-    """One 'kurang lengkap' notice to the applicant per incomplete request: (name suffix, problems, what is known)."""
-    return [(f"baris-{record.row}" if record.row else "", problems,
-             {"applicant": {"nama": record.fields.get("nama", ""), "alamat": record.fields.get("alamat", "")}})
-            for record, problems in bad]
+def incomplete_notice(record: FormRecord, problems: list[str]) -> Notice:
+    """The 'kurang lengkap' notice to the applicant: what is missing, addressed with what the form says."""
+    suffix = f"baris-{record.row}" if record.row else (f"formulir-{record.part}" if getattr(record, "part", None) else "")
+    applicant = {"nama": record.fields.get("nama", ""), "alamat": record.fields.get("alamat", "")}
+    return Notice(letters.INCOMPLETE_NOTICE.key, {"request": {"applicant": applicant}, "problems": problems}, suffix)
 
 
-def plan(ctx: Context, case: Case) -> Plan:
-    """Due dates, and the SOP's step-3 proposal: is the information open (DIP) or excepted (DIK)?"""
-    d = ctx.config.deadlines
-    due = ctx.calendar.add_working_days(case.received, d.notice_days)
-    target = ctx.calendar.add_working_days(case.received, d.forward_target_days)
-    logged = {"tenggat_pemberitahuan": due.isoformat(), "target_ppid_pelaksana": target.isoformat()}
+def assess(ctx: Context, case: Case) -> tuple[dict, dict]:
+    """The SOP's step-3 proposal: is the information open (DIP) or excepted (DIK)?"""
     proposal = classify_request(ctx, f"{case.data.get('rincian_informasi', '')}")
     if proposal is None:
-        return Plan(due, target, logged=logged)
-    logged["klasifikasi"] = {"usulan": proposal.kind, "skor": round(proposal.score, 3)}
-    return Plan(due, target, logged=logged, data={"klasifikasi": proposal.as_json()})
+        return {}, {}
+    return {"klasifikasi": proposal.as_json()}, {"klasifikasi": {"usulan": proposal.kind, "skor": round(proposal.score, 3)}}
 
 
 def holder(ctx: Context, case: Case) -> str:
@@ -66,21 +59,23 @@ def holder(ctx: Context, case: Case) -> str:
     return case.data.get("opd_tujuan") or ctx.config.forward.default_holder
 
 
+def is_excepted(case: Case) -> bool:
+    return (case.data.get("klasifikasi") or {}).get("kind") == "dikecualikan"
+
+
 def request_letters(ctx: Context, case: Case) -> tuple[LetterSpec, ...]:
     """Receipt and letter to the holder; with information listed as excepted, also a rejection draft."""
-    excepted = (case.data.get("klasifikasi") or {}).get("kind") == "dikecualikan"
-    return letters.REQUEST_LETTERS + ((letters.PROPOSED_REJECTION,) if excepted else ())
+    return letters.REQUEST_LETTERS + ((letters.PROPOSED_REJECTION,) if is_excepted(case) else ())
 
 
 def letter_args(ctx: Context, case: Case) -> dict:
     args = {"request": case.data, "holder": holder(ctx, case)}
-    proposal = case.data.get("klasifikasi") or {}
-    if proposal.get("kind") == "dikecualikan":
-        entry = proposal.get("entry") or {}
+    if is_excepted(case):
+        entry = case.data["klasifikasi"].get("entry") or {}
         draft = Decision(nomor=case.number, keputusan="ditolak", pasal17=entry.get("pasal17", ""), angka=entry.get("angka", ""),
                          dasar_lain=entry.get("dasar_lain", "") or entry.get("dasar", ""),
-                         konsekuensi=entry.get("konsekuensi_dibuka", ""), tanggal=ctx.today())
-        args["answer"] = answer_context(draft, case, ctx.config, None)
+                         konsekuensi=entry.get("konsekuensi_dibuka", ""), tanggal=registered_on(case))
+        args["answer"] = letters.answer_context(draft, case, ctx.config, None)
     return args
 
 
@@ -90,11 +85,18 @@ def forwarded(ctx: Context, case: Case, drafts: list[Draft]) -> list[tuple[str, 
     return [("forwarded", {"kepada": holder(ctx, case), "dokumen": letter.doc_id})]
 
 
-REQUEST = CaseKind(
-    kind=KIND,
-    number_pattern=lambda ctx: ctx.config.numbering.permohonan,
+REQUEST = Kind(
+    name="permohonan",
+    label="Permohonan Informasi Publik",
+    number_pattern=lambda config: config.numbering.permohonan,
+    folder=lambda config, case: paths.dated_case_folder(config.paths.folder_pattern, number=case.number, kind=case.kind,
+                                                        seq=case.seq, registered=registered_on(case)),
+    due=DueRule("notice_days", extension="extension_days", targets=(Target("ppid_pelaksana", "forward_target_days"),)),
     letters=request_letters,
-    plan=plan,
     letter_args=letter_args,
+    assess=assess,
     filed_events=forwarded,
+    validate=validate,
+    notice=incomplete_notice,
+    source_once=True,
 )

@@ -12,7 +12,8 @@ from datetime import date
 
 from pipeline.core import bahasa
 from pipeline.core.config import Config, Signer
-from pipeline.core.vocab import CARA_MEMPEROLEH, CARA_SALINAN
+from pipeline.core.vocab import ALASAN_KEBERATAN, CARA_MEMPEROLEH, CARA_SALINAN, DECISION_TEXT, OBJECTION_DECISIONS
+from pipeline.intake.answers import Decision
 from pipeline.render.lists import daftar_context
 from pipeline.render.qr import qr_png
 from pipeline.store.db import Case
@@ -29,6 +30,7 @@ class LetterSpec:
     sifat: str = "Biasa"
     hal: str = ""
     signed_event: str = "signed"   # logged when the signed copy is filed; "closed" ends the case
+    notice_suffix: str = ""        # a notice written beside a set-aside copy: ``<copy>.<suffix>.docx``
 
 
 RECEIPT = LetterSpec(
@@ -53,6 +55,7 @@ INCOMPLETE_NOTICE = LetterSpec(
     template="pemberitahuan_kurang_lengkap.docx",
     title="Pemberitahuan Kelengkapan Permohonan Informasi Publik",
     file_stem="pemberitahuan-kurang-lengkap",
+    notice_suffix="pemberitahuan",
 )
 
 WRITTEN_NOTICE = LetterSpec(
@@ -140,6 +143,7 @@ DIP_CORRECTION = LetterSpec(
     file_stem="koreksi-dip",
     signer="ppid",
     hal="Koreksi Daftar Informasi Publik",
+    notice_suffix="koreksi",
 )
 PROPOSED_REJECTION = LetterSpec(
     key="usulan_penolakan",
@@ -179,6 +183,81 @@ def empty_objection() -> dict:
     return {**dict.fromkeys(OBJECTION_KEYS, ""), "alasan": []}
 
 
+# -- the case's groups of the context ------------------------------------------------------------------
+
+
+def answer_context(decision: Decision, case: Case, config, new_due: date | None) -> dict:
+    """The ``jawaban`` group of the letter context, every value already written out."""
+    d = decision
+    part = "A" if d.keputusan in ("diberikan", "sebagian") else "B" if d.keputusan in ("tidak-dikuasai", "belum-didokumentasikan") else ""
+    # The official notice form's wording: "Kami" or "Badan Publik lain, yaitu …".
+    holder = f"Badan Publik lain, yaitu {d.dikuasai_oleh}" if d.dikuasai_oleh else ("Kami" if part == "A" else "")
+    return {
+        **empty_answer(),
+        "keputusan": d.keputusan,
+        "keputusan_teks": DECISION_TEXT[d.keputusan],
+        "bagian": part,
+        "dikuasai_oleh": holder,
+        "bentuk": ", ".join(f.capitalize() for f in d.bentuk),
+        "biaya_salin": (f"{bahasa.rupiah(d.tarif).split(' (')[0]} × {d.halaman} halaman = {bahasa.rupiah(d.copy_cost)}"
+                        if d.halaman and d.tarif else bahasa.rupiah(0)),
+        "biaya_kirim": bahasa.rupiah(d.biaya_kirim),
+        "biaya_lain": bahasa.rupiah(d.biaya_lain),
+        "biaya_total": bahasa.rupiah(d.total_cost),
+        "waktu": bahasa.hari_kerja(d.waktu_hari) if d.waktu_hari else "",
+        "penghitaman": d.penghitaman,
+        "alasan_tidak": DECISION_TEXT[d.keputusan] if part == "B" else "",
+        "kapan_tersedia": d.kapan_tersedia,
+        "dasar": d.basis_text(),
+        "konsekuensi": d.konsekuensi,
+        "keberatan_hari": bahasa.hari_kerja(config.deadlines.objection_filing_days),
+        "alasan_perpanjangan": d.alasan,
+        "tenggat_semula": bahasa.tanggal(case.due) if case.due else "",
+        "hari_tenggat_semula": bahasa.hari_tanggal(case.due) if case.due else "",
+        "tenggat_baru": bahasa.tanggal(new_due) if new_due else "",
+        "hari_tenggat_baru": bahasa.hari_tanggal(new_due) if new_due else "",
+        "perpanjangan_hari": bahasa.hari_kerja(config.deadlines.extension_days),
+        "tanggal": bahasa.tanggal(d.tanggal) if d.tanggal else "",
+        "hari_tanggal": bahasa.hari_tanggal(d.tanggal) if d.tanggal else "",
+        "alasan_keputusan": d.alasan if d.keputusan in OBJECTION_DECISIONS else "",
+        "komisi_hari": bahasa.hari_kerja(config.deadlines.dispute_days),
+    }
+
+
+def objection_context(config: Config, case: Case) -> dict:
+    """The ``keberatan`` group of the letter context."""
+    d, data = config.deadlines, case.data
+    targets = {k: date.fromisoformat(v) for k, v in (data.get("target_internal") or {}).items()}
+    proxy = data.get("kuasa") or {}
+
+    def dates(name: str, day: date | None) -> dict:
+        return {name: bahasa.tanggal(day) if day else "", f"hari_{name}": bahasa.hari_tanggal(day) if day else ""}
+
+    return {
+        **empty_objection(),
+        "nomor_permohonan": data.get("nomor_permohonan") or "",
+        "tujuan": data.get("tujuan") or "",
+        "alasan": [f"{key}. {ALASAN_KEBERATAN[key]}" for key in data.get("alasan", [])],
+        "kasus_posisi": data.get("kasus_posisi") or "",
+        "kuasa_nama": proxy.get("nama") or "",
+        "kuasa_alamat": proxy.get("alamat") or "",
+        "kuasa_telepon": proxy.get("telepon") or "",
+        "tanggal_tanggapan": bahasa.tanggal(case.due) if case.due else "",
+        "hari_tanggal_tanggapan": bahasa.hari_tanggal(case.due) if case.due else "",
+        "tanggal_tanggapan_terbilang": bahasa.tanggal_terbilang(case.due) if case.due else "",
+        "tanggapan_hari": bahasa.hari_kerja(d.objection_answer_days),
+        **dates("target_koordinasi", targets.get("koordinasi")),
+        "koordinasi_hari": bahasa.hari_kerja(d.objection_coordination_days),
+        **dates("target_draf", targets.get("draf_jawaban")),
+        "draf_hari": bahasa.hari_kerja(d.objection_draft_days),
+        **dates("target_kirim", targets.get("pengiriman")),
+        "kirim_hari": bahasa.hari_kerja(d.objection_send_days),
+        "terlambat": data.get("terlambat") or "",
+        "kepada": config.signers.ppid.position,
+        "komisi_informasi": config.agency.government.title().replace("Pemerintah ", ""),
+    }
+
+
 @dataclass(frozen=True)
 class LetterMeta:
     """What a letter knows about itself: its number, document ID and the date it is drafted."""
@@ -186,6 +265,14 @@ class LetterMeta:
     number: str = ""
     doc_id: str = ""
     drafted: date | None = None
+
+
+SPECS = {spec.key: spec for spec in ALL_LETTERS}
+
+
+def signer_for(config: Config, spec: LetterSpec) -> str | None:
+    """Whose signature the letter needs (None: none); who signs the SK DIP and SK DIK is a setting ([decrees])."""
+    return {"sk_dip": config.decrees.dip_signer, "sk_dik": config.decrees.dik_signer}.get(spec.key, spec.signer)
 
 
 def signer_block(signer: Signer) -> dict:
@@ -280,7 +367,7 @@ def letter_context(
             "nama": holder or request.get("opd_tujuan") or config.forward.default_holder,
             "tempat": config.forward.default_holder_place,
         },
-        "penandatangan": signer_block(getattr(config.signers, spec.signer or "ppid")),
+        "penandatangan": signer_block(getattr(config.signers, signer_for(config, spec) or "ppid")),
         "penerima": signer_block(config.signers.desk),
         "berkas": _date_fields("tanggal_diterima", received),
         "kekurangan": list(problems or []),

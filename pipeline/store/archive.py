@@ -29,11 +29,7 @@ from pipeline.core.files import (
     sha256_file,
     write_atomic,
 )
-
-MANIFEST = "manifest.json"
-EVENT_LOG = "events.jsonl"
-STAGING_DIR = ".staging"
-VOID_DIR = "batal"
+from pipeline.store.paths import EVENT_LOG, MANIFEST, STAGING_DIR, void_record
 
 
 @dataclass
@@ -173,12 +169,11 @@ class Archive:
             fh.flush()
             os.fsync(fh.fileno())
 
-    def record_void(self, year: int, number_name: str, record: dict) -> Path:
+    def record_void(self, year: int, number: str, record: dict) -> Path:
         """A voided number is written into the archive too (``<year>/batal/``): the tree alone tells the
         whole register, gaps included, so a rebuilt database gives the next number right."""
-        folder = self.root / str(year) / VOID_DIR
-        folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-        path = folder / f"{number_name}.json"
+        path = void_record(self.root, year, number)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
         write_atomic(path, json.dumps(record, ensure_ascii=False, indent=2).encode(), overwrite=True)
         return path
 

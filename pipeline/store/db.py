@@ -90,6 +90,12 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_case ON events(case_id);
 
+-- Cases whose archive folder is being changed (an event appended, files added): the database catches up
+-- with the folder and drops the row in one transaction, so a kill in between is finished at the next start.
+CREATE TABLE IF NOT EXISTS pending (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id)
+);
+
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -128,6 +134,7 @@ class Source:
     received_at: str
     state: str
     archive_path: str | None = None
+    dropped_at: str | None = None      # when the file appeared in the inbox (its inode change time), ISO
 
 
 @dataclass
@@ -166,6 +173,8 @@ class Case:
             "status": self.status,
             "folder_arsip": self.folder,
             "alasan_batal": self.void_reason,
+            "terdaftar": self.data.get("terdaftar"),
+            "didaftarkan_terlambat": bool(self.data.get("didaftarkan_terlambat")),
         }
 
 
@@ -195,6 +204,8 @@ class Database:
         self._conn.execute("PRAGMA synchronous=FULL")
         self._conn.execute("PRAGMA foreign_keys=ON")
         self._conn.executescript(SCHEMA)
+        if "dropped_at" not in {row[1] for row in self._conn.execute("PRAGMA table_info(sources)")}:
+            self._conn.execute("ALTER TABLE sources ADD COLUMN dropped_at TEXT")
         self._lock = threading.RLock()
         self.id = self.meta("database_id") or self._begin_revisions()
 
@@ -238,11 +249,11 @@ class Database:
         rows = self._query("SELECT * FROM sources WHERE sha256 = ? ORDER BY id", (sha256,))
         return [self._source(r) for r in rows]
 
-    def add_source(self, sha256: str, original_name: str, size: int, state: str) -> Source:
+    def add_source(self, sha256: str, original_name: str, size: int, state: str, *, dropped_at: str | None = None) -> Source:
         with self.transaction() as c:
             cur = c.execute(
-                "INSERT INTO sources (sha256, original_name, size, received_at, state) VALUES (?,?,?,?,?)",
-                (sha256, original_name, size, _now(), state),
+                "INSERT INTO sources (sha256, original_name, size, received_at, state, dropped_at) VALUES (?,?,?,?,?,?)",
+                (sha256, original_name, size, _now(), state, dropped_at),
             )
             return self._source(c.execute("SELECT * FROM sources WHERE id = ?", (cur.lastrowid,)).fetchone())
 
@@ -262,7 +273,8 @@ class Database:
 
     @staticmethod
     def _source(row: sqlite3.Row) -> Source:
-        return Source(row["id"], row["sha256"], row["original_name"], row["size"], row["received_at"], row["state"], row["archive_path"])
+        return Source(row["id"], row["sha256"], row["original_name"], row["size"], row["received_at"], row["state"],
+                      row["archive_path"], row["dropped_at"])
 
     # -- cases and numbers ---------------------------------------------------------------------
 
@@ -305,31 +317,13 @@ class Database:
         c.execute("UPDATE counters SET last_seq = last_seq + 1 WHERE register = ? AND year = ?", (register, year))
         return c.execute("SELECT last_seq FROM counters WHERE register = ? AND year = ?", (register, year)).fetchone()[0]
 
-    def next_seq(self, register: str, year: int) -> int:
-        with self.transaction() as c:
-            return self._next_seq(c, register, year)
-
-    def plan_case(self, case_id: int, *, folder: str, due: date | None, forward_due: date | None) -> None:
-        """Record the folder the case is being filed into and its due dates (before filing starts)."""
+    def plan_case(self, case_id: int, *, folder: str, due: date | None, forward_due: date | None, data: dict) -> None:
+        """Record the folder the case is being filed into, its due dates and data (before filing starts)."""
         with self.transaction() as c:
             c.execute(
-                "UPDATE cases SET folder = ?, due = ?, forward_due = ?, updated_at = ? WHERE id = ?",
-                (folder, due.isoformat() if due else None, forward_due.isoformat() if forward_due else None, _now(), case_id),
-            )
-
-    def mark_filed(self, case_id: int, folder: str, status: str) -> None:
-        with self.transaction() as c:
-            c.execute("UPDATE cases SET status = ?, folder = ?, updated_at = ? WHERE id = ?", (status, folder, _now(), case_id))
-
-    def update_case(self, case_id: int, *, data: dict | None = None, due: date | None = None,
-                    forward_due: date | None = None, status: str | None = None) -> None:
-        """Change what is given; leave the rest as it is."""
-        with self.transaction() as c:
-            c.execute(
-                """UPDATE cases SET data = COALESCE(?, data), due = COALESCE(?, due),
-                   forward_due = COALESCE(?, forward_due), status = COALESCE(?, status), updated_at = ? WHERE id = ?""",
-                (json.dumps(data, ensure_ascii=False) if data is not None else None, due.isoformat() if due else None,
-                 forward_due.isoformat() if forward_due else None, status, _now(), case_id),
+                "UPDATE cases SET folder = ?, due = ?, forward_due = ?, data = ?, updated_at = ? WHERE id = ?",
+                (folder, due.isoformat() if due else None, forward_due.isoformat() if forward_due else None,
+                 json.dumps(data, ensure_ascii=False), _now(), case_id),
             )
 
     def void_case(self, case_id: int, reason: str) -> None:
@@ -340,6 +334,13 @@ class Database:
 
     def cases_of_source(self, source_id: int) -> list[Case]:
         return [self._case(r) for r in self._query("SELECT * FROM cases WHERE source_id = ? ORDER BY source_row", (source_id,))]
+
+    def unfinished_cases_without_source(self) -> list[Case]:
+        """Cases the pipeline opened itself (a DIP recap) that a killed run left being filed."""
+        return [self._case(r) for r in self._query("SELECT * FROM cases WHERE status = ? AND source_id IS NULL", (STAGING,))]
+
+    def case_by_id(self, case_id: int) -> Case:
+        return self._case(self._query("SELECT * FROM cases WHERE id = ?", (case_id,))[0])
 
     def case_by_number(self, number: str) -> Case | None:
         rows = self._query("SELECT * FROM cases WHERE number = ?", (number,))
@@ -426,12 +427,33 @@ class Database:
         case = self._case(self._query("SELECT * FROM cases WHERE id = ?", (rows[0]["case_id"],))[0])
         return case, rows[0]["letter"], rows[0]["number"], rows[0]["created_at"]
 
-    def add_event(self, case_id: int, event: str, detail: dict | None = None, at: str | None = None) -> None:
+    def begin_change(self, case_id: int) -> None:
+        """The case's archive folder is about to change: until :meth:`set_history`, it is pending."""
         with self.transaction() as c:
-            c.execute(
-                "INSERT INTO events (case_id, at, event, detail) VALUES (?,?,?,?)",
-                (case_id, at or _now(), event, json.dumps(detail or {}, ensure_ascii=False)),
-            )
+            c.execute("INSERT OR IGNORE INTO pending (case_id) VALUES (?)", (case_id,))
+
+    def pending_cases(self) -> list[Case]:
+        return [self._case(r) for r in self._query("SELECT c.* FROM cases c JOIN pending p ON p.case_id = c.id ORDER BY c.id")]
+
+    def set_history(self, case_id: int, events: list[dict], *, status: str, due: str | None, forward_due: str | None,
+                    data: dict, folder: str | None = None) -> None:
+        """The case as its archive folder tells it: its events and the state they lead to, in one transaction."""
+        with self.transaction() as c:
+            known = [(r["at"], r["event"], r["detail"]) for r in
+                     c.execute("SELECT at, event, detail FROM events WHERE case_id = ? ORDER BY id", (case_id,))]
+            rows = [(e["at"], e["event"], json.dumps({k: v for k, v in e.items() if k not in ("at", "event")},
+                                                     ensure_ascii=False)) for e in events]
+            if rows[:len(known)] == known:
+                new = rows[len(known):]        # the usual case: the log grew at its end
+            else:
+                c.execute("DELETE FROM events WHERE case_id = ?", (case_id,))
+                new = rows
+            c.executemany("INSERT INTO events (case_id, at, event, detail) VALUES (?,?,?,?)",
+                          [(case_id, *row) for row in new])
+            c.execute("UPDATE cases SET status = ?, due = ?, forward_due = ?, data = ?, folder = COALESCE(?, folder), "
+                      "updated_at = ? WHERE id = ?",
+                      (status, due, forward_due, json.dumps(data, ensure_ascii=False), folder, _now(), case_id))
+            c.execute("DELETE FROM pending WHERE case_id = ?", (case_id,))
 
     def cases_touched_on(self, day: date) -> list[Case]:
         """Cases with an event on ``day`` (local date), in the order of their first event that day."""

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from pipeline.core.config import Config
 from pipeline.core.numbering import seq_of
-from pipeline.store.archive import MANIFEST, STAGING_DIR, VOID_DIR, read_event_log
+from pipeline.store.archive import read_event_log
 from pipeline.store.db import VOID, Database
-from pipeline.store.events import status_from_events
+from pipeline.store.events import CaseState, replay
+from pipeline.store.paths import MANIFEST, STAGING_DIR, VOID_DIR
 
 
 @dataclass
@@ -81,28 +82,15 @@ def insert_sources(c, manifests, voids, report: ReindexReport) -> dict[str, int]
 
 
 def case_row(manifest: dict, folder: str, events: list[dict]) -> dict:
-    """The case as the database keeps it: the manifest as filed, then its event log replayed."""
-    data = dict(manifest.get("data") or {})
-    due, forward_due = manifest.get("tenggat"), manifest.get("target_internal")
-    for event in events:
-        kind = event["event"]
-        if kind == "answered":
-            data["jawaban"] = event.get("keputusan_rinci") or {"keputusan": event.get("keputusan")}
-        elif kind == "extended":
-            due = event["tenggat_baru"]
-            data["perpanjangan"] = {"alasan": event.get("alasan"), "tenggat_semula": event.get("tenggat_semula"),
-                                    "tenggat_baru": event["tenggat_baru"]}
-        elif kind == "due_recomputed":
-            due, forward_due = event["tenggat_baru"], event.get("target_baru") or forward_due
-        elif kind == "objected" and event.get("keberatan") not in data.get("keberatan", []):
-            data["keberatan"] = [*data.get("keberatan", []), event["keberatan"]]
+    """The case as the database keeps it: the manifest as filed, then its event log replayed by the one reducer."""
+    state = replay(CaseState.as_filed(manifest), events)
     origin = manifest.get("berkas_asal") or {}
     return {
         "kind": manifest["jenis"], "register": manifest.get("register", manifest["jenis"]), "year": manifest["tahun"],
-        "seq": manifest["urut"], "number": manifest["nomor"], "received": manifest["diterima"], "due": due,
-        "forward_due": forward_due, "status": status_from_events(events), "folder": folder,
-        "applicant_name": (data.get("applicant") or {}).get("nama", ""), "data": data, "sha256": origin.get("sha256"),
-        "row": origin.get("baris") or 0, "void_reason": None, "events": events,
+        "seq": manifest["urut"], "number": manifest["nomor"], "received": manifest["diterima"], "due": state.due,
+        "forward_due": state.forward_due, "status": state.status, "folder": folder,
+        "applicant_name": (state.data.get("applicant") or {}).get("nama", ""), "data": state.data,
+        "sha256": origin.get("sha256"), "row": origin.get("baris") or 0, "void_reason": None, "events": events,
         "letters": [f for f in manifest.get("files", []) if f.get("doc_id") and f.get("role") == "draft_docx"],
     }
 
@@ -112,7 +100,8 @@ def void_row(record: dict) -> dict:
     return {
         "kind": record["jenis"], "register": record.get("register", record["jenis"]), "year": record["tahun"],
         "seq": record["urut"], "number": record["nomor"], "received": record["diterima"], "due": None,
-        "forward_due": None, "status": VOID, "folder": None, "applicant_name": record.get("pemohon", ""), "data": {},
+        "forward_due": None, "status": VOID, "folder": None, "applicant_name": record.get("pemohon", ""),
+        "data": record.get("data") or {},
         "sha256": origin.get("sha256"), "row": record.get("baris") or 0, "void_reason": record["alasan_batal"],
         "events": [], "letters": [],
     }

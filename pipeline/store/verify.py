@@ -22,7 +22,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from pipeline.store.archive import EVENT_LOG, MANIFEST, STAGING_DIR, VOID_DIR
+from pipeline.store.paths import (
+    EVENT_LOG,
+    MANIFEST,
+    REGISTER_PREFIX,
+    ROOT_DIRS,
+    ROOT_FILES,
+    SOURCE_DIR,
+    STAGING_DIR,
+    VOID_DIR,
+)
 
 BERUBAH = "BERUBAH"
 HILANG = "HILANG"
@@ -49,11 +58,8 @@ KIND_TITLES = {
 }
 KIND_ORDER = list(KIND_TITLES)
 
-ROOT_KNOWN_FILES = {"index.html"}
-ROOT_KNOWN_DIRS = {"laporan", "publikasi"}  # generated views, checked by their own tools
-SOURCE_DIR = "sumber"
 YEAR_RE = re.compile(r"^\d{4}$")
-REGISTER_RE = re.compile(r"^buku-register-.+\.xlsx$")
+REGISTER_RE = re.compile(rf"^{re.escape(REGISTER_PREFIX)}.+\.xlsx$")
 TEMP_RE = re.compile(r"^\..+\.tmp(-\d+)?$")  # write_atomic's ".name.tmp-PID", the register's ".register-*.xlsx.tmp"
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 DEFAULT_CASE_DEPTH = 3  # <tahun>/<bulan>/<nomor>
@@ -171,13 +177,13 @@ def _unknown_others(walk: Walk, parent: str, others: list[os.DirEntry]) -> None:
 def walk_root(walk: Walk) -> None:
     files, dirs, others = _scan(walk.root)
     for entry in files:
-        if entry.name not in ROOT_KNOWN_FILES:
+        if entry.name not in ROOT_FILES:
             _unknown(walk, entry.name, entry.name)
     _unknown_others(walk, "", others)
     for entry in dirs:
         if entry.name == STAGING_DIR:
             check_staging(walk, Path(entry.path))
-        elif entry.name not in ROOT_KNOWN_DIRS:
+        elif entry.name not in ROOT_DIRS:
             walk_folder(walk, Path(entry.path), (entry.name,))
 
 
