@@ -402,8 +402,9 @@ def status(obj: _Obj, as_json: bool, today) -> None:
     for r in rows:
         mark = "!!" if r.overdue else (" *" if r.due_soon else "  ")
         c = r.case
+        late = "  (didaftarkan terlambat)" if c.data.get("didaftarkan_terlambat") else ""
         click.echo(f"{mark}{c.number:<24} {c.kind:<11} {c.applicant_name[:22]:<22} {c.received.isoformat():<10} "
-                   f"{c.due.isoformat():<10} {r.working_days_left:>5}  {c.status}")
+                   f"{c.due.isoformat():<10} {r.working_days_left:>5}  {c.status}{late}")
     click.echo(f"Terbuka: {len(rows)}; jatuh tempo dalam 3 hari kerja: {soon}; terlambat: {overdue}.  (!! terlambat, * segera)")
 
 
