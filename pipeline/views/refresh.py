@@ -20,7 +20,7 @@ from pathlib import Path
 from pipeline.core import bahasa
 from pipeline.jobs.context import Context
 from pipeline.render import letters
-from pipeline.store import db
+from pipeline.store import db, paths
 from pipeline.store.db import STAGING, Database
 from pipeline.views import index as browser
 from pipeline.views import registers
@@ -125,7 +125,7 @@ def write_register(ctx: Context, kind: str, year: int, out: Path | None = None) 
     built again, the others go into the file as they are. Many chunks to build (a first write, a
     changed layout) are built in two halves, the second in a worker process.
     """
-    path = out or ctx.archive.root / str(year) / f"buku-register-{kind}-{year}.xlsx"
+    path = out or paths.register_file(ctx.archive.root, kind, year)
     path.parent.mkdir(parents=True, exist_ok=True)
     with _view_cache(ctx) as cache:
         for _attempt in range(3):   # a case filed meanwhile moves the rows: take a fresh look
