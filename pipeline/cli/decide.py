@@ -1,0 +1,77 @@
+"""Recording an answer typed at the desk."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+import click
+
+from pipeline.cli.base import Workspace, main, open_workspace
+from pipeline.core.bahasa import hari_tanggal
+from pipeline.core.vocab import DECISIONS, INFORMATION_FORMS
+
+
+@main.command()
+@click.argument("number")
+@click.option("--keputusan", required=True, type=click.Choice(DECISIONS), help="Keputusan atas permohonan.")
+@click.option("--dikuasai-oleh", default="", help="Badan Publik lain yang menguasai informasi (kosong: kami).")
+@click.option("--bentuk", multiple=True, type=click.Choice(INFORMATION_FORMS), help="Bentuk informasi yang tersedia (boleh diulang).")
+@click.option("--halaman", default="", help="Jumlah halaman yang disalin.")
+@click.option("--tarif", default="", help="Biaya penyalinan per halaman (Rp).")
+@click.option("--biaya-kirim", default="", help="Biaya pengiriman (Rp).")
+@click.option("--biaya-lain", default="", help="Biaya lain (Rp).")
+@click.option("--waktu", "waktu_hari", default="", help="Waktu penyediaan informasi (hari kerja).")
+@click.option("--penghitaman", default="", help="Penjelasan bagian informasi yang dihitamkan.")
+@click.option("--pasal17", default="", help="Dasar penolakan: huruf Pasal 17 UU KIP (a-j), boleh dengan angka: 'b angka 2'.")
+@click.option("--dasar-lain", default="", help="Dasar penolakan dari undang-undang lain, mis. 'Pasal 57 UU 36/2009'.")
+@click.option("--konsekuensi", default="", help="Konsekuensi bila informasi dibuka (hasil uji konsekuensi).")
+@click.option("--alasan", default="", help="Alasan perpanjangan.")
+@click.option("--kapan-tersedia", default="", help="Kapan informasi yang belum didokumentasikan akan tersedia.")
+@click.option("--tanggal", default="", help="Tanggal keputusan (bawaan: hari ini).")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
+@click.pass_obj
+def decide(obj: Workspace, number: str, today, **options) -> None:
+    """Catat jawaban atas permohonan NUMBER dan buat suratnya.
+
+    \b
+    diberikan / sebagian      -> Pemberitahuan Tertulis bagian A (perlu --bentuk dan --waktu)
+    tidak-dikuasai            -> Pemberitahuan Tertulis bagian B
+    belum-didokumentasikan    -> Pemberitahuan Tertulis bagian B (perlu --kapan-tersedia)
+    ditolak                   -> SK Penolakan (perlu --pasal17 atau --dasar-lain, dan --konsekuensi)
+    perpanjangan              -> Surat Perpanjangan, sekali, sebelum tenggat (perlu --alasan)
+
+    Surat diarsipkan ke folder perkara dan diletakkan di folder siap tanda tangan PPID.
+    """
+    from pipeline.intake.answers import DecisionRefused, decision_from_fields
+    from pipeline.jobs.filing import FilingFailed
+    from pipeline.kinds.answer import file_decision
+    from pipeline.views.refresh import refresh_views
+
+    day = today.date() if today else date.today()
+    fields = {**{k: v for k, v in options.items() if k != "bentuk"}, "nomor_pendaftaran": number,
+              "bentuk": ",".join(options["bentuk"])}
+    decision, problems = decision_from_fields(fields, today=day)
+    if problems:
+        _refuse(problems)
+    with open_workspace(obj, day) as ctx:
+        try:
+            with ctx.workspace_lock():
+                documents = file_decision(ctx, decision)
+        except DecisionRefused as exc:
+            _refuse(exc.reasons)
+        except FilingFailed as exc:
+            _refuse([exc.reason])
+        case = ctx.db.case_by_number(number)
+        refresh_views(ctx)
+    click.echo(f"Keputusan '{decision.keputusan}' atas {number} dicatat; status: {case.status}.")
+    click.echo(f"Surat dibuat: {', '.join(documents)} (di {case.folder} dan folder siap tanda tangan).")
+    if case.due:
+        click.echo(f"Tenggat pemberitahuan tertulis: {hari_tanggal(case.due)}")
+
+
+def _refuse(reasons: list[str]) -> None:
+    click.secho("Jawaban ditolak:", fg="red", err=True)
+    for reason in reasons:
+        click.echo(f"  - {reason}", err=True)
+    sys.exit(1)

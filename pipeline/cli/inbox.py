@@ -1,0 +1,164 @@
+"""Taking in the inbox: a new workspace, one pass, watching, the demo, the blank forms."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline.cli.base import PROGRESS_THRESHOLD, RESOURCE_ROOT, Workspace, fail, main, open_workspace
+from pipeline.core.config import Config
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+def init(directory: str) -> None:
+    """Buat ruang kerja baru: config.toml, inbox/, archive/, templat surat, berkas hari libur."""
+    target = Path(directory)
+    if (target / "config.toml").exists():
+        fail(f"{target / 'config.toml'} sudah ada; ruang kerja tidak ditimpa.")
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(RESOURCE_ROOT / "config.toml", target / "config.toml")
+    shutil.copyfile(RESOURCE_ROOT / "holidays.toml", target / "holidays.toml")
+    shutil.copytree(RESOURCE_ROOT / "templates_docx", target / "templates_docx", dirs_exist_ok=True)
+    for sub in ("inbox", "archive"):
+        (target / sub).mkdir(exist_ok=True)
+    click.echo(f"Ruang kerja dibuat di {target.resolve()}")
+    click.echo(f"Ubah {target / 'config.toml'} (instansi, penandatangan, kertas), lalu jalankan:")
+    click.echo(f"  ppid --config {target / 'config.toml'} watch")
+
+
+@main.command()
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Tanggal pendaftaran (untuk uji coba; bawaan: hari ini).")
+@click.pass_obj
+def process(obj: Workspace, today) -> None:
+    """Proses semua berkas di folder masuk satu kali, lalu berhenti.
+
+    Berkas yang masih sedang disalin ditunggu sampai ukurannya tidak berubah. Keluar dengan kode 0
+    bila setiap berkas sudah diarsipkan atau disisihkan.
+    """
+    from pipeline.views.refresh import refresh_views
+
+    config = obj.config
+    with open_workspace(obj, today.date() if today else None) as ctx:
+        outcomes = _drain_inbox(ctx, config)
+        refresh_views(ctx)
+    _print_summary(outcomes)
+
+
+def _drain_inbox(ctx, config: Config) -> list:
+    """Handle every file in the inbox (several at a time), waiting for files still being written."""
+    from pipeline.intake.watching import InboxWatcher, candidates
+    from pipeline.story import process_file
+
+    outcomes = []
+    pending = len(candidates(config.paths.inbox, _own_folders(config)))
+    bar = click.progressbar(length=pending, label="Memproses", file=sys.stderr) if pending > PROGRESS_THRESHOLD else None
+
+    def handle(path: Path) -> None:
+        outcomes.append(process_file(ctx, path))
+        if bar:
+            bar.update(1)
+
+    try:
+        InboxWatcher(config.paths.inbox, config.watch, _own_folders(config), handle,
+                     workers=config.libreoffice.worker_count).drain()
+    finally:
+        if bar:
+            bar.render_finish()
+    return outcomes
+
+
+def _own_folders(config: Config) -> set[Path]:
+    return {p.resolve() for p in (config.paths.set_aside, config.paths.archive, config.paths.ready_to_sign, config.paths.database.parent)}
+
+
+def _print_summary(outcomes: list) -> None:
+    cases = sum(len(o.filed) for o in outcomes)
+    answers = sum(len(o.answered) for o in outcomes)
+    signed = sum(len(o.signed) for o in outcomes)
+    aside = sum(1 for o in outcomes if o.set_aside)
+    for o in outcomes:
+        if o.set_aside:
+            click.echo(f"  disisihkan: {o.name}: {o.set_aside[0]}")
+        for note in o.notes:
+            click.echo(f"  perhatian: {note}")
+    answered = f"{answers} jawaban dicatat, " if answers else ""
+    answered += f"{signed} salinan bertanda tangan diarsipkan, " if signed else ""
+    click.echo(f"Selesai: {len(outcomes)} berkas, {cases} perkara terdaftar, {answered}{aside} berkas disisihkan.")
+
+
+@main.command()
+@click.pass_obj
+def watch(obj: Workspace) -> None:
+    """Pantau folder masuk terus-menerus sampai Ctrl-C atau SIGTERM.
+
+    Berkas yang sedang diproses diselesaikan dulu sebelum berhenti, sehingga tidak ada perkara
+    yang setengah diarsipkan. Untuk folder bersama (SMB/NFS) setel watch.mode = "polling".
+    """
+    from pipeline.intake.watching import InboxWatcher
+    from pipeline.story import process_file, reload_calendar
+    from pipeline.views.refresh import refresh_views
+
+    config = obj.config
+    with open_workspace(obj) as ctx:
+        def handle(path: Path) -> None:
+            reload_calendar(ctx)
+            outcome = process_file(ctx, path)
+            if outcome.filed:
+                click.echo(f"Terdaftar: {', '.join(outcome.filed)} ({outcome.name})")
+            if outcome.answered:
+                click.echo(f"Jawaban dicatat: {', '.join(outcome.answered)} ({outcome.name})")
+            if outcome.signed:
+                click.echo(f"Salinan bertanda tangan diarsipkan: {', '.join(outcome.signed)}")
+            if outcome.set_aside:
+                click.echo(f"Disisihkan: {outcome.name}: {outcome.set_aside[0]}")
+            for note in outcome.notes:
+                click.echo(f"Perhatian: {note}")
+
+        watcher = InboxWatcher(config.paths.inbox, config.watch, _own_folders(config), handle,
+                               workers=config.libreoffice.worker_count, on_idle=lambda: refresh_views(ctx, force=False))
+
+        def stop(signum, frame):
+            click.echo("Berhenti setelah berkas yang sedang diproses selesai…")
+            watcher.stop.set()
+            watcher.wake.set()
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        click.echo(f"Memantau {config.paths.inbox} (mode {config.watch.mode}). Tekan Ctrl-C untuk berhenti.")
+        watcher.run()
+        refresh_views(ctx)
+    click.echo("Pemantauan dihentikan.")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+def forms(directory: str) -> None:
+    """Tulis formulir isian kosong resmi (docx dan xlsx) yang paling mudah dibaca pipeline."""
+    from pipeline.render.blankforms import write_blank_forms
+
+    for path in write_blank_forms(Path(directory)):
+        click.echo(f"  {path}")
+
+
+@main.command()
+@click.pass_obj
+def demo(obj: Workspace) -> None:
+    """Contoh pertama: tulis beberapa formulir terisi ke folder masuk lalu proses semuanya."""
+    from pipeline.render.demo import write_demo_forms
+    from pipeline.views.refresh import refresh_views
+
+    config = obj.config
+    written = write_demo_forms(config.paths.inbox)
+    click.echo(f"{len(written)} formulir contoh diletakkan di {config.paths.inbox}:")
+    for path in written:
+        click.echo(f"  {path.name}")
+    with open_workspace(obj) as ctx:
+        outcomes = _drain_inbox(ctx, config)
+        refresh_views(ctx)
+    _print_summary(outcomes)
+    click.echo(f"Lihat hasilnya: ppid cases   (arsip: {config.paths.archive})")
