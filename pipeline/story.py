@@ -18,7 +18,6 @@ module sets a file aside or removes it from the inbox.
 
 from __future__ import annotations
 
-import fcntl
 import os
 from contextlib import contextmanager
 from datetime import date
@@ -41,6 +40,7 @@ from pipeline.render import letters
 from pipeline.render.templates import check_template, template_path
 from pipeline.store.archive import Archive
 from pipeline.store.db import Database
+from pipeline.store.locks import WorkLock, check_local_disk
 
 FORM_NAMES = {
     "keberatan": "Formulir Pengajuan Keberatan",
@@ -51,14 +51,19 @@ FORM_NAMES = {
 
 
 @contextmanager
-def open_context(config: Config, *, today: Callable[[], date] = date.today) -> Iterator[Context]:
-    """Open the database and archive, check the templates, and finish what an earlier run left undone."""
+def open_context(config: Config, *, today: Callable[[], date] = date.today, command: str = "",
+                 on_wait: Callable[[str], None] | None = None) -> Iterator[Context]:
+    """Open the database and archive, check the templates, and finish what an earlier run left undone.
+
+    ``command`` names this run in the work lock; ``on_wait(holder)`` is told when another run holds it."""
     for spec in letters.ALL_LETTERS:
         check_template(template_path(config.paths.templates, spec.template), letters.sample_context(config, spec))
+    var = config.paths.database.parent
+    check_local_disk(var)
     ctx = Context(config=config, db=Database(config.paths.database), archive=Archive(config.paths.archive),
-                  calendar=load_calendar(config.deadlines), today=today)
+                  calendar=load_calendar(config.deadlines), work_lock=WorkLock(var, command, on_wait), today=today)
     try:
-        with ctx.workspace_lock(fcntl.LOCK_EX):
+        with ctx.working():
             recover_interrupted(ctx, kind_of)
             recompute_due_dates(ctx)
         yield ctx
@@ -69,7 +74,7 @@ def open_context(config: Config, *, today: Callable[[], date] = date.today) -> I
 def reload_calendar(ctx: Context) -> None:
     """An edited holiday file is picked up between files; open cases follow it, each by its kind's rule."""
     if ctx.reload_calendar():
-        with ctx.workspace_lock():
+        with ctx.working():
             recompute_due_dates(ctx)
 
 
@@ -77,8 +82,8 @@ def reload_calendar(ctx: Context) -> None:
 
 
 def process_file(ctx: Context, path: Path) -> FileOutcome:
-    """One dropped file, under the workspace lock."""
-    with ctx.workspace_lock():
+    """One dropped file, under the workspace's work lock."""
+    with ctx.working():
         try:
             return _process_file(ctx, path)
         except Exception as exc:  # an unforeseen file or a bug: keep the original aside, keep running
@@ -119,8 +124,12 @@ def conclude(ctx: Context, job: Job, outcome: Outcome, *, fresh_source: bool = F
     """Set aside what was refused (the whole file when nothing was filed), then clear the inbox file."""
     if fresh_source:   # the same bytes as an earlier file: this drop gets a source row of its own
         job.source = add_source(ctx, job.path, job.source.sha256)
-    if not outcome.done and not outcome.refused:   # never lose a file: what gave nothing is kept aside
-        outcome.refused.append(Refusal("Tidak ada yang dapat dicatat dari berkas ini; periksa isinya."))
+    if not outcome.done:   # what was sent before, or gave nothing at all, is kept aside too: never lost
+        outcome.refused += [Refusal(skipped) for skipped in outcome.skipped]
+        if not outcome.refused:
+            outcome.refused.append(Refusal("Tidak ada yang dapat dicatat dari berkas ini; periksa isinya."))
+    else:
+        outcome.notes += outcome.skipped
     reasons = [refusal.reason for refusal in outcome.refused]
     if not outcome.done:
         mark_setting_aside(ctx, job, reasons)
@@ -134,11 +143,13 @@ def conclude(ctx: Context, job: Job, outcome: Outcome, *, fresh_source: bool = F
 
 def done_elsewhere(outcome: Outcome) -> list[str]:
     """What the reason file of a partly filed file says about the part that was filed."""
+    lines = []
     if outcome.filed:
-        return [f"Formulir lain pada berkas ini sudah didaftarkan: {', '.join(outcome.filed)}.", ""]
+        lines.append(f"Formulir lain pada berkas ini sudah didaftarkan: {', '.join(outcome.filed)}.")
     if outcome.answered:
-        return [f"Jawaban lain pada berkas ini sudah dicatat: {', '.join(outcome.answered)}.", ""]
-    return []
+        lines.append(f"Jawaban lain pada berkas ini sudah dicatat: {', '.join(outcome.answered)}.")
+    lines += [f"Dilewati: {skipped}" for skipped in outcome.skipped]
+    return [*lines, ""] if lines else []
 
 
 def duplicate_reason(ctx: Context, earlier) -> str:

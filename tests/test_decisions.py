@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from pipeline.render.blankforms import fill_request_docx, write_blank_forms
+
 from .conftest import drop, make_workspace, pdf_text, ppid, ppid_json, set_config
 
 FORMS = ["permohonan-2021-tabel2.docx", "permohonan-paragraf.docx", "permohonan-checkbox.docx",
@@ -30,6 +32,18 @@ def desk(tmp_path_factory):
     cases = sorted(ppid_json(workspace, "cases"), key=lambda c: c["nomor"])
     assert len(cases) == len(FORMS)
     return workspace, cases
+
+
+def new_request(workspace: Path, name: str, n: int) -> Path:
+    """Another applicant's request, as a desk would receive it (not one sent before)."""
+    blank = write_blank_forms(workspace / "var" / f"kosong-{n}")[0]
+    form = workspace / "inbox" / name
+    form.write_bytes(blank.read_bytes())
+    fill_request_docx(form, {"nama": f"Pemohon Baru {n}", "nik": f"51710101019000{n:02d}", "alamat": f"Jl. Kamboja {n}, Denpasar",
+                             "telepon": f"0812345600{n:02d}", "rincian_informasi": f"Data program kerja {n} tahun 2025",
+                             "tujuan": "Penelitian"}, {"cara_memperoleh": [1], "cara_salinan": [4]},
+                      place_date="Denpasar, 2 April 2026")
+    return form
 
 
 def decide(workspace: Path, number: str, *args: str, today: str = REGISTERED_ON, check: bool = True):
@@ -141,10 +155,7 @@ def test_register_rows_match_the_cases_including_a_voided_number(desk):
     workspace, _ = desk
     # A real fault: conversions that can never finish in time. The number is kept and voided.
     set_config(workspace, "libreoffice", "timeout_seconds", "0.01")
-    drop(workspace, "permohonan-2021-tabel2.docx")
-    (workspace / "inbox" / "permohonan-2021-tabel2.docx").rename(workspace / "inbox" / "lagi.docx")
-    with open(workspace / "inbox" / "lagi.docx", "ab") as fh:
-        fh.write(b"\0")  # other bytes, so it is not a duplicate
+    new_request(workspace, "lagi.docx", 41)
     result = ppid(workspace, "process", "--today", REGISTERED_ON)
     set_config(workspace, "libreoffice", "timeout_seconds", "60")
     assert "dibatalkan" in result.stdout
@@ -235,7 +246,7 @@ def test_views_rebuilt_from_kept_pieces_equal_views_built_from_nothing(context, 
         return next(r for r in load_workbook(register).active.iter_rows(min_row=7, values_only=True) if r[1] == case.number)
 
     assert "Ya" not in register_line()
-    with ctx.workspace_lock():
+    with ctx.working():
         file_decision(ctx, decision)
     register = views.write_register(ctx, "permohonan", 2026)
     index = views.write_archive_index(ctx)
@@ -259,9 +270,7 @@ def test_views_a_killed_run_left_unwritten_are_written_by_the_next_run(context):
     from pipeline.story import process_file
 
     workspace, ctx = context
-    form = drop(workspace, "permohonan-paragraf.docx")[0]
-    with open(form, "ab") as fh:
-        fh.write(b"\0\0\0")  # other bytes, so it is not a duplicate
+    form = new_request(workspace, "baru-sekali.docx", 42)
     outcome = process_file(ctx, form)   # filed; the run ends here, as if killed before writing its views
     number = outcome.filed[0]
     register = workspace / "archive" / "2026" / "buku-register-permohonan-2026.xlsx"
@@ -307,10 +316,7 @@ def test_reindex_after_losing_the_database_gives_the_same_cases_registers_and_ne
     ppid(workspace, "register", "permohonan", "--tahun", "2026", "--out", str(tmp_path / "sesudah.xlsx"))
     assert register_cells(tmp_path / "sesudah.xlsx") == register_cells(tmp_path / "sebelum.xlsx")
 
-    drop(workspace, "permohonan-isian-lama.docx")
-    (workspace / "inbox" / "permohonan-isian-lama.docx").rename(workspace / "inbox" / "baru.docx")
-    with open(workspace / "inbox" / "baru.docx", "ab") as fh:
-        fh.write(b"\0\0")
+    new_request(workspace, "baru.docx", 43)
     ppid(workspace, "process", "--today", REGISTERED_ON)
     numbers = sorted(c["nomor"] for c in ppid_json(workspace, "cases"))
     assert numbers[-1] == f"{len(before) + 1:03d}/PPID/IV/2026"

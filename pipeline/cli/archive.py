@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.base import Workspace, fail, main, open_workspace
+from pipeline.cli.base import Workspace, fail, main, open_workspace, tell_waiting
 
 
 @main.command()
@@ -36,12 +36,22 @@ def reindex(obj: Workspace, ya: bool) -> None:
     Dipakai bila database hilang atau rusak: daftar perkara, register, dan nomor berikutnya kembali
     seperti semula.
     """
+    from pipeline.store.locks import RunnerLock, WorkLock, WorkspaceError
     from pipeline.store.reindex import reindex as rebuild
 
     config = obj.config
+    var = config.paths.database.parent
     if config.paths.database.exists() and not ya:
         click.confirm(f"Database {config.paths.database} akan diganti dengan hasil pembacaan arsip. Lanjutkan?", abort=True)
-    report = rebuild(config)
+    try:   # the database is replaced: no watcher may hold it open, no command may be changing cases
+        runner = RunnerLock(var, "reindex")
+    except WorkspaceError as exc:
+        fail(f"{exc} Hentikan dulu, lalu jalankan `ppid reindex` lagi.", code=1)
+    try:
+        with WorkLock(var, "reindex", on_wait=tell_waiting).held():
+            report = rebuild(config)
+    finally:
+        runner.release()
     click.echo(f"Database dibangun ulang: {report.cases} perkara, {report.voids} nomor batal, {report.letters} surat, "
                f"{report.events} kejadian, {report.sources} berkas asal.")
 

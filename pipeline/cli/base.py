@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -83,15 +83,35 @@ def main(ctx: click.Context, config_path: str | None, verbose: bool) -> None:
 
 
 @contextmanager
-def open_workspace(obj: Workspace, today: date | None = None):
-    """The processing context; a broken template, holiday file or LibreOffice stops with its message."""
+def open_workspace(obj: Workspace, today: date | None = None, *, runner: bool = False):
+    """The processing context; a broken template, holiday file, database or LibreOffice stops with its message.
+
+    ``runner``: this command takes in the inbox (``watch``, ``process``), and only one may run per workspace."""
+    import sqlite3
+
     from pipeline.core.workdays import CalendarError
     from pipeline.render.conversion import ConversionError
     from pipeline.render.templates import TemplateError
+    from pipeline.store.locks import RunnerLock, WorkspaceError
     from pipeline.story import open_context
 
-    try:
-        with open_context(obj.config, **({"today": lambda: today} if today else {})) as ctx:
-            yield ctx
-    except (TemplateError, CalendarError, ConversionError) as exc:
-        fail(str(exc))
+    command = click.get_current_context().info_name or "ppid"
+    with ExitStack() as stack:
+        try:
+            if runner:
+                stack.callback(RunnerLock(obj.config.paths.database.parent, command).release)
+            ctx = stack.enter_context(open_context(obj.config, command=command, on_wait=tell_waiting,
+                                                   **({"today": lambda: today} if today else {})))
+        except WorkspaceError as exc:
+            fail(str(exc), code=1)
+        except (TemplateError, CalendarError, ConversionError) as exc:
+            fail(str(exc))
+        except sqlite3.DatabaseError:
+            fail(f"Database {obj.config.paths.database} rusak atau bukan database ppid. Arsip tetap utuh: "
+                 "pindahkan berkas database itu ke tempat lain, lalu jalankan `ppid reindex` untuk membangunnya "
+                 "kembali dari arsip.")
+        yield ctx
+
+
+def tell_waiting(holder: str) -> None:
+    click.echo(f"Menunggu {holder} selesai mengubah perkara…", err=True)

@@ -7,7 +7,7 @@ from datetime import date
 
 import click
 
-from pipeline.cli.base import Workspace, main, open_workspace
+from pipeline.cli.base import Workspace, fail, main, open_workspace
 from pipeline.core.bahasa import hari_tanggal
 from pipeline.core.vocab import DECISIONS, INFORMATION_FORMS
 
@@ -56,7 +56,7 @@ def decide(obj: Workspace, number: str, today, **options) -> None:
         _refuse(problems)
     with open_workspace(obj, day) as ctx:
         try:
-            with ctx.workspace_lock():
+            with ctx.working():
                 documents = file_decision(ctx, decision)
         except DecisionRefused as exc:
             _refuse(exc.reasons)
@@ -75,3 +75,35 @@ def _refuse(reasons: list[str]) -> None:
     for reason in reasons:
         click.echo(f"  - {reason}", err=True)
     sys.exit(1)
+
+
+@main.command()
+@click.argument("number")
+@click.option("--alasan", required=True, help="Mengapa nomor ini dibatalkan (tercatat di arsip dan register).")
+@click.option("--ya", is_flag=True, help="Jangan bertanya dulu.")
+@click.pass_obj
+def batal(obj: Workspace, number: str, alasan: str, ya: bool) -> None:
+    """Batalkan perkara NUMBER yang terdaftar karena keliru.
+
+    Nomornya tetap terpakai dan tercatat batal beserta alasannya (database, arsip <tahun>/batal/, Buku
+    Register); drafnya ditarik dari folder siap tanda tangan; semua berkas yang sudah diarsipkan tetap ada.
+    """
+    from pipeline.jobs.filing import void_filed_case
+    from pipeline.store.db import VOID
+    from pipeline.views.refresh import refresh_views
+
+    if len(alasan.strip()) < 5:
+        fail("Tuliskan alasan pembatalan yang jelas (--alasan).")
+    with open_workspace(obj) as ctx:
+        case = ctx.db.case_by_number(number)
+        if case is None:
+            fail(f"Perkara nomor {number} tidak ditemukan.", code=1)
+        if case.status == VOID:
+            fail(f"Perkara {number} sudah batal: {case.void_reason}", code=1)
+        if not ya:
+            click.confirm(f"Perkara {number} ({case.applicant_name}, status {case.status}) akan dibatalkan. Lanjutkan?",
+                          abort=True)
+        with ctx.working():
+            case = void_filed_case(ctx, ctx.db.case_by_number(number), alasan.strip())
+        refresh_views(ctx)
+    click.echo(f"Perkara {number} dibatalkan: {alasan.strip()}")

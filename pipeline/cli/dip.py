@@ -24,7 +24,7 @@ def dip_rekap(obj: Workspace, tahun: int | None) -> None:
 
     year = tahun or date.today().year
     with open_workspace(obj) as ctx:
-        with ctx.workspace_lock():
+        with ctx.working():
             outcome = rebuild_recap(ctx, year)
         lists = accepted_lists(ctx, year)
         case = ctx.db.case_by_number(outcome.filed[0]) if outcome.filed else None

@@ -43,7 +43,7 @@ def process(obj: Workspace, today) -> None:
     from pipeline.views.refresh import refresh_views
 
     config = obj.config
-    with open_workspace(obj, today.date() if today else None) as ctx:
+    with open_workspace(obj, today.date() if today else None, runner=True) as ctx:
         outcomes = _drain_inbox(ctx, config)
         refresh_views(ctx)
     _print_summary(outcomes)
@@ -104,7 +104,7 @@ def watch(obj: Workspace) -> None:
     from pipeline.views.refresh import refresh_views
 
     config = obj.config
-    with open_workspace(obj) as ctx:
+    with open_workspace(obj, runner=True) as ctx:
         def handle(path: Path) -> None:
             reload_calendar(ctx)
             outcome = process_file(ctx, path)
@@ -157,7 +157,7 @@ def demo(obj: Workspace) -> None:
     click.echo(f"{len(written)} formulir contoh diletakkan di {config.paths.inbox}:")
     for path in written:
         click.echo(f"  {path.name}")
-    with open_workspace(obj) as ctx:
+    with open_workspace(obj, runner=True) as ctx:
         outcomes = _drain_inbox(ctx, config)
         refresh_views(ctx)
     _print_summary(outcomes)

@@ -1,9 +1,8 @@
 """The job context: everything a step needs, opened once per run (config, database, archive, calendar,
-the LibreOffice pool started on first use, the workspace lock)."""
+the LibreOffice pool started on first use, the workspace's work lock)."""
 
 from __future__ import annotations
 
-import fcntl
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from pipeline.render.letters import LetterSpec
 from pipeline.render.templates import template_path
 from pipeline.store.archive import Archive
 from pipeline.store.db import Database
+from pipeline.store.locks import WorkLock
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Context:
     db: Database
     archive: Archive
     calendar: WorkCalendar
+    work_lock: WorkLock
     today: Callable[[], date] = date.today
     _converter: ConverterPool | None = None
 
@@ -59,20 +60,11 @@ class Context:
         return self._converter
 
     @contextmanager
-    def workspace_lock(self, mode: int = fcntl.LOCK_SH) -> Iterator[None]:
-        """Shared while filing or deciding, exclusive while recovering.
-
-        ``ppid watch`` (often a service, filing several files at once) and ``ppid decide`` typed at a desk
-        may run together: both hold the lock shared. Start-up recovery discards staging leftovers, so it
-        waits until nobody else is working (exclusive).
-        """
-        lock_path = self.config.paths.database.with_suffix(".lock")
-        with open(lock_path, "a") as handle:
-            fcntl.flock(handle, mode)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+    def working(self) -> Iterator[None]:
+        """Cases change only under the workspace's work lock (pipeline.store.locks): the watcher's threads share
+        it; another process waits until it is free, so work never interleaves."""
+        with self.work_lock.held():
+            yield
 
     def reload_calendar(self) -> bool:
         """Pick up an edited holiday file without a restart (the watcher calls this between files);

@@ -29,15 +29,14 @@ from pipeline.core.names import masked_name
 from pipeline.core.numbering import format_number
 from pipeline.intake.reading import Attachment, FormRecord
 from pipeline.jobs.context import Context
-from pipeline.jobs.desk import place_for_signature
+from pipeline.jobs.desk import place_for_signature, remove_from_desk
 from pipeline.jobs.drafts import convert_drafts, draft_letters
 from pipeline.jobs.kind import Kind
 from pipeline.jobs.results import Job, Outcome, Refusal
 from pipeline.render.conversion import ConversionError
-from pipeline.store import paths
+from pipeline.store import ledger, paths
 from pipeline.store.archive import Staging
 from pipeline.store.db import VOID, Case, Source
-from pipeline.store.ledger import resync
 
 log = logging.getLogger(__name__)
 
@@ -70,12 +69,44 @@ def file_forms(ctx: Context, kind: Kind, job: Job) -> Outcome:
         else:
             good.append((record, data))
     several = job.document.layout.startswith("xlsx") or len(job.document.records) > 1
+    good = [(record, data) for record, data in good if not sent_before(ctx, kind, job, record, data, several, outcome)]
     source_ref = archive_source_file(ctx, job) if good and kind.source_once and several else None
     for record, data in good:
         outcome.add(file_case(ctx, kind, data, source=job.source, row=record_row(record),
                               original=None if source_ref else job.path, source_ref=source_ref,
                               attachments=record.attachments, prefix=record_prefix(record)))
     return outcome
+
+
+RECENT_DAYS = 30
+
+
+def sent_before(ctx: Context, kind: Kind, job: Job, record: FormRecord, data: dict, several: bool,
+                outcome: Outcome) -> bool:
+    """True when this form is already registered (the same applicant, content and form date): a workbook's row
+    is skipped, a single form refused, naming the case. A new form of the same applicant registered lately is
+    filed and flagged for the officer (``kemungkinan_duplikat``). ``data`` gains the fingerprints."""
+    if kind.sameness is None:
+        return False
+    data["sidik"] = kind.sameness(data)
+    row = record_row(record)
+    earlier = [c for c in ctx.db.cases_with_fingerprint(kind.name, data["sidik"]["isi"])
+               if (c.source_id, c.source_row) != (job.source.id, row)]
+    if earlier:
+        numbers = ", ".join(c.number for c in earlier)
+        if several:
+            outcome.skipped.append(f"{record_prefix(record)}sudah terdaftar sebagai {numbers}; tidak didaftarkan lagi.")
+        else:
+            outcome.refused.append(Refusal(
+                f"Formulir ini sama dengan perkara {numbers} yang sudah terdaftar (pemohon, isi dan tanggal formulir "
+                "sama); tidak didaftarkan dua kali. Bila ini permohonan baru, tuliskan rincian yang berbeda."))
+        return True
+    since = ctx.today().toordinal() - RECENT_DAYS
+    recent = [c for c in ctx.db.cases_of_applicant(kind.name, data["sidik"]["pemohon"])
+              if registered_on(c).toordinal() >= since and (c.source_id, c.source_row) != (job.source.id, row)]
+    if recent:
+        data["kemungkinan_duplikat"] = [c.number for c in recent]
+    return False
 
 
 def record_prefix(record: FormRecord) -> str:
@@ -133,7 +164,7 @@ def finish_filing(ctx: Context, kind: Kind, case: Case, folder: str) -> Outcome:
     """The folder is in the archive: the database follows it, the drafts go to their signers, the kind follows
     up. Repeating it is harmless, so a restart after a kill finishes here."""
     first_time = not case.is_filed
-    case = resync(ctx.archive, ctx.db, case, folder)
+    case = ledger.resync(ctx.archive, ctx.db, case, folder)
     place_for_signature(ctx, case)
     outcome = Outcome(filed=[case.number])
     if first_time:
@@ -141,6 +172,9 @@ def finish_filing(ctx: Context, kind: Kind, case: Case, folder: str) -> Outcome:
         outcome.add(kind.on_filed(ctx, case) or Outcome())
     if case.data.get("didaftarkan_terlambat"):
         outcome.notes.append(f"{case.number}: {case.data['didaftarkan_terlambat']}")
+    if case.data.get("kemungkinan_duplikat"):
+        outcome.notes.append(f"{case.number}: kemungkinan duplikat dari {', '.join(case.data['kemungkinan_duplikat'])} "
+                             "(pemohon yang sama); periksa sebelum diteruskan.")
     return outcome
 
 
@@ -240,12 +274,29 @@ def manifest_header(case: Case, source: Source | None, source_ref: dict | None) 
 def void_case(ctx: Context, case: Case, reason: str) -> None:
     """Keep the number, mark it void with the reason, in the database and in the archive tree."""
     ctx.db.void_case(case.id, reason)
+    record_void(ctx, case, reason)
+
+
+def void_filed_case(ctx: Context, case: Case, reason: str) -> Case:
+    """A case registered by mistake (``ppid batal``): its number stays void with the reason, in its own log, in
+    ``<year>/batal/`` and in the registers; its drafts leave the signers' desks; the archive keeps what was filed."""
+    case = ledger.record(ctx.archive, ctx.db, case, "voided", alasan=reason)
+    record_void(ctx, case, reason)
+    for entry in ctx.db.events(case.id):
+        if entry["event"] == "rendered":
+            for doc_id in entry.get("dokumen") or []:
+                remove_from_desk(ctx, doc_id)
+    log.info("Perkara %s dibatalkan oleh petugas", case.number)
+    return case
+
+
+def record_void(ctx: Context, case: Case, reason: str) -> None:
     source = ctx.db.source(case.source_id) if case.source_id else None
     ctx.archive.record_void(case.year, case.number, {
         "nomor": case.number, "jenis": case.kind, "register": case.register, "tahun": case.year, "urut": case.seq,
         "diterima": case.received.isoformat(), "pemohon": case.applicant_name, "alasan_batal": reason,
         "berkas_asal": {"sha256": source.sha256, "original_name": source.original_name} if source else None,
-        "baris": case.source_row, "data": case.data,
+        "baris": case.source_row, "data": case.data, "folder": case.folder,
     })
 
 
@@ -279,6 +330,6 @@ def add_to_case(ctx: Context, case: Case, *, token: str, build: Callable[[Stagin
         code = incidents.report(log, f"Tambahan pada perkara {case.number} tidak dapat diarsipkan", exc)
         raise FilingFailed(f"Berkas tidak dapat diarsipkan pada perkara {case.number} "
                            f"({incidents.plain_cause(exc)}; kode kejadian {code}).") from exc
-    case = resync(ctx.archive, ctx.db, case)
+    case = ledger.resync(ctx.archive, ctx.db, case)
     place_for_signature(ctx, case)
     return case

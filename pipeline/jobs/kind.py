@@ -7,6 +7,9 @@ due dates after a calendar change, the status board, the registers and the repor
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Callable
@@ -56,6 +59,8 @@ class Kind:
     """Forms: the notice to whoever must complete an incomplete form (the applicant), if any."""
     source_once: bool = False
     """A file holding several forms (a workbook) is archived once, and each of its cases links to it."""
+    sameness: Callable[[dict], dict] | None = None
+    """Forms: the fingerprints that recognise a form sent again (see :func:`fingerprints`)."""
 
 
 def case_data(form) -> dict:
@@ -71,3 +76,21 @@ def _jsonable(value):
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+def fingerprints(identity: str, *content: str) -> dict:
+    """``{"pemohon": …, "isi": …}``: digests of the applicant's identity and of the form's content, so the same
+    form sent again (a trailing space, another file, a corrected workbook) is recognised without keeping the
+    identity in clear a second time."""
+    applicant = _digest(_plain(identity))
+    return {"pemohon": applicant, "isi": _digest(applicant, *(_plain(part) for part in content))}
+
+
+def _plain(text: str | None) -> str:
+    """Text as a reader compares it: case, accents, punctuation and spacing do not count."""
+    text = unicodedata.normalize("NFKC", str(text or "")).casefold()
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]

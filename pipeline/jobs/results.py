@@ -47,6 +47,7 @@ class Outcome:
     answered: list[str] = field(default_factory=list)     # cases whose answer was filed
     signed: list[str] = field(default_factory=list)       # "<number> (<doc id>)" of signed copies filed
     refused: list[Refusal] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)      # forms already registered from an earlier file
     notes: list[str] = field(default_factory=list)        # for the officer, e.g. a case registered late
 
     @classmethod
@@ -58,7 +59,7 @@ class Outcome:
         return bool(self.filed or self.answered or self.signed)
 
     def add(self, other: Outcome) -> Outcome:
-        for name in ("filed", "answered", "signed", "refused", "notes"):
+        for name in ("filed", "answered", "signed", "refused", "skipped", "notes"):
             getattr(self, name).extend(getattr(other, name))
         return self
 

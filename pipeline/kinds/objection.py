@@ -17,8 +17,9 @@ from pipeline.intake.reading import FormRecord
 from pipeline.intake.validation import validate_objection
 from pipeline.jobs.context import Context
 from pipeline.jobs.filing import file_forms, registered_on
-from pipeline.jobs.kind import Kind, case_data
+from pipeline.jobs.kind import Kind, case_data, fingerprints
 from pipeline.jobs.results import Job, Outcome
+from pipeline.kinds.request import identity
 from pipeline.render import letters
 from pipeline.store import paths
 from pipeline.store.db import Case
@@ -41,6 +42,12 @@ def validate(ctx: Context, record: FormRecord) -> tuple[dict | None, list[str]]:
         if request is None or request.kind != "permohonan" or not request.is_filed:
             return None, [f"Nomor pendaftaran permohonan {number} tidak ditemukan di Buku Register Permohonan."]
     return case_data(objection), []
+
+
+def sameness(data: dict) -> dict:
+    """The same objector objecting to the same request for the same reasons, on a form of the same date."""
+    return fingerprints(identity(data), data.get("nomor_permohonan"), " ".join(data.get("alasan") or []),
+                        data.get("kasus_posisi"), data.get("tanggal_form"))
 
 
 def assess(ctx: Context, case: Case) -> tuple[dict, dict]:
@@ -97,4 +104,5 @@ OBJECTION = Kind(
     on_filed=link_to_request,
     validate=validate,
     source_once=True,
+    sameness=sameness,
 )

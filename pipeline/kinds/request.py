@@ -16,7 +16,7 @@ from pipeline.intake.validation import validate_request
 from pipeline.jobs.context import Context
 from pipeline.jobs.drafts import Draft
 from pipeline.jobs.filing import file_forms, registered_on
-from pipeline.jobs.kind import Kind, case_data
+from pipeline.jobs.kind import Kind, case_data, fingerprints
 from pipeline.jobs.results import Job, Notice, Outcome
 from pipeline.kinds.classification import classify_request
 from pipeline.render import letters
@@ -49,6 +49,16 @@ def assess(ctx: Context, case: Case) -> tuple[dict, dict]:
     if proposal is None:
         return {}, {}
     return {"klasifikasi": proposal.as_json()}, {"klasifikasi": {"usulan": proposal.kind, "skor": round(proposal.score, 3)}}
+
+
+def sameness(data: dict) -> dict:
+    """The same applicant asking the same thing on a form of the same date is the same request."""
+    return fingerprints(identity(data), data.get("rincian_informasi"), data.get("tanggal_form"))
+
+
+def identity(data: dict) -> str:
+    applicant = data.get("applicant") or {}
+    return applicant.get("nik") or applicant.get("nomor_sk") or applicant.get("nama") or ""
 
 
 def holder(ctx: Context, case: Case) -> str:
@@ -99,4 +109,5 @@ REQUEST = Kind(
     validate=validate,
     notice=incomplete_notice,
     source_once=True,
+    sameness=sameness,
 )

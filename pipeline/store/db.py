@@ -67,6 +67,9 @@ CREATE TABLE IF NOT EXISTS cases (
     UNIQUE (source_id, source_row)
 );
 CREATE INDEX IF NOT EXISTS cases_status ON cases(status);
+-- a form's fingerprint and its applicant's (pipeline.jobs.filing: resubmissions are recognised)
+CREATE INDEX IF NOT EXISTS cases_same_form ON cases(json_extract(data, '$.sidik.isi'));
+CREATE INDEX IF NOT EXISTS cases_same_applicant ON cases(json_extract(data, '$.sidik.pemohon'));
 -- a year's register in order, with what it shows of each row's state, from the index alone
 CREATE INDEX IF NOT EXISTS cases_register_rows ON cases(kind, year, seq, status);
 DROP INDEX IF EXISTS cases_kind_year;
@@ -339,6 +342,18 @@ class Database:
         """Cases the pipeline opened itself (a DIP recap) that a killed run left being filed."""
         return [self._case(r) for r in self._query("SELECT * FROM cases WHERE status = ? AND source_id IS NULL", (STAGING,))]
 
+    def cases_with_fingerprint(self, kind: str, fingerprint: str) -> list[Case]:
+        """Cases of ``kind`` filed from the same form as one with this fingerprint (void ones left out)."""
+        rows = self._query("SELECT * FROM cases WHERE json_extract(data, '$.sidik.isi') = ? AND kind = ? AND status != ? "
+                           "ORDER BY id", (fingerprint, kind, VOID))
+        return [self._case(r) for r in rows]
+
+    def cases_of_applicant(self, kind: str, applicant: str) -> list[Case]:
+        """Cases of ``kind`` of the same applicant (by the fingerprint of their identity), void ones left out."""
+        rows = self._query("SELECT * FROM cases WHERE json_extract(data, '$.sidik.pemohon') = ? AND kind = ? "
+                           "AND status != ? ORDER BY id", (applicant, kind, VOID))
+        return [self._case(r) for r in rows]
+
     def case_by_id(self, case_id: int) -> Case:
         return self._case(self._query("SELECT * FROM cases WHERE id = ?", (case_id,))[0])
 
@@ -436,7 +451,7 @@ class Database:
         return [self._case(r) for r in self._query("SELECT c.* FROM cases c JOIN pending p ON p.case_id = c.id ORDER BY c.id")]
 
     def set_history(self, case_id: int, events: list[dict], *, status: str, due: str | None, forward_due: str | None,
-                    data: dict, folder: str | None = None) -> None:
+                    data: dict, folder: str | None = None, void_reason: str | None = None) -> None:
         """The case as its archive folder tells it: its events and the state they lead to, in one transaction."""
         with self.transaction() as c:
             known = [(r["at"], r["event"], r["detail"]) for r in
@@ -451,8 +466,9 @@ class Database:
             c.executemany("INSERT INTO events (case_id, at, event, detail) VALUES (?,?,?,?)",
                           [(case_id, *row) for row in new])
             c.execute("UPDATE cases SET status = ?, due = ?, forward_due = ?, data = ?, folder = COALESCE(?, folder), "
-                      "updated_at = ? WHERE id = ?",
-                      (status, due, forward_due, json.dumps(data, ensure_ascii=False), folder, _now(), case_id))
+                      "void_reason = ?, updated_at = ? WHERE id = ?",
+                      (status, due, forward_due, json.dumps(data, ensure_ascii=False), folder, void_reason, _now(),
+                       case_id))
             c.execute("DELETE FROM pending WHERE case_id = ?", (case_id,))
 
     def cases_touched_on(self, day: date) -> list[Case]:

@@ -24,12 +24,13 @@ closed             the signed copy that ends the case was filed                 
 published          the signed SK DIP/DIK was filed                                  -> selesai
 publication        the DIP was published (``berkas``)
 replaced           superseded by a newer list or recap (``oleh`` or ``sebab``)      -> diganti
+voided             registered by mistake: ``ppid batal`` (``alasan``)               -> batal; the reason
 =================  ====================================================================================
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from pipeline.store.db import STAGING, VOID, Case
 
@@ -44,6 +45,7 @@ _STATUS_OF = {
     "closed": CLOSED,
     "published": CLOSED,
     "replaced": REPLACED,
+    "voided": VOID,
 }
 
 __all__ = ["ANSWERED", "CLOSED", "EXTENDED", "FORWARDED", "OPEN_STATUSES", "RECEIVED", "REPLACED", "STAGING", "VOID",
@@ -58,6 +60,7 @@ class CaseState:
     due: str | None = None            # ISO dates, as in the manifest and the log
     forward_due: str | None = None
     data: dict = field(default_factory=dict)
+    void_reason: str | None = None
 
     @classmethod
     def as_filed(cls, manifest: dict) -> CaseState:
@@ -74,8 +77,10 @@ def apply_event(state: CaseState, entry: dict) -> CaseState:
     """The state after one event."""
     event = entry["event"]
     status = _STATUS_OF.get(event, state.status)
-    data, due, forward_due = state.data, state.due, state.forward_due
-    if event == "answered":
+    data, due, forward_due, void_reason = state.data, state.due, state.forward_due, state.void_reason
+    if event == "voided":
+        void_reason = entry.get("alasan") or ""
+    elif event == "answered":
         data = {**data, "jawaban": entry.get("keputusan_rinci") or {"keputusan": entry.get("keputusan")}}
     elif event == "extended":
         due = entry["tenggat_baru"]
@@ -88,7 +93,7 @@ def apply_event(state: CaseState, entry: dict) -> CaseState:
             data = {**data, "target_internal": entry["target_internal_baru"]}
     elif event == "objected" and entry.get("keberatan") not in data.get("keberatan", []):
         data = {**data, "keberatan": [*data.get("keberatan", []), entry["keberatan"]]}
-    return CaseState(status, due, forward_due, data)
+    return CaseState(status, due, forward_due, data, void_reason)
 
 
 def replay(state: CaseState, events: list[dict]) -> CaseState:
@@ -99,12 +104,9 @@ def replay(state: CaseState, events: list[dict]) -> CaseState:
 
 def state_of_case(case: Case) -> CaseState:
     return CaseState(case.status, case.due.isoformat() if case.due else None,
-                     case.forward_due.isoformat() if case.forward_due else None, case.data)
+                     case.forward_due.isoformat() if case.forward_due else None, case.data, case.void_reason)
 
 
 def is_open(case: Case) -> bool:
     return case.status in OPEN_STATUSES
 
-
-def with_status(state: CaseState, status: str) -> CaseState:
-    return replace(state, status=status)

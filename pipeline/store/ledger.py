@@ -28,5 +28,5 @@ def resync(archive: Archive, db: Database, case: Case, folder: str | None = None
     events = read_event_log(archive.folder(folder))
     state = replay(CaseState.as_filed(manifest), events)
     db.set_history(case.id, events, status=state.status, due=state.due, forward_due=state.forward_due,
-                   data=state.data, folder=folder)
+                   data=state.data, folder=folder, void_reason=state.void_reason)
     return db.case_by_id(case.id)

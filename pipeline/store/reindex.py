@@ -58,7 +58,8 @@ def load_tree(db: Database, config: Config) -> ReindexReport:
         sources = insert_sources(c, manifests, voids, report)
         cases = [(m, folder) for folder, m in manifests if m.get("jenis") != "sumber"]
         rows = [case_row(m, folder.relative_to(root).as_posix(), read_event_log(folder)) for m, folder in cases]
-        rows += [void_row(v) for v in voids]
+        filed = {row["number"] for row in rows}   # a filed case voided later keeps its folder: its log tells it
+        rows += [void_row(v) for v in voids if v["nomor"] not in filed]
         used: set[tuple[int | None, int]] = set()
         for row in sorted(rows, key=lambda r: (r["register"], r["year"], r["seq"])):
             insert_case(c, row, sources, used, report)
@@ -90,7 +91,8 @@ def case_row(manifest: dict, folder: str, events: list[dict]) -> dict:
         "seq": manifest["urut"], "number": manifest["nomor"], "received": manifest["diterima"], "due": state.due,
         "forward_due": state.forward_due, "status": state.status, "folder": folder,
         "applicant_name": (state.data.get("applicant") or {}).get("nama", ""), "data": state.data,
-        "sha256": origin.get("sha256"), "row": origin.get("baris") or 0, "void_reason": None, "events": events,
+        "sha256": origin.get("sha256"), "row": origin.get("baris") or 0, "void_reason": state.void_reason,
+        "events": events,
         "letters": [f for f in manifest.get("files", []) if f.get("doc_id") and f.get("role") == "draft_docx"],
     }
 
