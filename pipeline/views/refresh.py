@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from pipeline.core import bahasa
+from pipeline.core import bahasa, vocab
 from pipeline.jobs.context import Context
-from pipeline.render import letters
+from pipeline.render import letters, xlsx
 from pipeline.store import db
 from pipeline.store.db import STAGING, Database
 from pipeline.views import index as browser
@@ -159,8 +159,8 @@ class _ChunkJob:
 
 def _chunk_keys(ctx: Context, frame: registers.RegisterFrame, chunks: list[tuple[int, int, int, int]]) -> list[str]:
     """What each chunk's rows are built from: its cases (and their newest revision), its place, the layout."""
-    layout = _signature(repr(frame.styles), _atasan(ctx), str(ROWS_PER_CHUNK), registers.__file__, bahasa.__file__,
-                        db.__file__, __file__)
+    layout = _signature(repr(frame.styles), _atasan(ctx), str(ROWS_PER_CHUNK), registers.__file__, xlsx.__file__,
+                        vocab.__file__, bahasa.__file__, db.__file__, __file__)
     return [f"{layout}:{rows}:{first}:{last}:{rev}" for rows, first, last, rev in chunks]
 
 

@@ -38,14 +38,26 @@ from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.core import bahasa
-from pipeline.core.files import save_workbook
-from pipeline.core.vocab import ALASAN_KEBERATAN, FINAL_DECISIONS, OBJECTION_DECISIONS, PASAL17_LETTERS
+from pipeline.core.vocab import (
+    ALASAN_KEBERATAN,
+    DECISION_LABEL,
+    DECISION_SHORT,
+    DEFAULT_PAPER,
+    FINAL_DECISIONS,
+    OBJECTION_DECISIONS,
+    OBJECTION_OUTCOME_LABEL,
+    OPEN_OBJECTION,
+    PASAL17_LABEL,
+    PASAL17_LETTERS,
+)
 from pipeline.core.workdays import WorkCalendar
+from pipeline.render import xlsx
+from pipeline.render.xlsx import DATE_FORMAT, DECIMAL_FORMAT
 from pipeline.store.db import STAGING, VOID, Case
 
 __all__ = ["Laporan", "CaseLine", "compute_report", "write_report_xlsx", "report_docx", "REPORT_TITLE"]
@@ -54,40 +66,10 @@ REPORT_TITLE = "LAPORAN LAYANAN INFORMASI PUBLIK"
 REQUEST, OBJECTION = "permohonan", "keberatan"
 OTHER_LAW = "lain"            # rejected under an article of another law
 NO_BASIS = "tidak-tercatat"   # rejected without a recorded basis (should not happen; counted, not hidden)
-OPEN_OBJECTION = "belum-diputus"
 DASH = "\u2013"
 
 Value = Union[int, float, str]
 
-DECISION_LABEL = {
-    "diberikan": "Informasi diberikan seluruhnya",
-    "sebagian": "Informasi diberikan sebagian",
-    "ditolak": "Permohonan ditolak (informasi dikecualikan)",
-    "tidak-dikuasai": "Informasi tidak dikuasai",
-    "belum-didokumentasikan": "Informasi belum didokumentasikan",
-}
-SHORT_DECISION = {
-    "diberikan": "Diberikan seluruhnya", "sebagian": "Diberikan sebagian", "ditolak": "Ditolak",
-    "tidak-dikuasai": "Tidak dikuasai", "belum-didokumentasikan": "Belum didokumentasikan",
-}
-OBJECTION_OUTCOME_LABEL = {
-    "keberatan-diterima": "Keberatan diterima (dikabulkan)",
-    "keberatan-ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)",
-    OPEN_OBJECTION: "Keberatan belum diputus",
-}
-# UU 14/2008 Pasal 17, short Indonesian labels.
-PASAL17_LABEL = {
-    "a": "Menghambat proses penegakan hukum",
-    "b": "Mengganggu perlindungan hak kekayaan intelektual dan persaingan usaha yang sehat",
-    "c": "Membahayakan pertahanan dan keamanan negara",
-    "d": "Mengungkapkan kekayaan alam Indonesia",
-    "e": "Merugikan ketahanan ekonomi nasional",
-    "f": "Merugikan kepentingan hubungan luar negeri",
-    "g": "Mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir atau wasiat",
-    "h": "Mengungkap rahasia pribadi",
-    "i": "Memorandum atau surat antar/intra Badan Publik yang menurut sifatnya dirahasiakan",
-    "j": "Informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
-}
 TIMING_ON_TIME, TIMING_EXTENDED, TIMING_LATE = "tepat waktu", "dalam perpanjangan", "terlambat"
 
 
@@ -354,7 +336,7 @@ def _request_line(report: Laporan, case: Case, calendar: WorkCalendar) -> CaseLi
     days = working_days_taken(calendar, case.received, answered) if answered else None
     on_time = timing(days, extended, report.notice_days, report.extension_days) if days is not None else ""
     _count_timing(report, on_time)
-    return CaseLine(case.number, REQUEST, case.received, case.status, SHORT_DECISION[decision], basis,
+    return CaseLine(case.number, REQUEST, case.received, case.status, DECISION_SHORT[decision], basis,
                     answered, days, on_time, "; ".join(notes))
 
 
@@ -418,34 +400,22 @@ def requests_per_month(requests: list[Case], start: date, end: date) -> dict[int
 
 # -- the workbook -------------------------------------------------------------------------------------------
 
-_THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-_SECTION_FILL = PatternFill("solid", fgColor="F2F2F2")
-_BOLD = Font(bold=True)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_CENTER = Alignment(horizontal="center", vertical="top", wrap_text=True)
-DATE_FORMAT = "[$-421]d mmmm yyyy;@"
-DECIMAL_FORMAT = "[$-421]0.0"
-FILE_MODE = 0o640
-
-
-def write_report_xlsx(report: Laporan, path: Path, *, agency: str) -> None:
-    """Write the report workbook to ``path`` atomically (temporary file in the same folder, rename)."""
+def write_report_xlsx(report: Laporan, path: Path, *, agency: str, paper: str = DEFAULT_PAPER) -> None:
+    """Write the report workbook to ``path`` atomically, its sheets printed on ``paper`` (``[paper] size``)."""
     wb = Workbook()
-    summary_sheet(wb.active, report, agency)
-    chart_sheet(wb.create_sheet("Grafik"), report)
-    detail_sheet(wb.create_sheet("Rincian"), report)
+    summary_sheet(wb.active, report, agency, paper)
+    chart_sheet(wb.create_sheet("Grafik"), report, paper)
+    detail_sheet(wb.create_sheet("Rincian"), report, paper)
     wb.properties.title = f"{report_title(report, agency)}".title()
     wb.properties.creator = "ppid-pipeline"
-    save_workbook(wb, Path(path))
+    xlsx.save_workbook(wb, Path(path))
 
 
 def report_title(report: Laporan, agency: str) -> str:
     return f"{REPORT_TITLE} {agency.upper()} {report.period_title}"
 
 
-def summary_sheet(ws: Worksheet, report: Laporan, agency: str) -> None:
+def summary_sheet(ws: Worksheet, report: Laporan, agency: str, paper: str = DEFAULT_PAPER) -> None:
     ws.title = "Ringkasan"
     ws.column_dimensions["A"].width = 80
     ws.column_dimensions["B"].width = 18
@@ -459,9 +429,9 @@ def summary_sheet(ws: Worksheet, report: Laporan, agency: str) -> None:
             row += 1
             _figure_row(ws, row, label, value)
     ws.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=2)
-    ws.cell(row + 2, 1, report.average_text()).alignment = _WRAP
+    ws.cell(row + 2, 1, report.average_text()).alignment = xlsx.TOP
     ws.freeze_panes = "A5"
-    _fit_to_page(ws, landscape=False)
+    xlsx.set_page(ws, paper=paper, landscape=False)
 
 
 def _title_block(ws: Worksheet, lines: list[str], *, columns: int) -> None:
@@ -469,39 +439,30 @@ def _title_block(ws: Worksheet, lines: list[str], *, columns: int) -> None:
         ws.merge_cells(start_row=index, start_column=1, end_row=index, end_column=columns)
         cell = ws.cell(index, 1, text)
         cell.font = Font(bold=index == 1, size=13 if index == 1 else 11)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.alignment = xlsx.CENTRED
     ws.row_dimensions[1].height = 34
 
 
 def _header_cells(ws: Worksheet, row: int, labels: list[str]) -> None:
-    for column, label in enumerate(labels, 1):
-        cell = ws.cell(row, column, label)
-        cell.font, cell.fill, cell.border, cell.alignment = _BOLD, _HEADER_FILL, _BORDER, _CENTER
+    _header_cells_at(ws, row, 1, labels)
 
 
 def _section_row(ws: Worksheet, row: int, title: str) -> None:
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
     cell = ws.cell(row, 1, title)
-    cell.font, cell.fill = _BOLD, _SECTION_FILL
+    cell.font, cell.fill = xlsx.BOLD, xlsx.SHADE_FILL
     for column in (1, 2):
-        ws.cell(row, column).border = _BORDER
+        ws.cell(row, column).border = xlsx.BORDER
 
 
 def _figure_row(ws: Worksheet, row: int, label: str, value: Value) -> None:
     label_cell = ws.cell(row, 1, label)
-    label_cell.alignment, label_cell.border = _WRAP, _BORDER
+    label_cell.alignment, label_cell.border = xlsx.TOP, xlsx.BORDER
     value_cell = ws.cell(row, 2, value)
-    value_cell.border = _BORDER
-    value_cell.alignment = Alignment(horizontal="right" if not isinstance(value, str) else "center", vertical="top")
+    value_cell.border = xlsx.BORDER
+    value_cell.alignment = xlsx.TOP_CENTRE if isinstance(value, str) else xlsx.TOP_RIGHT
     if isinstance(value, float):
         value_cell.number_format = DECIMAL_FORMAT
-
-
-def _fit_to_page(ws: Worksheet, *, landscape: bool) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 
 # Grafik: three blocks one under another, each a data table in columns A-B with its chart beside it
@@ -509,7 +470,7 @@ def _fit_to_page(ws: Worksheet, *, landscape: bool) -> None:
 _CHART_ROWS = 17          # rows a 7.5 cm chart takes at the default row height, plus a gap
 
 
-def chart_sheet(ws: Worksheet, report: Laporan) -> None:
+def chart_sheet(ws: Worksheet, report: Laporan, paper: str = DEFAULT_PAPER) -> None:
     blocks = [
         ("Permohonan per bulan", "Bulan", report.month_rows()),
         ("Keputusan atas permohonan", "Keputusan", decision_chart_rows(report)),
@@ -523,11 +484,11 @@ def chart_sheet(ws: Worksheet, report: Laporan) -> None:
     ws.column_dimensions["A"].width = 26
     ws.column_dimensions["B"].width = 10
     ws.column_dimensions["C"].width = 3
-    _fit_to_page(ws, landscape=False)
+    xlsx.set_page(ws, paper=paper, landscape=False)
 
 
 def decision_chart_rows(report: Laporan) -> list[tuple[str, int]]:
-    rows = [(SHORT_DECISION[key], report.keputusan.get(key, 0)) for key in FINAL_DECISIONS]
+    rows = [(DECISION_SHORT[key], report.keputusan.get(key, 0)) for key in FINAL_DECISIONS]
     return rows + [("Belum dijawab", report.belum_dijawab)]
 
 
@@ -537,17 +498,17 @@ def _letter(column: int) -> str:
 
 def _data_table(ws: Worksheet, top: int, title: str, heading: str, rows: list[tuple[str, Value]]) -> None:
     """Title in row ``top``, header below it, the rows after that, in columns A-B."""
-    ws.cell(top, 1, title).font = _BOLD
+    ws.cell(top, 1, title).font = xlsx.BOLD
     _header_cells_at(ws, top + 1, 1, [heading, "Jumlah"])
     for offset, (label, value) in enumerate(rows, top + 2):
         for column, item in enumerate((label, value), 1):
-            ws.cell(offset, column, item).border = _BORDER
+            ws.cell(offset, column, item).border = xlsx.BORDER
 
 
 def _header_cells_at(ws: Worksheet, row: int, column: int, labels: list[str]) -> None:
     for shift, label in enumerate(labels):
         cell = ws.cell(row, column + shift, label)
-        cell.font, cell.fill, cell.border, cell.alignment = _BOLD, _HEADER_FILL, _BORDER, _CENTER
+        cell.font, cell.fill, cell.border, cell.alignment = xlsx.BOLD, xlsx.FORM_HEADER_FILL, xlsx.BORDER, xlsx.TOP_CENTRE
 
 
 def _bar_chart(ws: Worksheet, top: int, rows: list[tuple[str, Value]], title: str) -> BarChart:
@@ -579,10 +540,10 @@ _DETAIL_COLUMNS = (("No", 5), ("Nomor", 24), ("Jenis", 12), ("Tanggal diterima",
                    ("Ketepatan waktu", 20), ("Keterangan", 44))
 
 
-def detail_sheet(ws: Worksheet, report: Laporan) -> None:
+def detail_sheet(ws: Worksheet, report: Laporan, paper: str = DEFAULT_PAPER) -> None:
     ws.append(["Rincian perkara yang dihitung (nomor batal dicantumkan tetapi tidak dihitung sebagai "
                "permohonan atau keberatan)"])
-    ws["A1"].font = _BOLD
+    ws["A1"].font = xlsx.BOLD
     _header_cells(ws, 2, [name for name, _ in _DETAIL_COLUMNS])
     for index, line in enumerate(report.rincian, 1):
         _detail_row(ws, 2 + index, index, line)
@@ -590,7 +551,7 @@ def detail_sheet(ws: Worksheet, report: Laporan) -> None:
         ws.column_dimensions[_letter(column)].width = width
     ws.freeze_panes = "C3"
     ws.auto_filter.ref = f"A2:{_letter(len(_DETAIL_COLUMNS))}{2 + len(report.rincian)}"
-    _fit_to_page(ws, landscape=True)
+    xlsx.set_page(ws, paper=paper, landscape=True)
 
 
 def _detail_row(ws: Worksheet, row: int, index: int, line: CaseLine) -> None:
@@ -598,7 +559,7 @@ def _detail_row(ws: Worksheet, row: int, index: int, line: CaseLine) -> None:
               line.tanggal_jawaban, line.hari_kerja, line.ketepatan, line.keterangan]
     for column, value in enumerate(values, 1):
         cell = ws.cell(row, column, value)
-        cell.border, cell.alignment = _BORDER, _WRAP
+        cell.border, cell.alignment = xlsx.BORDER, xlsx.TOP
         if isinstance(value, date):
             cell.number_format = DATE_FORMAT
     lines = max(_wrapped_lines(str(v or ""), width) for v, (_, width) in zip(values, _DETAIL_COLUMNS))
