@@ -51,6 +51,7 @@ HEADER_FONT = book_font(9, bold=True)
 BODY_FONT = book_font(9)
 NUMBER_FONT = book_font(8, italic=True)          # the "1 2 3 ..." row under a header
 BOLD = Font(bold=True)                           # in the default font
+HEADING = Font(bold=True, size=13)               # a sheet's title, in the default font
 
 # -- borders and fills ---------------------------------------------------------------------------------------
 
@@ -81,7 +82,8 @@ LEFT_MIDDLE = Alignment(horizontal="left", vertical="center", wrap_text=True)   
 TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)            # body text
 TOP_CENTRE = Alignment(horizontal="center", vertical="top", wrap_text=True)        # short values, ticks
 TOP_RIGHT = Alignment(horizontal="right", vertical="top")                          # figures
-TOP = Alignment(vertical="top", wrap_text=True)      # general: text left, numbers and dates right
+TOP = Alignment(vertical="top")                      # general: text left, numbers and dates right
+TOP_WRAP = Alignment(vertical="top", wrap_text=True)  # the same, wrapped (rows sized by the writer)
 ONE_LINE = Alignment(horizontal="left", vertical="top", wrap_text=False)           # dates: never wrapped
 
 # -- text in cells -------------------------------------------------------------------------------------------

@@ -429,7 +429,7 @@ def summary_sheet(ws: Worksheet, report: Laporan, agency: str, paper: str = DEFA
             row += 1
             _figure_row(ws, row, label, value)
     ws.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=2)
-    ws.cell(row + 2, 1, report.average_text()).alignment = xlsx.TOP
+    ws.cell(row + 2, 1, report.average_text()).alignment = xlsx.TOP_WRAP
     ws.freeze_panes = "A5"
     xlsx.set_page(ws, paper=paper, landscape=False)
 
@@ -457,7 +457,7 @@ def _section_row(ws: Worksheet, row: int, title: str) -> None:
 
 def _figure_row(ws: Worksheet, row: int, label: str, value: Value) -> None:
     label_cell = ws.cell(row, 1, label)
-    label_cell.alignment, label_cell.border = xlsx.TOP, xlsx.BORDER
+    label_cell.alignment, label_cell.border = xlsx.TOP_WRAP, xlsx.BORDER
     value_cell = ws.cell(row, 2, value)
     value_cell.border = xlsx.BORDER
     value_cell.alignment = xlsx.TOP_CENTRE if isinstance(value, str) else xlsx.TOP_RIGHT
@@ -559,7 +559,7 @@ def _detail_row(ws: Worksheet, row: int, index: int, line: CaseLine) -> None:
               line.tanggal_jawaban, line.hari_kerja, line.ketepatan, line.keterangan]
     for column, value in enumerate(values, 1):
         cell = ws.cell(row, column, value)
-        cell.border, cell.alignment = xlsx.BORDER, xlsx.TOP
+        cell.border, cell.alignment = xlsx.BORDER, xlsx.TOP_WRAP
         if isinstance(value, date):
             cell.number_format = DATE_FORMAT
     lines = max(_wrapped_lines(str(v or ""), width) for v, (_, width) in zip(values, _DETAIL_COLUMNS))
