@@ -506,8 +506,10 @@ def cetak(obj: _Obj, tanggal, numbers: tuple[str, ...]) -> None:
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
 @click.pass_obj
 def laporan(obj: _Obj, tahun: int, semester: str | None, today) -> None:
-    """Laporan layanan informasi publik, dihitung dari perkara: xlsx dengan grafik, dan PDF siap tanda tangan."""
-    from pipeline.views.report import compute_report, report_docx, write_report_xlsx
+    """Laporan layanan informasi publik, dihitung dari perkara: xlsx dengan grafik, dan PDF siap tanda tangan
+    (dari templat templates_docx/laporan_layanan.docx, pada kertas [paper])."""
+    from pipeline.render.templates import template_path
+    from pipeline.views.report import REPORT_TEMPLATE, compute_report, report_docx, write_report_xlsx
 
     config = obj.config
     day = today.date() if today else date.today()
@@ -517,12 +519,11 @@ def laporan(obj: _Obj, tahun: int, semester: str | None, today) -> None:
         folder = config.paths.archive / "laporan" / str(tahun)
         folder.mkdir(parents=True, exist_ok=True)
         stem = f"laporan-layanan-informasi-{tahun}" + (f"-semester-{semester}" if semester else "")
-        write_report_xlsx(report, folder / f"{stem}.xlsx", agency=config.agency.name)
-        signer = config.signers.ppid
+        write_report_xlsx(report, folder / f"{stem}.xlsx", agency=config.agency.name, paper=config.paper.size)
         docx = folder / f"{stem}.docx"
-        write_atomic(docx, report_docx(report, agency=config.agency.name, city=config.agency.city, signer_name=signer.name,
-                                       signer_position=signer.position, signer_nip=signer.nip,
-                                       signed_on=day), overwrite=True)
+        template = template_path(config.paths.templates, REPORT_TEMPLATE)
+        write_atomic(docx, report_docx(report, template, agency=config.agency, signer=config.signers.ppid,
+                                       paper=config.paper, signed_on=day), overwrite=True)
         ctx.converter.convert(docx, pdfa=folder / f"{stem}.pdf", printable=folder / f"{stem}.cetak.pdf",
                               metadata=PdfMetadata(title=f"Laporan Layanan Informasi Publik {tahun}", author=config.agency.name))
     click.echo(f"Laporan {report.period_title}: {report.permohonan} permohonan, {report.keberatan} keberatan.")

@@ -4,7 +4,8 @@ Pure: cases in, figures out; no database access. :func:`compute_report` counts t
 year or a semester; every figure is computed from the case data (decision, answer date, extension,
 objection reasons), never typed. :func:`write_report_xlsx` writes the workbook (Ringkasan, Grafik with
 charts, Rincian listing each counted case so every figure can be checked); :func:`report_docx` gives
-the same report as a Word document, ready for the LibreOffice pool to turn into PDF.
+the same report as a Word document from the docxtpl template ``templates_docx/laporan_layanan.docx``
+(its variables: :func:`report_context`), ready for the LibreOffice pool to turn into PDF.
 
 Counting rules:
 
@@ -22,7 +23,6 @@ Counting rules:
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,11 +30,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Union
 
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
@@ -43,6 +38,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.core import bahasa
+from pipeline.core.config import AgencySettings, PaperSettings, Signer
 from pipeline.core.vocab import (
     ALASAN_KEBERATAN,
     DECISION_LABEL,
@@ -57,10 +53,13 @@ from pipeline.core.vocab import (
 )
 from pipeline.core.workdays import WorkCalendar
 from pipeline.render import xlsx
+from pipeline.render.letters import signer_block
+from pipeline.render.templates import render_docx
 from pipeline.render.xlsx import DATE_FORMAT, DECIMAL_FORMAT
 from pipeline.store.db import STAGING, VOID, Case
 
-__all__ = ["Laporan", "CaseLine", "compute_report", "write_report_xlsx", "report_docx", "REPORT_TITLE"]
+__all__ = ["Laporan", "CaseLine", "compute_report", "write_report_xlsx", "report_docx", "report_context", "REPORT_TITLE",
+           "REPORT_TEMPLATE"]
 
 REPORT_TITLE = "LAPORAN LAYANAN INFORMASI PUBLIK"
 REQUEST, OBJECTION = "permohonan", "keberatan"
@@ -574,78 +573,62 @@ def _wrapped_lines(text: str, width: float) -> int:
 
 # -- the Word document ---------------------------------------------------------------------------------------
 
-
-def report_docx(report: Laporan, *, agency: str, city: str, signer_name: str, signer_position: str,
-                signer_nip: str, signed_on: date | None = None) -> bytes:
-    """The report as a .docx (A4), title to signature; ``signed_on`` defaults to today."""
-    document = Document()
-    _page(document)
-    _doc_title(document, report, agency)
-    _doc_narrative(document, report, agency)
-    _doc_figures(document, report)
-    _doc_tables(document, report)
-    _doc_signature(document, city, signed_on or date.today(), signer_name, signer_position, signer_nip)
-    document.core_properties.title = report_title(report, agency).title()
-    document.core_properties.author = "PPID"
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+REPORT_TEMPLATE = "laporan_layanan.docx"
+"""The report's docxtpl template in the workspace's templates folder (``ppid init`` copies it; a workspace made
+before it existed uses the bundled one: pipeline.render.templates.template_path)."""
 
 
-def _page(document) -> None:
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.5)
-    section.top_margin = section.bottom_margin = Cm(2)
-    normal = document.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(11)
-    normal.paragraph_format.space_after = Pt(4)
+def report_docx(report: Laporan, template: Path, *, agency: AgencySettings, signer: Signer, paper: PaperSettings,
+                signed_on: date | None = None) -> bytes:
+    """The report as a Word document from ``template``, on ``paper``, signed by ``signer`` (the PPID) on
+    ``signed_on`` (default today), ready for the LibreOffice pool to turn into PDF."""
+    context = report_context(report, agency=agency, signer=signer, signed_on=signed_on or date.today())
+    return render_docx(template, context, paper)
 
 
-def _centered(document, text: str, *, bold: bool = False, size: int = 11):
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.space_after = Pt(0)
-    run = paragraph.add_run(text)
-    run.bold, run.font.size = bold, Pt(size)
-    return paragraph
+def report_context(report: Laporan, *, agency: AgencySettings, signer: Signer, signed_on: date) -> dict:
+    """What the report's template reads (templates_docx/README.md, "The service report"): every figure already
+    written the Indonesian way, the tables as lists of rows."""
+    figures = report.request_rows() + report.time_rows() + report.objection_rows()
+    return {
+        "instansi": _agency_block(agency),
+        "laporan": {
+            "judul": REPORT_TITLE,
+            "periode_judul": report.period_title,
+            "periode": report.period_text,
+            "permohonan": format_value(report.permohonan),
+            "dijawab": format_value(report.dijawab),
+            "keberatan": format_value(report.keberatan),
+            "ditolak": format_value(report.ditolak()),
+            "rata_rata": report.average_text(),
+            "angka": [{"no": str(number), "uraian": label, "nilai": format_value(value)}
+                      for number, (label, value) in enumerate(figures, 1)],
+            "keputusan": [{"uraian": label, "jumlah": format_value(count), "persen": _percent(count, report.permohonan)}
+                          for label, count in decision_chart_rows(report)],
+            "permohonan_persen": _percent(report.permohonan, report.permohonan),
+            "dasar_penolakan": [{"dasar": basis, "uraian": text, "jumlah": format_value(count)}
+                                for basis, text, count in rejection_table_rows(report)],
+            "alasan_keberatan": [{"huruf": letter, "uraian": ALASAN_KEBERATAN[letter], "jumlah": format_value(count)}
+                                 for letter, count in report.alasan_keberatan.items()],
+            "putusan_keberatan": [{"uraian": OBJECTION_OUTCOME_LABEL[outcome], "jumlah": format_value(count)}
+                                  for outcome, count in report.putusan_keberatan.items()],
+            "per_bulan": [{"bulan": month, "jumlah": format_value(count)} for month, count in report.month_rows()],
+            "tempat_tanggal": f"{agency.city}, {bahasa.tanggal(signed_on)}",
+        },
+        "penandatangan": signer_block(signer),
+    }
 
 
-def _doc_title(document, report: Laporan, agency: str) -> None:
-    _centered(document, REPORT_TITLE, bold=True, size=13)
-    _centered(document, agency.upper(), bold=True, size=13)
-    _centered(document, report.period_title, bold=True, size=13)
-    _centered(document, f"Periode {report.period_text}").paragraph_format.space_after = Pt(14)
-
-
-def _heading(document, text: str) -> None:
-    paragraph = document.add_paragraph()
-    paragraph.paragraph_format.space_before = Pt(10)
-    paragraph.paragraph_format.keep_with_next = True
-    paragraph.add_run(text).bold = True
-
-
-def _doc_narrative(document, report: Laporan, agency: str) -> None:
-    _heading(document, "I. Ringkasan")
-    text = (f"Selama periode {report.period_text}, PPID {agency} menerima "
-            f"{bahasa.angka(report.permohonan)} permohonan informasi publik, "
-            f"{bahasa.angka(report.dijawab)} di antaranya telah dijawab, dan "
-            f"{bahasa.angka(report.keberatan)} keberatan. {report.average_text()}")
-    document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-
-
-def _doc_figures(document, report: Laporan) -> None:
-    _heading(document, "II. Data Layanan Informasi Publik")
-    rows = report.request_rows() + report.time_rows() + report.objection_rows()
-    for number, (label, value) in enumerate(rows, 1):
-        paragraph = document.add_paragraph()
-        paragraph.paragraph_format.left_indent = Cm(0.8)
-        paragraph.paragraph_format.first_line_indent = Cm(-0.8)
-        paragraph.paragraph_format.space_after = Pt(1)
-        paragraph.add_run(f"{number}.\t{label}: ")
-        paragraph.add_run(format_value(value)).bold = True
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(0.8))
+def rejection_table_rows(report: Laporan) -> list[tuple[str, str, int]]:
+    """(basis, description, count) of the report's table of rejection bases: every letter of Pasal 17, another
+    law, and rejections without a recorded basis when there are any."""
+    rows = [(f"Pasal 17 huruf {letter}", PASAL17_LABEL[letter], count)
+            for letter, count in report.dasar_penolakan.items() if letter in PASAL17_LABEL]
+    rows.append(("Undang-undang lain", "Pasal undang-undang lain yang melarang pengungkapan",
+                 report.dasar_penolakan.get(OTHER_LAW, 0)))
+    if report.dasar_penolakan.get(NO_BASIS):
+        rows.append(("Tidak tercatat", "", report.dasar_penolakan[NO_BASIS]))
+    return rows
 
 
 def format_value(value: Value) -> str:
@@ -660,89 +643,8 @@ def _percent(part: int, whole: int) -> str:
     return f"{desimal(100 * part / whole)}%" if whole else DASH
 
 
-def _doc_tables(document, report: Laporan) -> None:
-    _heading(document, "III. Keputusan atas Permohonan")
-    rows = [(label, count, _percent(count, report.permohonan)) for label, count in decision_chart_rows(report)]
-    rows.append(("Jumlah", report.permohonan, _percent(report.permohonan, report.permohonan)))
-    _table(document, ["Keputusan", "Jumlah", "Persentase"], rows, widths=(9.5, 3, 3.5), bold_last=True)
-    _heading(document, "IV. Dasar Penolakan Permohonan")
-    bases = [(f"Pasal 17 huruf {k}", PASAL17_LABEL[k], n) for k, n in report.dasar_penolakan.items() if k in PASAL17_LABEL]
-    bases += [("Undang-undang lain", "Pasal undang-undang lain yang melarang pengungkapan",
-                report.dasar_penolakan.get(OTHER_LAW, 0))]
-    bases += [("Tidak tercatat", "", report.dasar_penolakan[NO_BASIS])] if report.dasar_penolakan.get(NO_BASIS) else []
-    bases.append(("Jumlah", "", report.ditolak()))
-    _table(document, ["Dasar", "Uraian", "Jumlah"], bases, widths=(3.5, 10, 2.5), bold_last=True)
-    _heading(document, "V. Keberatan")
-    reasons = [(f"{k}.", ALASAN_KEBERATAN[k], n) for k, n in report.alasan_keberatan.items()]
-    _table(document, ["Alasan", "Uraian (Pasal 35 ayat (1) UU 14/2008)", "Jumlah"], reasons, widths=(2, 11.5, 2.5))
-    document.add_paragraph()
-    outcomes = [(OBJECTION_OUTCOME_LABEL[k], n) for k, n in report.putusan_keberatan.items()]
-    outcomes.append(("Jumlah keberatan", report.keberatan))
-    _table(document, ["Putusan Atasan PPID", "Jumlah"], outcomes, widths=(13.5, 2.5), bold_last=True)
-    _heading(document, "VI. Permohonan per Bulan")
-    months = report.month_rows() + [("Jumlah", report.permohonan)]
-    # the last table, the closing sentence and the signature stay on one page
-    _table(document, ["Bulan", "Jumlah permohonan"], months, widths=(10, 6), bold_last=True, keep_with_next=True)
-
-
-def _table(document, headers: list[str], rows: list[tuple], *, widths: tuple[float, ...],
-           bold_last: bool = False, keep_with_next: bool = False) -> None:
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for column, width in zip(table.columns, widths):
-        column.width = Cm(width)           # the grid: LibreOffice lays the table out from it
-    _table_row(table.rows[0].cells, headers, widths, bold=True)
-    for index, row in enumerate(rows):
-        _table_row(table.add_row().cells, [format_value(v) for v in row], widths,
-                   bold=bold_last and index == len(rows) - 1)
-    _keep_together(table, with_next=keep_with_next)
-
-
-def _keep_together(table, *, with_next: bool = False) -> None:
-    """No row split over two pages, the table on one page with its heading where it fits
-    (and with what follows it when ``with_next``)."""
-    last = len(table.rows) if with_next else len(table.rows) - 1
-    for index, row in enumerate(table.rows):
-        row_props = row._tr.get_or_add_trPr()
-        row_props.append(OxmlElement("w:cantSplit"))
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = index < last
-    header = table.rows[0]._tr.get_or_add_trPr()
-    header.append(OxmlElement("w:tblHeader"))
-
-
-def _table_row(cells, texts: list[str], widths: tuple[float, ...], *, bold: bool) -> None:
-    for column, (cell, text, width) in enumerate(zip(cells, texts, widths)):
-        cell.width = Cm(width)
-        paragraph = cell.paragraphs[0]
-        paragraph.paragraph_format.space_after = Pt(0)
-        numeric = column > 0 and (text[:1].isdigit() or text == DASH)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
-        run = paragraph.add_run(text)
-        run.bold, run.font.size = bold, Pt(10)
-
-
-def _doc_signature(document, city: str, signed_on: date, name: str, position: str, nip: str) -> None:
-    closing = document.add_paragraph("Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.")
-    closing.paragraph_format.space_before = Pt(12)
-    closing.paragraph_format.keep_with_next = True
-    table = document.add_table(rows=1, cols=2)
-    table.autofit = False
-    for column in table.columns:
-        column.width = Cm(8)
-    left, right = table.rows[0].cells
-    left.width, right.width = Cm(8), Cm(8)
-    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    lines = [(f"{city}, {bahasa.tanggal(signed_on)}", False), (position, False), ("", False), ("", False),
-             ("", False), (name, True), (f"NIP. {bahasa.format_nip(nip)}" if nip else "", False)]
-    right.paragraphs[0].paragraph_format.space_before = Pt(18)
-    for index, (text, bold) in enumerate(lines):
-        paragraph = right.paragraphs[0] if index == 0 else right.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.space_after = Pt(0)
-        paragraph.paragraph_format.keep_with_next = index < len(lines) - 1
-        run = paragraph.add_run(text)
-        run.bold = run.underline = bold
+def _agency_block(agency: AgencySettings) -> dict:
+    """The ``instansi`` group, as the letters have it (pipeline.render.letters): the letterhead reads it."""
+    return {"pemerintah": agency.government, "nama": agency.name, "nama_singkat": agency.short_name,
+            "alamat": agency.address, "kota": agency.city, "telepon": agency.phone, "email": agency.email,
+            "laman": agency.website, "kop": list(agency.letterhead)}
