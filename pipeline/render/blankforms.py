@@ -31,7 +31,6 @@ from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -868,9 +867,6 @@ _LIST_OPD_ROW, _LIST_YEAR_ROW, _LIST_HEADER_ROW, _LIST_NUMBER_ROW = 2, 3, 5, 6
 _DIP_ROWS_PER_GROUP = 15
 _DIK_ROWS_PREPARED = 40
 
-_LIST_TITLE_FONT = Font(bold=True, size=14)
-_LIST_NUMBER_FONT = Font(italic=True, size=8)
-
 DIP_FIELDS: list[_Field] = [
     _Field("no", daftar.COL_NO, "", "Nomor urut; boleh dikosongkan (PPID menomori ulang seluruh daftar).", 5),
     _Field("ringkasan_isi", daftar.COL_RINGKASAN, "",
@@ -933,7 +929,7 @@ _DIK_INSTRUCTIONS = [
 def _list_sheet_head(sheet, title: str, fields: list[_Field]) -> None:
     """Title, OPD and year rows (the values go in the coloured cells), header and column numbers."""
     last = len(fields)
-    sheet.cell(row=1, column=1, value=title).font = _LIST_TITLE_FONT
+    sheet.cell(row=1, column=1, value=title).font = xlsx.HEADING
     sheet.cell(row=1, column=1).alignment = xlsx.CENTRED
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
     for row, label, prompt in (
@@ -954,7 +950,7 @@ def _list_sheet_head(sheet, title: str, fields: list[_Field]) -> None:
         cell = sheet.cell(row=_LIST_HEADER_ROW, column=column, value=form_field.printed_label)
         cell.font, cell.fill, cell.border, cell.alignment = xlsx.BOLD, xlsx.FORM_HEADER_FILL, xlsx.BORDER, xlsx.CENTRED
         number = sheet.cell(row=_LIST_NUMBER_ROW, column=column, value=f"({column})")
-        number.font, number.border, number.alignment = _LIST_NUMBER_FONT, xlsx.BORDER, xlsx.CENTRED
+        number.font, number.border, number.alignment = xlsx.NUMBER_FONT, xlsx.BORDER, xlsx.CENTRED
         sheet.column_dimensions[get_column_letter(column)].width = form_field.xlsx_width
     sheet.row_dimensions[_LIST_HEADER_ROW].height = 60
     sheet.freeze_panes = f"A{_LIST_NUMBER_ROW + 1}"

@@ -6,7 +6,7 @@ the DIP recap and its publication (pipeline.render.lists, pipeline.render.public
 (pipeline.views.report), the signers' waiting sheets (pipeline.views.waiting) and the blank forms
 (pipeline.render.blankforms). The printed books (registers, DIP recap) are set in Arial (Liberation Sans in
 LibreOffice has the same metrics, so row heights computed from text lengths hold); the report, the waiting
-sheets and the blank forms keep the spreadsheet's default font.
+sheets and the blank forms keep the spreadsheet's default font for their text.
 
 The registers' body rows are kept between rewrites, built with these styles (pipeline.views.refresh): a change
 here rebuilds them, since this file is part of what they are built from.
@@ -23,8 +23,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline.core.files import write_atomic
 from pipeline.core import vocab
+from pipeline.core.files import write_atomic
 
 # -- number formats ------------------------------------------------------------------------------------------
 # [$-421] = Indonesian (LCID 0x0421): Excel and LibreOffice show day and month names in Indonesian while the
@@ -74,6 +74,7 @@ INPUT_FILL = _fill("FFF2CC")         # a cell a blank form asks to fill in
 VOID_FILL = _fill("E7E6E6")          # a voided number's row
 LATE_FILL = _fill("FFE699")          # a late objection's row
 OVERDUE_FILL = _fill("F4CCCC")       # a draft whose case is past its deadline
+OVERDUE_FONT = Font(bold=True, color="9C0006")   # ... and its working days left
 
 # -- alignments ----------------------------------------------------------------------------------------------
 

@@ -33,7 +33,6 @@ from typing import Union
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -437,7 +436,8 @@ def _title_block(ws: Worksheet, lines: list[str], *, columns: int) -> None:
     for index, text in enumerate(lines, 1):
         ws.merge_cells(start_row=index, start_column=1, end_row=index, end_column=columns)
         cell = ws.cell(index, 1, text)
-        cell.font = Font(bold=index == 1, size=13 if index == 1 else 11)
+        if index == 1:
+            cell.font = xlsx.HEADING
         cell.alignment = xlsx.CENTRED
     ws.row_dimensions[1].height = 34
 

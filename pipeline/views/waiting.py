@@ -7,7 +7,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -15,7 +14,7 @@ from pipeline.core.vocab import DEFAULT_PAPER
 from pipeline.jobs.context import Context
 from pipeline.jobs.desk import SIGNER_TITLES, signer_folder, waiting_drafts
 from pipeline.render import letters, xlsx
-from pipeline.render.xlsx import DATE_FORMAT, DAY_DATE_FORMAT, OVERDUE_FILL
+from pipeline.render.xlsx import DATE_FORMAT, DAY_DATE_FORMAT, OVERDUE_FILL, OVERDUE_FONT
 
 # The waiting sheet in a signer's folder
 # ---------------------------------------------------------------------------------------------
@@ -46,7 +45,6 @@ _COLUMNS = [  # (header, width in characters)
 ]
 _HEADER_ROW = 4
 _FIRST_ROW = _HEADER_ROW + 1
-_OVERDUE_FONT = Font(bold=True, color="9C0006")   # the working days left, once negative
 
 
 def write_waiting_sheet(path: Path, items: list[WaitingItem], *, signer_title: str, today: date,
@@ -107,7 +105,7 @@ def _write_item(ws: Worksheet, row: int, no: int, item: WaitingItem, today: date
         if overdue:
             cell.fill = OVERDUE_FILL
     if overdue:
-        ws.cell(row, 7).font = _OVERDUE_FONT
+        ws.cell(row, 7).font = OVERDUE_FONT
 
 
 def _set_layout(ws: Worksheet, *, last_row: int, paper: str) -> None:
