@@ -4,8 +4,9 @@ the print bundles, the blank forms and the readers all take their words from her
 wherever it is printed.
 
 Where one key has several texts, each serves its own purpose and its name says which: ``*_TEXT`` a sentence
-in a letter, ``*_LABEL`` a row or figure label, ``*_SHORT`` a table cell, ``*_OPTION`` an option printed on a
-form to tick.
+in a letter, ``*_LABEL`` a label (a figure, a badge, a filter), ``*_SHORT`` a table cell, ``*_OPTION`` an
+option printed on a form to tick, ``*_TITLE`` and ``*_DESCRIPTION`` the longer wording of a cover sheet,
+``*_CLAUSE`` the words that end a sentence of the Act.
 """
 
 from __future__ import annotations
