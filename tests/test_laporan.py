@@ -19,6 +19,19 @@ from docxtpl import DocxTemplate
 from openpyxl import load_workbook
 
 from pipeline.core.config import AgencySettings, PaperSettings, Signer
+from pipeline.core.vocab import (
+    DECISION_LABEL,
+    DECISION_OPTION,
+    DECISION_SHORT,
+    FINAL_DECISIONS,
+    OBJECTION_DECISIONS,
+    OBJECTION_OUTCOME_LABEL,
+    OPEN_OBJECTION,
+    PASAL17_CLAUSE,
+    PASAL17_LABEL,
+    PASAL17_LETTERS,
+    REQUEST_DECISIONS,
+)
 from pipeline.core.workdays import WorkCalendar
 from pipeline.render.templates import BUNDLED_TEMPLATES, template_path
 from pipeline.store.db import Case
@@ -391,3 +404,10 @@ def test_a_workspace_made_before_the_report_template_uses_the_bundled_one(tmp_pa
     own = tmp_path / "templates_docx" / REPORT_TEMPLATE
     own.write_bytes((BUNDLED_TEMPLATES / REPORT_TEMPLATE).read_bytes())
     assert template_path(tmp_path / "templates_docx", REPORT_TEMPLATE) == own
+
+
+def test_every_decision_outcome_and_basis_has_its_labels():
+    assert list(DECISION_LABEL) == list(DECISION_SHORT) == list(FINAL_DECISIONS)
+    assert list(DECISION_OPTION) == list(REQUEST_DECISIONS)          # the answer sheet offers every decision
+    assert "".join(PASAL17_LABEL) == "".join(PASAL17_CLAUSE) == PASAL17_LETTERS
+    assert set(OBJECTION_OUTCOME_LABEL) == {*OBJECTION_DECISIONS, OPEN_OBJECTION}
