@@ -11,7 +11,8 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from pipeline.core.bahasa import nama_bulan
+from pipeline.core.bahasa import nama_bulan, tanggal
+from pipeline.core.vocab import KIND_LABEL, STATUS_LABEL
 from pipeline.views.index import embedded_json, newest_first, write_index
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -321,6 +322,19 @@ def test_names_with_markup_are_shown_as_text(page, archive):
     page.get_by_label("Cari nomor atau nama pemohon").fill("</script>")
     page.wait_for_function("() => document.getElementById('jumlah-angka').textContent === '1 perkara'")
     assert page.locator("#baris td.pemohon").inner_text() == INJECTION_SCRIPT
+
+
+def test_the_page_speaks_the_pipelines_vocabulary(page, archive):
+    """Filter choices, badges and month names come from pipeline.core.vocab and pipeline.core.bahasa."""
+    _, cases = archive
+    assert page.locator("#jenis option").all_inner_texts() == ["Semua jenis", *KIND_LABEL.values()]
+    assert page.locator("#status option").all_inner_texts() == ["Semua status", "Masih berjalan", *STATUS_LABEL.values()]
+    shown = page.locator("#baris tr").evaluate_all(
+        "rs => rs.map(r => [r.querySelector('td.jenis').textContent, r.querySelector('.lencana').textContent,"
+        " r.querySelector('td.tanggal time').textContent])")
+    expected = [[KIND_LABEL[c["jenis"]], STATUS_LABEL[c["status"]], tanggal(date.fromisoformat(c["diterima"]))]
+                for c in newest_first(cases)]
+    assert shown == expected
 
 
 def test_open_cases_past_their_due_date_are_marked(page, archive):

@@ -35,7 +35,8 @@ from pipeline.intake.lists import (
     validate_dip,
 )
 from pipeline.intake.reading import FormRecord, read_form
-from pipeline.render.lists import daftar_context, write_publication, write_recap_xlsx
+from pipeline.render.lists import daftar_context, write_recap_xlsx
+from pipeline.render.publication import write_publication
 
 FORMS = Path(__file__).resolve().parent / "forms"
 DINKES = "Dinas Kesehatan Provinsi Bali"

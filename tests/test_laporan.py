@@ -9,16 +9,41 @@ non-working weekdays that matter here: 16 Jan (Isra Mikraj), 16-17 Feb (Imlek), 
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 from datetime import date
 
 import pytest
 from docx import Document
+from docxtpl import DocxTemplate
 from openpyxl import load_workbook
 
+from pipeline.core.config import AgencySettings, PaperSettings, Signer
+from pipeline.core.vocab import (
+    DECISION_LABEL,
+    DECISION_OPTION,
+    DECISION_SHORT,
+    FINAL_DECISIONS,
+    OBJECTION_DECISIONS,
+    OBJECTION_OUTCOME_LABEL,
+    OPEN_OBJECTION,
+    PASAL17_CLAUSE,
+    PASAL17_LABEL,
+    PASAL17_LETTERS,
+    REQUEST_DECISIONS,
+)
 from pipeline.core.workdays import WorkCalendar
+from pipeline.render.templates import BUNDLED_TEMPLATES, template_path
 from pipeline.store.db import Case
-from pipeline.views.report import Laporan, compute_report, desimal, report_docx, write_report_xlsx
+from pipeline.views.report import (
+    REPORT_TEMPLATE,
+    Laporan,
+    compute_report,
+    desimal,
+    report_context,
+    report_docx,
+    write_report_xlsx,
+)
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 AGENCY = "Provinsi Bali"
@@ -262,6 +287,13 @@ def test_xlsx_reloaded_charts(report, tmp_path):
     assert [grafik.cell(r, 2).value for r in range(3, 15)] == [2, 2, 1, 2, 1, 2, 1, 1, 1, 0, 0, 1]
 
 
+def test_xlsx_follows_the_paper_setting(report, tmp_path):
+    write_report_xlsx(report, tmp_path / "f4.xlsx", agency=AGENCY)
+    write_report_xlsx(report, tmp_path / "a4.xlsx", agency=AGENCY, paper="A4")
+    assert {int(ws.page_setup.paperSize) for ws in load_workbook(tmp_path / "f4.xlsx")} == {14}   # Folio = F4
+    assert {int(ws.page_setup.paperSize) for ws in load_workbook(tmp_path / "a4.xlsx")} == {9}
+
+
 def test_xlsx_semester_title(calendar, tmp_path):
     first = compute_report(all_cases(), calendar, year=2026, semester=1)
     write_report_xlsx(first, tmp_path / "s1.xlsx", agency=AGENCY)
@@ -276,11 +308,18 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(parts)
 
 
+SIGNER = Signer(name="I Made Contoh, S.Kom.", position="Pejabat Pengelola Informasi dan Dokumentasi",
+                nip="196805311997031002")
+
+
+def render_report(report: Laporan, paper: str = "A4") -> bytes:
+    return report_docx(report, BUNDLED_TEMPLATES / REPORT_TEMPLATE, agency=AgencySettings(name=AGENCY, city="Denpasar"),
+                       signer=SIGNER, paper=PaperSettings(paper), signed_on=date(2027, 1, 15))
+
+
 @pytest.fixture(scope="module")
 def docx_bytes(report) -> bytes:
-    return report_docx(report, agency=AGENCY, city="Denpasar", signer_name="I Made Contoh, S.Kom.",
-                       signer_position="Pejabat Pengelola Informasi dan Dokumentasi",
-                       signer_nip="196805311997031002", signed_on=date(2027, 1, 15))
+    return render_report(report)
 
 
 def test_docx_text(docx_bytes):
@@ -309,3 +348,66 @@ def test_docx_renders_to_pdf(docx_bytes, tmp_path):
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)
     assert (tmp_path / "laporan.pdf").stat().st_size > 5000
+
+
+def test_docx_follows_the_paper_setting(report):
+    for paper, (width, height) in (("A4", (210, 297)), ("F4", (215, 330))):
+        section = Document(io.BytesIO(render_report(report, paper))).sections[0]
+        assert (round(section.page_width.mm), round(section.page_height.mm)) == (width, height)
+
+
+def test_docx_has_the_letterhead_and_an_empty_rejection_table_row_only_when_needed(report, calendar):
+    text = _docx_text(render_report(report))
+    assert "PEMERINTAH PROVINSI BALI" in text                    # the letters' letterhead (instansi)
+    assert "Tidak tercatat" not in text
+    unrecorded = compute_report([request(1, "2026-01-05", keputusan="ditolak", tanggal="2026-01-09")], calendar,
+                                year=2026)
+    assert "Tidak tercatat\t\t1" in _docx_text(render_report(unrecorded))
+
+
+# The template's variables: what report_context gives, documented in templates_docx/README.md ("## The service
+# report" section), as the letters' are under "## Variables".
+
+def _report_readme_names() -> set[str]:
+    readme = (BUNDLED_TEMPLATES / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("\n## The service report"):]
+    section = section[:section.find("\n## ", 1)] if section.find("\n## ", 1) > 0 else section
+    return set(re.findall(r"^\|\s*`([a-z_]+(?:\.[a-z_]+)*)`\s*\|", section, re.M))
+
+
+def _dotted(context: dict, prefix: str = "") -> set[str]:
+    names = set()
+    for key, value in context.items():
+        names.add(prefix + key)
+        if isinstance(value, dict):
+            names |= _dotted(value, prefix + key + ".")
+    return names
+
+
+def test_report_template_variables_are_the_documented_context(report):
+    context = report_context(report, agency=AgencySettings(), signer=SIGNER, signed_on=date(2027, 1, 15))
+    leaves = {name for name in _dotted(context) if not isinstance(_lookup(context, name), dict)}
+    assert leaves == _report_readme_names()
+    template = DocxTemplate(BUNDLED_TEMPLATES / REPORT_TEMPLATE)
+    assert template.get_undeclared_template_variables() <= set(context)
+
+
+def _lookup(context: dict, dotted: str):
+    for part in dotted.split("."):
+        context = context[part]
+    return context
+
+
+def test_a_workspace_made_before_the_report_template_uses_the_bundled_one(tmp_path):
+    (tmp_path / "templates_docx").mkdir()
+    assert template_path(tmp_path / "templates_docx", REPORT_TEMPLATE) == BUNDLED_TEMPLATES / REPORT_TEMPLATE
+    own = tmp_path / "templates_docx" / REPORT_TEMPLATE
+    own.write_bytes((BUNDLED_TEMPLATES / REPORT_TEMPLATE).read_bytes())
+    assert template_path(tmp_path / "templates_docx", REPORT_TEMPLATE) == own
+
+
+def test_every_decision_outcome_and_basis_has_its_labels():
+    assert list(DECISION_LABEL) == list(DECISION_SHORT) == list(FINAL_DECISIONS)
+    assert list(DECISION_OPTION) == list(REQUEST_DECISIONS)          # the answer sheet offers every decision
+    assert "".join(PASAL17_LABEL) == "".join(PASAL17_CLAUSE) == PASAL17_LETTERS
+    assert set(OBJECTION_OUTCOME_LABEL) == {*OBJECTION_DECISIONS, OPEN_OBJECTION}

@@ -8,6 +8,7 @@ import re
 import shutil
 import stat
 import subprocess
+import typing
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -17,6 +18,8 @@ import pytest
 from openpyxl import Workbook
 
 from pipeline.core.bahasa import hari_tanggal, tanggal
+from pipeline.core.config import PaperSettings
+from pipeline.core.vocab import PAPERS
 from pipeline.views import registers
 from pipeline.views.registers import (
     CHECK,
@@ -256,6 +259,13 @@ def test_a4_paper_and_unknown_paper(tmp_path):
     assert int(openpyxl.load_workbook(path).active.page_setup.paperSize) == 9
     with pytest.raises(ValueError):
         write_request_register(path, [request_row()], year=2026, agency_name=AGENCY, paper="B5")
+    write_request_register(path, [request_row()], year=2026, agency_name=AGENCY, paper="Folio")
+    assert int(openpyxl.load_workbook(path).active.page_setup.paperSize) == 14
+
+
+def test_the_configurable_papers_are_the_known_sizes():
+    assert set(typing.get_args(typing.get_type_hints(PaperSettings)["size"])) == set(PAPERS)
+    assert PaperSettings("A4").millimetres == PAPERS["A4"].millimetres == (210, 297)
 
 
 def test_empty_register_has_header_and_filter(tmp_path):

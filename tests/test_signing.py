@@ -215,3 +215,11 @@ def test_waiting_sheet_without_items_replaces_yesterdays(tmp_path):
     assert ws["A2"].value.date() == date(2026, 3, 23)
     assert "Tidak ada" in ws["A5"].value
     assert [p.name for p in tmp_path.iterdir()] == ["menunggu.xlsx"]
+
+
+def test_waiting_sheet_prints_on_the_configured_paper(tmp_path):
+    write_waiting_sheet(tmp_path / "f4.xlsx", [], signer_title="PPID", today=date(2026, 3, 20))
+    write_waiting_sheet(tmp_path / "a4.xlsx", [], signer_title="PPID", today=date(2026, 3, 20), paper="A4")
+    assert int(load_workbook(tmp_path / "f4.xlsx").active.page_setup.paperSize) == 14   # Folio = F4
+    ws = load_workbook(tmp_path / "a4.xlsx").active
+    assert int(ws.page_setup.paperSize) == 9 and ws.print_title_rows == "$4:$4"

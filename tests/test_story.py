@@ -14,6 +14,7 @@ import shutil
 from datetime import date, timedelta
 
 import pytest
+from openpyxl import load_workbook
 
 from pipeline.core.config import load_config
 from pipeline.core.workdays import load_calendar
@@ -178,6 +179,12 @@ def test_a_form_without_a_date_counts_from_the_day_it_was_dropped_and_late_regis
     assert case["didaftarkan_terlambat"]
     assert "didaftarkan terlambat" in result.stdout.lower()
     assert "didaftarkan terlambat" in ppid(workspace, "status", "--today", registered.isoformat()).stdout.lower()
+    register = tmp_path / "register.xlsx"
+    ppid(workspace, "register", "permohonan", "--tahun", str(registered.year), "--out", str(register))
+    remarks = [c for r in load_workbook(register).active.iter_rows(values_only=True) for c in r if isinstance(c, str)]
+    assert any(c.startswith("Didaftarkan terlambat") for c in remarks)
+    page = (workspace / "archive" / "index.html").read_text()
+    assert "Didaftarkan terlambat: diterima" in page
 
 
 def dip_entry(ringkasan: str, opd: str) -> dict:

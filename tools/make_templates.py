@@ -21,6 +21,8 @@ Layout conventions (Tata Naskah Dinas style):
   ``{{ dokumen.id }}`` on the left, "Halaman X dari Y" on the right, 8 pt grey; 0.7 cm above the
   page edge.
 * Signature blocks sit in the right half of the text area (left indent 8 cm, centred).
+* The service report (``laporan_layanan.docx``) is not a letter: the same page, fonts and letterhead, its
+  figures in bordered tables, and a footer with the page number only (it has no document ID).
 """
 
 from __future__ import annotations
@@ -1346,6 +1348,116 @@ def koreksi_dip():
     return doc
 
 
+# --------------------------------------------------------------------------------------------
+# the yearly (or half-yearly) service report
+# --------------------------------------------------------------------------------------------
+
+def _report_styles(doc) -> None:
+    """Paragraph styles of the service report (added only to its template)."""
+    L, R = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
+    _pstyle(doc, "Judul Laporan", size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, keep_next=True)
+    _pstyle(doc, "Periode Laporan", align=WD_ALIGN_PARAGRAPH.CENTER, after=14, keep_next=True)
+    _pstyle(doc, "Bagian Laporan", bold=True, align=L, before=10, after=4, keep_next=True)
+    _pstyle(doc, "Angka Laporan", align=L, after=1, left=Cm(0.8), first=Cm(-0.8),
+            tabs=[(Cm(0.8), WD_TAB_ALIGNMENT.LEFT)])
+    _pstyle(doc, "Tabel Laporan", size=10, align=L)
+    _pstyle(doc, "Tabel Laporan Angka", size=10, align=R)
+    _pstyle(doc, "Tabel Laporan Judul", size=10, bold=True, align=L)
+
+
+def _page_number_footer(doc) -> None:
+    """The report's footer: "Halaman X dari Y" at the right (a report has no document ID or QR code)."""
+    footer = doc.sections[0].footer
+    for child in list(footer._element):
+        footer._element.remove(child)
+    page = footer.add_paragraph(style=doc.styles["Kaki Dokumen"])
+    page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    page.add_run("Halaman ")
+    field_runs(page, "PAGE")
+    page.add_run(" dari ")
+    field_runs(page, "NUMPAGES")
+
+
+def report_table(doc, fractions: list[float], headers: list[str], loop: str, cells: list[str],
+                 total: list | None = None, *, figures: int = 1, keep_with_next: bool = False):
+    """A bordered full-width table of figures: the header (repeated on every page), one row per item of
+    ``loop`` ("b in laporan.keputusan"), then the ``total`` row in bold when given. Its last ``figures``
+    columns hold numbers (right-aligned); no row splits over two pages and the table stays on one page
+    with what is above it (and with what follows when ``keep_with_next``)."""
+    table, widths = grid_table(doc, fractions)
+    styles = ["Tabel Laporan"] * (len(headers) - figures) + ["Tabel Laporan Angka"] * figures
+    header = add_row(table, widths, headers, "Tabel Laporan Judul")
+    header._tr.get_or_add_trPr().append(_el("w:tblHeader"))
+    for cell in header.cells:
+        _shade(cell, "D9D9D9")
+    tag_row(table, widths, "for " + loop)
+    add_row(table, widths, cells, styles)
+    tag_row(table, widths, "endfor")
+    if total:
+        add_row(table, widths, [[(text, {"bold": True})] for text in total], styles)
+    grid_fractions(table, fractions)
+    rows = [row for row in table.rows if "{%tr" not in row.cells[0].text]
+    last = rows[-1] if total and not keep_with_next else None
+    for row in rows:
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.keep_with_next = row is not last
+    return table
+
+
+def laporan_layanan():
+    """Laporan Layanan Informasi Publik (UU 14/2008 Pasal 7 ayat 3 huruf b; Perki 1/2021): the figures of a
+    year or a semester counted from the cases (pipeline.views.report), with the letterhead, signed by the
+    PPID. Rendered with the ``laporan`` context, not the letters' one (see README.md)."""
+    doc = new_document("Laporan Layanan Informasi Publik")
+    _report_styles(doc)
+    _page_number_footer(doc)
+    letterhead(doc)
+    first = para(doc, "{{ laporan.judul }}", "Judul Laporan")
+    first.paragraph_format.space_before = Pt(12)
+    para(doc, "{{ instansi.nama|upper }}", "Judul Laporan")
+    para(doc, "{{ laporan.periode_judul }}", "Judul Laporan")
+    para(doc, "Periode {{ laporan.periode }}", "Periode Laporan")
+
+    para(doc, "I. Ringkasan", "Bagian Laporan")
+    para(doc, "Selama periode {{ laporan.periode }}, PPID {{ instansi.nama }} menerima {{ laporan.permohonan }} "
+              "permohonan informasi publik, {{ laporan.dijawab }} di antaranya telah dijawab, dan "
+              "{{ laporan.keberatan }} keberatan. {{ laporan.rata_rata }}", "Isi Surat")
+
+    para(doc, "II. Data Layanan Informasi Publik", "Bagian Laporan")
+    tag(doc, "for a in laporan.angka")
+    para(doc, ["{{ a.no }}.\t{{ a.uraian }}: ", ("{{ a.nilai }}", {"bold": True})], "Angka Laporan")
+    tag(doc, "endfor")
+
+    para(doc, "III. Keputusan atas Permohonan", "Bagian Laporan")
+    report_table(doc, [0.59, 0.19, 0.22], ["Keputusan", "Jumlah", "Persentase"], "b in laporan.keputusan",
+                 ["{{ b.uraian }}", "{{ b.jumlah }}", "{{ b.persen }}"],
+                 ["Jumlah", "{{ laporan.permohonan }}", "{{ laporan.permohonan_persen }}"], figures=2)
+    para(doc, "IV. Dasar Penolakan Permohonan", "Bagian Laporan")
+    report_table(doc, [0.22, 0.62, 0.16], ["Dasar", "Uraian", "Jumlah"], "d in laporan.dasar_penolakan",
+                 ["{{ d.dasar }}", "{{ d.uraian }}", "{{ d.jumlah }}"], ["Jumlah", "", "{{ laporan.ditolak }}"])
+    para(doc, "V. Keberatan", "Bagian Laporan")
+    report_table(doc, [0.12, 0.72, 0.16], ["Alasan", "Uraian (Pasal 35 ayat (1) UU 14/2008)", "Jumlah"],
+                 "k in laporan.alasan_keberatan", ["{{ k.huruf }}.", "{{ k.uraian }}", "{{ k.jumlah }}"])
+    para(doc, "")
+    report_table(doc, [0.84, 0.16], ["Putusan Atasan PPID", "Jumlah"], "p in laporan.putusan_keberatan",
+                 ["{{ p.uraian }}", "{{ p.jumlah }}"], ["Jumlah keberatan", "{{ laporan.keberatan }}"])
+    para(doc, "VI. Permohonan per Bulan", "Bagian Laporan")
+    # the last table, the closing sentence and the signature stay on one page
+    report_table(doc, [0.625, 0.375], ["Bulan", "Jumlah permohonan"], "m in laporan.per_bulan",
+                 ["{{ m.bulan }}", "{{ m.jumlah }}"], ["Jumlah", "{{ laporan.permohonan }}"], keep_with_next=True)
+
+    closing = para(doc, "Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.", "Isi Surat",
+                   keep_next=True)
+    closing.paragraph_format.space_before = Pt(12)
+    para(doc, "{{ laporan.tempat_tanggal }}", "Tanda Tangan").paragraph_format.space_before = Pt(18)
+    para(doc, "{{ penandatangan.jabatan }}", "Tanda Tangan")
+    para(doc, "{{ penandatangan.nama }}", "Tanda Tangan Nama")
+    tag(doc, "if penandatangan.nip")
+    para(doc, "NIP. {{ penandatangan.nip }}", "Tanda Tangan", keep_next=False)
+    tag(doc, "endif")
+    return doc
+
+
 TEMPLATES = {
     "tanda_terima_permohonan.docx": tanda_terima_permohonan,
     "surat_ppid_pelaksana.docx": surat_ppid_pelaksana,
@@ -1359,6 +1471,7 @@ TEMPLATES = {
     "sk_dip.docx": sk_dip,
     "sk_dik.docx": sk_dik,
     "koreksi_dip.docx": koreksi_dip,
+    "laporan_layanan.docx": laporan_layanan,
 }
 
 

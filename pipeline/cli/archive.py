@@ -103,25 +103,27 @@ def cetak(obj: Workspace, tanggal, numbers: tuple[str, ...]) -> None:
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
 @click.pass_obj
 def laporan(obj: Workspace, tahun: int, semester: str | None, today) -> None:
-    """Laporan layanan informasi publik, dihitung dari perkara: xlsx dengan grafik, dan PDF siap tanda tangan."""
+    """Laporan layanan informasi publik, dihitung dari perkara: xlsx dengan grafik, dan PDF siap tanda tangan
+    (dari templat templates_docx/laporan_layanan.docx, pada kertas [paper])."""
     from pipeline.core.files import write_atomic
     from pipeline.render.conversion import PdfMetadata
-    from pipeline.views.report import compute_report, report_docx, write_report_xlsx
+    from pipeline.render.templates import template_path
+    from pipeline.store import paths
+    from pipeline.views.report import REPORT_TEMPLATE, compute_report, report_docx, write_report_xlsx
 
     config = obj.config
     day = today.date() if today else date.today()
     with open_workspace(obj, day) as ctx:
         report = compute_report(ctx.db.cases(), ctx.calendar, year=tahun, semester=int(semester) if semester else None,
                                 notice_days=config.deadlines.notice_days, extension_days=config.deadlines.extension_days)
-        folder = config.paths.archive / "laporan" / str(tahun)
+        folder = paths.report_folder(config.paths.archive, tahun)
         folder.mkdir(parents=True, exist_ok=True)
         stem = f"laporan-layanan-informasi-{tahun}" + (f"-semester-{semester}" if semester else "")
-        write_report_xlsx(report, folder / f"{stem}.xlsx", agency=config.agency.name)
-        signer = config.signers.ppid
+        write_report_xlsx(report, folder / f"{stem}.xlsx", agency=config.agency.name, paper=config.paper.size)
         docx = folder / f"{stem}.docx"
-        write_atomic(docx, report_docx(report, agency=config.agency.name, city=config.agency.city, signer_name=signer.name,
-                                       signer_position=signer.position, signer_nip=signer.nip,
-                                       signed_on=day), overwrite=True)
+        template = template_path(config.paths.templates, REPORT_TEMPLATE)
+        write_atomic(docx, report_docx(report, template, agency=config.agency, signer=config.signers.ppid,
+                                       paper=config.paper, signed_on=day), overwrite=True)
         ctx.converter.convert(docx, pdfa=folder / f"{stem}.pdf", printable=folder / f"{stem}.cetak.pdf",
                               metadata=PdfMetadata(title=f"Laporan Layanan Informasi Publik {tahun}", author=config.agency.name))
     click.echo(f"Laporan {report.period_title}: {report.permohonan} permohonan, {report.keberatan} keberatan.")

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from pipeline.core.vocab import DEFAULT_PAPER, PAPERS
+
 DEFAULT_CONFIG_NAME = "config.toml"
 
 
@@ -57,11 +59,11 @@ class SignerSettings:
 
 @dataclass(frozen=True)
 class PaperSettings:
-    size: Literal["F4", "A4"] = "F4"
+    size: Literal["F4", "A4"] = DEFAULT_PAPER   # the sizes themselves: pipeline.core.vocab.PAPERS
 
     @property
     def millimetres(self) -> tuple[int, int]:
-        return {"F4": (215, 330), "A4": (210, 297)}[self.size]
+        return PAPERS[self.size].millimetres
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ name and nothing is replaced unless the caller says so.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import uuid
 from datetime import datetime
@@ -77,10 +76,3 @@ def copy_atomic(src: Path, dest: Path) -> str:
         raise ArchiveError(f"Salinan tidak sama dengan aslinya: {src.name}")
     os.replace(tmp, dest)
     return digest.hexdigest()
-
-
-def save_workbook(workbook, path: Path) -> None:
-    """An openpyxl workbook written atomically (registers, reports, sheets are rewritten whole)."""
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    write_atomic(path, buffer.getvalue(), overwrite=True)

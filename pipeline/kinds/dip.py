@@ -22,7 +22,8 @@ from pipeline.jobs.filing import file_case, record_row
 from pipeline.jobs.kind import Kind
 from pipeline.jobs.results import Job, Notice, Outcome, Refusal
 from pipeline.render import letters
-from pipeline.render.lists import daftar_context, write_publication, write_recap_xlsx
+from pipeline.render.lists import daftar_context, write_recap_xlsx
+from pipeline.render.publication import write_publication
 from pipeline.store import paths
 from pipeline.store.archive import Staging
 from pipeline.store.db import VOID, Case

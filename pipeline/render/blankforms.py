@@ -29,14 +29,22 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Mm, Pt
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from pipeline.core.vocab import ALASAN_KEBERATAN
+from pipeline.core.vocab import (
+    ALASAN_KEBERATAN,
+    CARA_MEMPEROLEH,
+    DECISION_OPTION,
+    DEFAULT_PAPER,
+    INFORMATION_FORMS,
+    PAPERS,
+    PASAL17_CLAUSE,
+)
 from pipeline.intake import lists as daftar
+from pipeline.render import xlsx
 
 __all__ = [
     "REQUEST_DOCX_NAME",
@@ -83,10 +91,7 @@ REQUEST_XLSX_NAME = "formulir-permohonan-informasi.xlsx"
 REQUEST_TITLE = "FORMULIR PERMOHONAN INFORMASI PUBLIK"
 
 # Option texts as printed (Perki 1/2021 lists Email last; offices that add WhatsApp append it here).
-CARA_MEMPEROLEH_OPTIONS = [
-    "Melihat/membaca/mendengarkan/mencatat",
-    "Mendapatkan salinan informasi (hardcopy/softcopy)",
-]
+CARA_MEMPEROLEH_OPTIONS = list(CARA_MEMPEROLEH.values())
 CARA_SALINAN_OPTIONS = ["Mengambil langsung", "Kurir", "Pos", "Faksimili", "Email"]
 
 
@@ -150,17 +155,10 @@ ANSWER_SHEET_NAME = "Lembar Jawaban"
 _ANSWER_INSTRUCTION = "Diisi oleh PPID Pelaksana; centang satu keputusan dan isi bagian yang sesuai."
 
 # Printed options and the keys pipeline.intake.reading returns for them, in the same order.
-KEPUTUSAN_OPTIONS = [
-    "Informasi dapat diberikan seluruhnya",
-    "Informasi dapat diberikan sebagian",
-    "Permohonan ditolak (informasi dikecualikan)",
-    "Informasi belum/tidak dikuasai",
-    "Informasi belum didokumentasikan",
-    "Perlu perpanjangan waktu",
-]
-KEPUTUSAN_KEYS = ["diberikan", "sebagian", "ditolak", "tidak-dikuasai", "belum-didokumentasikan", "perpanjangan"]
+KEPUTUSAN_OPTIONS = list(DECISION_OPTION.values())
+KEPUTUSAN_KEYS = list(DECISION_OPTION)
 BENTUK_OPTIONS = ["Softcopy (berkas elektronik)", "Hardcopy (cetak)"]
-BENTUK_KEYS = ["softcopy", "hardcopy"]
+BENTUK_KEYS = list(INFORMATION_FORMS)
 # Excel offers one value per cell: the list adds both forms together.
 _BENTUK_XLSX_OPTIONS = BENTUK_OPTIONS + ["Softcopy dan hardcopy"]
 
@@ -323,7 +321,7 @@ def _write_request_docx(path: Path) -> None:
 
 def _set_page(document) -> None:
     section = document.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.page_width, section.page_height = (Mm(side) for side in PAPERS["A4"].millimetres)   # printed at home
     section.left_margin = section.right_margin = Cm(2)
     section.top_margin = section.bottom_margin = Cm(1.5)
     normal = document.styles["Normal"]
@@ -456,17 +454,14 @@ def _write_request_xlsx(path: Path) -> None:
 
 
 def _header_row(sheet, columns: list[_Field], text_columns: set[str] = _TEXT_COLUMNS) -> None:
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="D9E1F2")
-    wrap = Alignment(wrap_text=True, vertical="center")
     for index, form_field in enumerate(columns, start=1):
         cell = sheet.cell(row=1, column=index, value=form_field.printed_label)
-        cell.font, cell.fill, cell.alignment = bold, fill, wrap
+        cell.font, cell.fill, cell.alignment = xlsx.BOLD, xlsx.FORM_HEADER_FILL, xlsx.LEFT_MIDDLE
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = form_field.xlsx_width
         if form_field.key in text_columns:
             # The column style makes new cells text, so a 16-digit NIK keeps every digit.
-            sheet.column_dimensions[letter].number_format = "@"
+            sheet.column_dimensions[letter].number_format = xlsx.TEXT_FORMAT
     sheet.row_dimensions[1].height = 45
     sheet.freeze_panes = "A2"
 
@@ -521,11 +516,11 @@ _ANSWER_INSTRUCTIONS = [
 def _instructions_sheet(sheet, columns: list[_Field], general: list[str] = _REQUEST_INSTRUCTIONS) -> None:
     for text in general:
         sheet.append([text])
-    sheet["A1"].font = Font(bold=True, size=13)
+    sheet["A1"].font = xlsx.HEADING
     header_row = sheet.max_row + 1
     sheet.append(["Kolom", "Penjelasan"])
     for cell in sheet[header_row]:
-        cell.font = Font(bold=True)
+        cell.font = xlsx.BOLD
     for form_field in columns:
         sheet.append([form_field.label, form_field.help_text])
     sheet.column_dimensions["A"].width = 42
@@ -828,16 +823,15 @@ def _write_objection_xlsx(path: Path) -> None:
     )
     prompt.add(f"{letter}2:{letter}{_XLSX_ROWS_PREPARED + 1}")
     sheet.add_data_validation(prompt)
-    wrap = Alignment(wrap_text=True, vertical="top")
     for index, form_field in enumerate(columns, start=1):
         if form_field.key in ("kasus_posisi", "tujuan", "alamat"):
-            sheet.column_dimensions[get_column_letter(index)].alignment = wrap
+            sheet.column_dimensions[get_column_letter(index)].alignment = xlsx.TOP_WRAP
     instructions = workbook.create_sheet("Petunjuk")
     _instructions_sheet(instructions, columns, _OBJECTION_INSTRUCTIONS)
     instructions.append([])
     instructions.append(["Huruf", "Alasan pengajuan keberatan (UU KIP Pasal 35 ayat 1)"])
     for cell in instructions[instructions.max_row]:
-        cell.font = Font(bold=True)
+        cell.font = xlsx.BOLD
     for key, text in ALASAN_KEBERATAN.items():
         instructions.append([key, text])
     workbook.properties.title = OBJECTION_TITLE.title()
@@ -934,58 +928,41 @@ _DIK_INSTRUCTIONS = [
 
 def _list_sheet_head(sheet, title: str, fields: list[_Field]) -> None:
     """Title, OPD and year rows (the values go in the coloured cells), header and column numbers."""
-    from openpyxl.styles import Border, Side
-
-    thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
     last = len(fields)
-    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
-    sheet.cell(row=1, column=1).alignment = Alignment(horizontal="center")
+    sheet.cell(row=1, column=1, value=title).font = xlsx.HEADING
+    sheet.cell(row=1, column=1).alignment = xlsx.CENTRED
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
-    input_fill = PatternFill("solid", fgColor="FFF2CC")
     for row, label, prompt in (
         (_LIST_OPD_ROW, _LIST_OPD_LABEL, "Tulis nama PPID Pelaksana/OPD, misalnya Dinas Kesehatan Provinsi Bali."),
         (_LIST_YEAR_ROW, _LIST_YEAR_LABEL, "Tulis tahun daftar, misalnya 2026."),
     ):
-        sheet.cell(row=row, column=1, value=label).font = Font(bold=True)
+        sheet.cell(row=row, column=1, value=label).font = xlsx.BOLD
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         value = sheet.cell(row=row, column=3)
-        value.fill, value.border = input_fill, border
-        value.number_format = "@"
+        value.fill, value.border = xlsx.INPUT_FILL, xlsx.BORDER
+        value.number_format = xlsx.TEXT_FORMAT
         sheet.merge_cells(start_row=row, start_column=3, end_row=row, end_column=last)
         hint = DataValidation(allow_blank=True, showInputMessage=True, promptTitle=label.rstrip(" :")[:32],
                               prompt=prompt)  # fmt: skip
         hint.add(f"C{row}")
         sheet.add_data_validation(hint)
-    header_fill = PatternFill("solid", fgColor="D9E1F2")
     for column, form_field in enumerate(fields, start=1):
         cell = sheet.cell(row=_LIST_HEADER_ROW, column=column, value=form_field.printed_label)
-        cell.font, cell.fill, cell.border = Font(bold=True), header_fill, border
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.font, cell.fill, cell.border, cell.alignment = xlsx.BOLD, xlsx.FORM_HEADER_FILL, xlsx.BORDER, xlsx.CENTRED
         number = sheet.cell(row=_LIST_NUMBER_ROW, column=column, value=f"({column})")
-        number.font, number.border = Font(italic=True, size=8), border
-        number.alignment = Alignment(horizontal="center")
+        number.font, number.border, number.alignment = xlsx.NUMBER_FONT, xlsx.BORDER, xlsx.CENTRED
         sheet.column_dimensions[get_column_letter(column)].width = form_field.xlsx_width
     sheet.row_dimensions[_LIST_HEADER_ROW].height = 60
     sheet.freeze_panes = f"A{_LIST_NUMBER_ROW + 1}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = 14  # Folio/F4; A4 printers scale it
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = f"{_LIST_HEADER_ROW}:{_LIST_NUMBER_ROW}"
+    # F4 (A4 printers scale it), as the lists go back to the PPID to be recapped and printed there
+    xlsx.set_page(sheet, paper=DEFAULT_PAPER, repeat_rows=f"{_LIST_HEADER_ROW}:{_LIST_NUMBER_ROW}")
 
 
 def _list_body_rows(sheet, first: int, count: int, columns: int) -> None:
-    from openpyxl.styles import Border, Side
-
-    thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap = Alignment(wrap_text=True, vertical="top")
     for row in range(first, first + count):
         for column in range(1, columns + 1):
             cell = sheet.cell(row=row, column=column)
-            cell.border, cell.alignment = border, wrap
+            cell.border, cell.alignment = xlsx.BORDER, xlsx.TOP_WRAP
 
 
 def _write_dip_xlsx(path: Path) -> None:
@@ -994,11 +971,10 @@ def _write_dip_xlsx(path: Path) -> None:
     sheet.title = DIP_SHEET_NAME
     _list_sheet_head(sheet, DIP_TITLE, DIP_FIELDS)
     last = len(DIP_FIELDS)
-    group_fill = PatternFill("solid", fgColor="E2EFDA")
     row = _LIST_NUMBER_ROW + 1
     for heading in daftar.CATEGORIES.values():
         cell = sheet.cell(row=row, column=1, value=heading)
-        cell.font, cell.fill = Font(bold=True), group_fill
+        cell.font, cell.fill = xlsx.BOLD, xlsx.FORM_GROUP_FILL
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
         _list_body_rows(sheet, row + 1, _DIP_ROWS_PER_GROUP, last)
         row += 1 + _DIP_ROWS_PER_GROUP
@@ -1025,27 +1001,14 @@ def _write_dik_xlsx(path: Path) -> None:
     instructions.append([])
     instructions.append(["Huruf", "Pasal 17 UU 14/2008: informasi yang bila dibuka dapat ..."])
     for cell in instructions[instructions.max_row]:
-        cell.font = Font(bold=True)
-    for letter, text in _PASAL17_TEXTS.items():
+        cell.font = xlsx.BOLD
+    for letter, text in PASAL17_CLAUSE.items():
         instructions.append([letter, text])
     workbook.properties.title = DIK_TITLE.title()
     workbook.properties.creator = "PPID"
     workbook.save(str(path))
 
 
-_PASAL17_TEXTS = {
-    "a": "menghambat proses penegakan hukum",
-    "b": "mengganggu kepentingan perlindungan hak atas kekayaan intelektual dan perlindungan dari persaingan "
-         "usaha tidak sehat",
-    "c": "membahayakan pertahanan dan keamanan negara",
-    "d": "mengungkapkan kekayaan alam Indonesia",
-    "e": "merugikan ketahanan ekonomi nasional",
-    "f": "merugikan kepentingan hubungan luar negeri",
-    "g": "mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang",
-    "h": "mengungkap rahasia pribadi (keluarga, kesehatan, keuangan, evaluasi kemampuan, catatan pendidikan)",
-    "i": "memorandum atau surat-surat antar atau intra Badan Publik yang menurut sifatnya dirahasiakan",
-    "j": "informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
-}  # fmt: skip
 
 
 def fill_list_xlsx(path: Path, opd: str, year: int | str,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.core import bahasa
-from pipeline.core.config import Config, Signer
+from pipeline.core.config import AgencySettings, Config, Signer
 from pipeline.core.vocab import ALASAN_KEBERATAN, CARA_MEMPEROLEH, CARA_SALINAN, DECISION_TEXT, OBJECTION_DECISIONS
 from pipeline.intake.answers import Decision
 from pipeline.render.lists import daftar_context
@@ -275,6 +275,13 @@ def signer_for(config: Config, spec: LetterSpec) -> str | None:
     return {"sk_dip": config.decrees.dip_signer, "sk_dik": config.decrees.dik_signer}.get(spec.key, spec.signer)
 
 
+def agency_block(agency: AgencySettings) -> dict:
+    """The ``instansi`` group: what the letterhead of every document reads."""
+    return {"pemerintah": agency.government, "nama": agency.name, "nama_singkat": agency.short_name,
+            "alamat": agency.address, "kota": agency.city, "telepon": agency.phone, "email": agency.email,
+            "laman": agency.website, "kop": list(agency.letterhead)}
+
+
 def signer_block(signer: Signer) -> dict:
     return {
         "jabatan": signer.position,
@@ -324,17 +331,7 @@ def letter_context(
     }
     contact = " / ".join(v for v in (applicant.get("telepon"), applicant.get("email")) if v)
     return {
-        "instansi": {
-            "pemerintah": agency.government,
-            "nama": agency.name,
-            "nama_singkat": agency.short_name,
-            "alamat": agency.address,
-            "kota": agency.city,
-            "telepon": agency.phone,
-            "email": agency.email,
-            "laman": agency.website,
-            "kop": list(agency.letterhead),
-        },
+        "instansi": agency_block(agency),
         "surat": {
             "nomor": meta.number,
             "tanggal": bahasa.tanggal(drafted),

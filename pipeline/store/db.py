@@ -397,10 +397,17 @@ class Database:
         return [row[0] for row in rows]
 
     def changed_cases(self, since: int) -> tuple[list[Case], int]:
-        """Cases changed after revision ``since`` (without their form data), and the newest revision."""
-        rows = self._query(f"SELECT {_COLUMNS_BUT_DATA}, r.rev FROM case_revs r JOIN cases c ON c.id = r.case_id "
-                           "WHERE r.rev > ?", (since,))
-        return [self._case(r, with_data=False) for r in rows], max((r["rev"] for r in rows), default=since)
+        """Cases changed after revision ``since`` (of their form data only the flags the views show), and the
+        newest revision."""
+        rows = self._query(f"SELECT {_COLUMNS_BUT_DATA}, r.rev, json_extract(c.data, '$.didaftarkan_terlambat') AS late "
+                           "FROM case_revs r JOIN cases c ON c.id = r.case_id WHERE r.rev > ?", (since,))
+        cases = []
+        for row in rows:
+            case = self._case(row, with_data=False)
+            if row["late"]:
+                case.data = {"didaftarkan_terlambat": row["late"]}
+            cases.append(case)
+        return cases, max((r["rev"] for r in rows), default=since)
 
     def register_cases(self, kind: str, year: int, first_seq: int, last_seq: int) -> list[Case]:
         """A slice of a year's register: its cases with ``first_seq <= seq <= last_seq``, in order."""

@@ -42,6 +42,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from pipeline.core.bahasa import tanggal
 from pipeline.core.files import fsync_dir
+from pipeline.core.vocab import KIND_TITLE, STATUS_DESCRIPTION
 from pipeline.render.letters import ALL_LETTERS
 from pipeline.store.archive import MANIFEST
 
@@ -55,11 +56,6 @@ IMAGE_DPI = 200                  # images are embedded at no more than this (sma
 MIN_IMAGE_DPI = 150              # ... and never enlarged beyond this (a tiny scan stays small, not blurry)
 BLANK_NOTE = "Halaman ini sengaja dikosongkan."
 
-KIND_LABELS = {"permohonan": "Permohonan Informasi Publik", "keberatan": "Keberatan atas Permohonan Informasi Publik"}
-STATUS_LABELS = {
-    "terdaftar": "Terdaftar", "diterima": "Diterima", "diteruskan": "Diteruskan ke PPID Pelaksana",
-    "diperpanjang": "Diperpanjang", "dijawab": "Dijawab", "selesai": "Selesai", "batal": "Batal",
-}  # fmt: skip
 ATTACHMENT_TITLES = {"identitas": "Salinan Identitas", "surat_kuasa": "Surat Kuasa", "lampiran": "Lampiran"}
 
 
@@ -116,7 +112,7 @@ def build_case_bundle(case_folder: Path, *, case: BundleCase, paper_mm: tuple[fl
     sections = [cover.pages, *(doc.pages for doc in documents)]
     writer, starts, blanks = _assemble(sections, paper)
     _stamp_footers(writer, lambda x, y: f"{case.number} — Halaman {x} dari {y}", blanks)
-    writer.add_metadata({"/Title": f"Berkas perkara {case.number}", "/Subject": KIND_LABELS.get(case.kind, case.kind),
+    writer.add_metadata({"/Title": f"Berkas perkara {case.number}", "/Subject": KIND_TITLE.get(case.kind, case.kind),
                          "/PPIDNomor": case.number, "/PPIDPemohon": case.applicant})
     _write_atomic(writer, out)
     placed = [BundleDocument(doc.title, first, _padded(len(doc.pages))) for doc, first in zip(documents, starts[1:])]
@@ -289,7 +285,7 @@ def _cover_header(case: BundleCase, width: float) -> Table:
     size = min(30.0, left / pdfmetrics.stringWidth(case.number, font.bold, 1))  # long numbers shrink, never wrap
     number = ParagraphStyle("number", fontName=font.bold, fontSize=size, leading=size * 1.15)
     text = [Paragraph("LEMBAR SAMPUL BERKAS", _style("title")),
-            Paragraph(escape(KIND_LABELS.get(case.kind, case.kind.capitalize())), _style("kind")),
+            Paragraph(escape(KIND_TITLE.get(case.kind, case.kind.capitalize())), _style("kind")),
             Spacer(1, 7 * mm), Paragraph("NOMOR", _style("label")), Paragraph(escape(case.number), number)]
     table = Table([[text, _Qr(case.number, QR_SIZE)]], colWidths=[width - QR_SIZE - 2 * mm, QR_SIZE + 2 * mm])
     table.setStyle(TableStyle([
@@ -302,12 +298,12 @@ def _cover_header(case: BundleCase, width: float) -> Table:
 
 def _facts_table(case: BundleCase, total: int, width: float) -> Table:
     facts = [("Pemohon", case.applicant or "-"),
-             ("Jenis perkara", KIND_LABELS.get(case.kind, case.kind)),
+             ("Jenis perkara", KIND_TITLE.get(case.kind, case.kind)),
              ("Tanggal diterima", tanggal(case.received))]
     if case.registered:
         facts.append(("Tanggal registrasi", tanggal(case.registered)))
     facts += [("Tenggat", tanggal(case.due) if case.due else "-"),
-              ("Status", STATUS_LABELS.get(case.status, case.status.capitalize())),
+              ("Status", STATUS_DESCRIPTION.get(case.status, case.status.capitalize())),
               ("Jumlah halaman", f"{total} halaman, termasuk lembar sampul")]
     data = [[Paragraph(label, _style("label_cell")), Paragraph(escape(value), _style("value"))]
             for label, value in facts]

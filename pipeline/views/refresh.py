@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from pipeline.core import bahasa
+from pipeline.core import bahasa, vocab
 from pipeline.jobs.context import Context
-from pipeline.render import letters
+from pipeline.render import letters, xlsx
 from pipeline.store import db, paths
 from pipeline.store.db import STAGING, Database
 from pipeline.views import index as browser
@@ -102,8 +102,10 @@ def _index_row(ctx: Context, case) -> list:
         kind = _DOCUMENT_KIND[entry["role"]]
         title = _LETTER_TITLE.get(entry.get("letter"), _FORM_TITLE if kind == "asli" else _OTHER_TITLE)
         documents.append([title, archive_link(entry["path"]), kind])   # manifest paths are relative to the folder
+    notes = [case.void_reason] if case.void_reason else []
+    notes += [case.data["didaftarkan_terlambat"]] if case.data.get("didaftarkan_terlambat") else []
     return compact_row(case.number, case.kind, case.applicant_name, case.received, case.due, case.status, case.folder,
-                       documents)
+                       documents, notes)
 
 
 def _shown_documents(ctx: Context, folder: str | None) -> list[dict]:
@@ -159,8 +161,8 @@ class _ChunkJob:
 
 def _chunk_keys(ctx: Context, frame: registers.RegisterFrame, chunks: list[tuple[int, int, int, int]]) -> list[str]:
     """What each chunk's rows are built from: its cases (and their newest revision), its place, the layout."""
-    layout = _signature(repr(frame.styles), _atasan(ctx), str(ROWS_PER_CHUNK), registers.__file__, bahasa.__file__,
-                        db.__file__, __file__)
+    layout = _signature(repr(frame.styles), _atasan(ctx), str(ROWS_PER_CHUNK), registers.__file__, xlsx.__file__,
+                        vocab.__file__, bahasa.__file__, db.__file__, __file__)
     return [f"{layout}:{rows}:{first}:{last}:{rev}" for rows, first, last, rev in chunks]
 
 

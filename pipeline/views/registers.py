@@ -18,8 +18,8 @@ Layout of both registers (one sheet, "Register {year}"):
   and carries the autofilter buttons, so filtering and sorting never touch the header texts;
 * row 7 onwards: one row per registration number, voided numbers included.
 
-Dates are real dates with an Indonesian number format (``[$-421]``, LCID 0x0421 = id-ID), so Excel
-and LibreOffice show "Senin, 16 Maret 2026" / "16 Maret 2026" while the cell still sorts and
+Dates are real dates with an Indonesian number format (pipeline.render.xlsx, which styles every cell), so
+Excel and LibreOffice show "Senin, 16 Maret 2026" / "16 Maret 2026" while the cell still sorts and
 filters as a date. Text is never interpreted: a value starting with "=" stays text, not a formula.
 """
 
@@ -37,16 +37,22 @@ from typing import Any, Literal
 from xml.sax.saxutils import escape as xml_escape
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.core.bahasa import rupiah as _rupiah
 from pipeline.core.bahasa import tanggal as _tanggal
 from pipeline.core.files import write_atomic
-from pipeline.core.vocab import ALASAN_KEBERATAN  # UU KIP Pasal 35(1), as printed on the objection form
+from pipeline.core.vocab import (
+    ALASAN_KEBERATAN,  # UU KIP Pasal 35(1), as printed on the objection form
+    CARA_MEMPEROLEH_SHORT,
+    DECISION_HELD,
+    DECISION_SHORT,
+    OBJECTION_OUTCOME_LABEL,
+)
+from pipeline.render import xlsx
+from pipeline.render.xlsx import DATE_FORMAT, DAY_DATE_FORMAT, capacity, clean_text, lines_within, set_text
 from pipeline.views.zipparts import Part, deflate_part, zip_bytes
 
 __all__ = [
@@ -71,17 +77,6 @@ REQUEST_TITLE = "BUKU REGISTER PERMOHONAN INFORMASI PUBLIK"
 OBJECTION_TITLE = "BUKU REGISTER KEBERATAN INFORMASI PUBLIK"
 TERLAMBAT_TEXT = "Diajukan melewati 30 hari kerja"
 CHECK = "\u221a"   # √, the tick of printed registers
-
-# [$-421] = Indonesian (LCID 0x0421): day and month names in Indonesian in Excel and LibreOffice.
-DATE_FORMAT = "[$-421]d mmmm yyyy;@"              # 16 Maret 2026
-DAY_DATE_FORMAT = "[$-421]dddd, d mmmm yyyy;@"    # Senin, 16 Maret 2026
-
-
-FILE_MODE = 0o640   # as the archive's files: the registers hold personal data (UU 27/2022)
-
-# Paper: openpyxl writes the OOXML paperSize code. 14 is "Folio 8.5 x 13 in" (215.9 x 330.2 mm),
-# the size Excel and printer drivers offer for F4; 9 is A4.
-PAPER_SIZES = {"F4": 14, "FOLIO": 14, "A4": 9}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -201,33 +196,10 @@ _TITLE_ROW, _SUBTITLE_ROW, _NOTE_ROW = 1, 2, 3
 _HEAD_TOP, _HEAD_SUB, _NUMBER_ROW = 4, 5, 6
 _FIRST_DATA_ROW = 7
 
-# ---------------------------------------------------------------------------------------------
-# Styles
-# ---------------------------------------------------------------------------------------------
-
-_FONT_NAME = "Arial"
-_THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
-_NUMBER_FILL = PatternFill("solid", fgColor="F2F2F2")
-_VOID_FILL = PatternFill("solid", fgColor="E7E6E6")    # light grey
-_LATE_FILL = PatternFill("solid", fgColor="FFE699")    # light amber
-
-_F_TITLE = Font(name=_FONT_NAME, size=14, bold=True)
-_F_SUBTITLE = Font(name=_FONT_NAME, size=12, bold=True)
-_F_NOTE = Font(name=_FONT_NAME, size=8, italic=True)
-_F_HEADER = Font(name=_FONT_NAME, size=9, bold=True)
-_F_NUMBER = Font(name=_FONT_NAME, size=8, italic=True)
-_F_BODY = Font(name=_FONT_NAME, size=9)
-_F_VOID = Font(name=_FONT_NAME, size=9, italic=True, color="595959")
-_F_LATE_NOTE = Font(name=_FONT_NAME, size=9, bold=True, color="C00000")
-
-_A_TITLE = Alignment(horizontal="center", vertical="center")
-_A_NOTE = Alignment(horizontal="left", vertical="center", wrap_text=True)
-_A_HEADER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_A_TEXT = Alignment(horizontal="left", vertical="top", wrap_text=True)
-_A_CENTRE = Alignment(horizontal="center", vertical="top", wrap_text=True)
-_A_DATE = Alignment(horizontal="left", vertical="top", wrap_text=False)
+# The register's own fonts (the rest: pipeline.render.xlsx)
+_F_LEGEND = xlsx.book_font(8, italic=True)
+_F_VOID = xlsx.book_font(9, italic=True, color="595959")
+_F_LATE_NOTE = xlsx.book_font(9, bold=True, color="C00000")
 
 _LINE_HEIGHT_PT = 12.0   # one line of 9-point text
 _BODY_CHARS_PER_UNIT = 1.25
@@ -277,9 +249,7 @@ def register_frame(kind: str, body_rows: int, *, year: int, agency_name: str, pa
     wb = _build(layout.title, layout.columns, body_rows, year=year, agency_name=agency_name, paper=paper,
                 note=layout.note)
     styles = _body_style_ids(wb.active, layout.columns)   # registered before saving: styles.xml holds them
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return RegisterFrame(kind, buffer.getvalue(), styles, body_rows)
+    return RegisterFrame(kind, xlsx.workbook_bytes(wb), styles, body_rows)
 
 
 def body_xml(frame: RegisterFrame, rows: Sequence, first: int = 0) -> str:
@@ -408,59 +378,19 @@ _LAYOUTS = {
 # The workbook
 # ---------------------------------------------------------------------------------------------
 
-def _clean_text(value: str) -> str:
-    if value.isprintable():
-        return value                              # nearly every value: nothing to clean
-    # Word's manual line break (\x0b) and page break (\x0c) become new lines; other control
-    # characters cannot be stored in xlsx at all.
-    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
-
-
 def _set_value(cell, value: Any) -> None:
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, str):
-        value = _clean_text(value)
-        if not value:
-            return
-        cell.value = value
-        cell.data_type = "s"     # never a formula, whatever the applicant typed
+        set_text(cell, value)
         return
     cell.value = value
 
 
 def _wrapped_lines(text: str, width: float, *, chars_per_unit: float = 1.15) -> int:
-    """How many lines ``text`` takes when wrapped in a column of ``width`` (an estimate).
-
-    LibreOffice does not fit row heights to wrapped text when it opens an xlsx (nor does Excel for
-    merged cells), so the heights are written; ``chars_per_unit`` is a cautious figure for 9-point Arial (bold for the
-    header), rather a line too many than a clipped one.
-    """
-    return _lines_within(text, _capacity(width, chars_per_unit))
-
-
-def _capacity(width: float, chars_per_unit: float) -> int:
-    """Characters that fit on one line of a column ``width`` wide."""
-    return max(1, int(width * chars_per_unit) - 1)
-
-
-def _lines_within(text: str, capacity: int) -> int:
-    lines = 0
-    for paragraph in text.split("\n"):
-        count, line = 1, 0                        # lines used by this paragraph, characters on the last
-        for word in paragraph.split():
-            size = len(word)
-            if line and line + 1 + size <= capacity:
-                line += 1 + size
-                continue
-            if line:
-                count, line = count + 1, 0
-            while size > capacity:                # a word longer than the column breaks anywhere
-                count, size = count + 1, size - capacity
-            line = size
-        lines += count
-    return lines
+    """How many lines ``text`` takes when wrapped in a column of ``width``; 1.15 characters a width unit is
+    a cautious figure for 9-point Arial (bold for the header)."""
+    return lines_within(text, capacity(width, chars_per_unit))
 
 
 def _write_header(ws: Worksheet, columns: Sequence[_Column]) -> None:
@@ -469,7 +399,7 @@ def _write_header(ws: Worksheet, columns: Sequence[_Column]) -> None:
     for row in (_HEAD_TOP, _HEAD_SUB):
         for col in range(1, last + 1):
             cell = ws.cell(row, col)
-            cell.font, cell.alignment, cell.border, cell.fill = _F_HEADER, _A_HEADER, _BORDER, _HEADER_FILL
+            cell.font, cell.alignment, cell.border, cell.fill = xlsx.HEADER_FONT, xlsx.CENTRED, xlsx.BORDER, xlsx.HEADER_FILL
 
     top_lines, sub_lines, single_lines = 1, 1, 1
     col = 1
@@ -501,8 +431,7 @@ def _write_header(ws: Worksheet, columns: Sequence[_Column]) -> None:
 
     for col in range(1, last + 1):
         cell = ws.cell(_NUMBER_ROW, col, col)
-        cell.font, cell.border, cell.fill = _F_NUMBER, _BORDER, _NUMBER_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center")
+        cell.font, cell.border, cell.fill, cell.alignment = xlsx.NUMBER_FONT, xlsx.BORDER, xlsx.SHADE_FILL, xlsx.CENTRED
     ws.row_dimensions[_NUMBER_ROW].height = 13
 
 
@@ -510,21 +439,21 @@ _Variant = Literal["normal", "void", "late"]
 
 
 def _style_body_cell(cell, column: _Column, variant: _Variant) -> None:
-    cell.border = _BORDER
+    cell.border = xlsx.BORDER
     if column.kind == "date":
-        cell.number_format, cell.alignment = DATE_FORMAT, _A_DATE
+        cell.number_format, cell.alignment = DATE_FORMAT, xlsx.ONE_LINE
     elif column.kind == "day_date":
-        cell.number_format, cell.alignment = DAY_DATE_FORMAT, _A_DATE
+        cell.number_format, cell.alignment = DAY_DATE_FORMAT, xlsx.ONE_LINE
     elif column.kind in ("no", "mark", "short"):
-        cell.alignment = _A_CENTRE
+        cell.alignment = xlsx.TOP_CENTRE
     else:
-        cell.alignment = _A_TEXT
+        cell.alignment = xlsx.TOP_LEFT
     if variant == "void":
-        cell.font, cell.fill = _F_VOID, _VOID_FILL
+        cell.font, cell.fill = _F_VOID, xlsx.VOID_FILL
     elif variant == "late":
-        cell.font, cell.fill = _F_BODY, _LATE_FILL
+        cell.font, cell.fill = xlsx.BODY_FONT, xlsx.LATE_FILL
     else:
-        cell.font = _F_BODY
+        cell.font = xlsx.BODY_FONT
 
 
 def _body_style_ids(ws: Worksheet, columns: Sequence[_Column]) -> dict[_Variant, list[int]]:
@@ -544,8 +473,7 @@ def _body_style_ids(ws: Worksheet, columns: Sequence[_Column]) -> dict[_Variant,
     ids["late"][-1] = style_id(columns[-1], "late", font=_F_LATE_NOTE)          # the "late" remark
     batal = next(i for i, c in enumerate(columns) if not c.keep_when_void)
     # "BATAL: ..." reads across the emptied row instead of wrapping in the Nama column.
-    ids["void"][batal] = style_id(columns[batal], "void",
-                                  alignment=Alignment(horizontal="left", vertical="top", wrap_text=False))
+    ids["void"][batal] = style_id(columns[batal], "void", alignment=xlsx.ONE_LINE)
     return ids
 
 
@@ -564,14 +492,14 @@ def _body_rows_xml(columns: Sequence[_Column], lines: Sequence[_Line], styles: d
                    first_row: int = _FIRST_DATA_ROW) -> str:
     """The body's ``<row>`` elements (one cell per column, empty ones styled)."""
     letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
-    capacities = [_capacity(c.width, _BODY_CHARS_PER_UNIT) for c in columns]
+    capacities = [capacity(c.width, _BODY_CHARS_PER_UNIT) for c in columns]
     spans = f"1:{len(columns)}"
     out: list[str] = []
     append = out.append
     for offset, line in enumerate(lines):
         row = first_row + offset
         ids = styles["void" if line.void else "late" if line.late else "normal"]
-        values = [_clean_text(v) if v.__class__ is str else v for v in line.values]
+        values = [clean_text(v) if v.__class__ is str else v for v in line.values]
         height = _LINE_HEIGHT_PT + 3 if line.void else _body_height(values, capacities)
         append(f'<row r="{row}" spans="{spans}" ht="{height:g}" customHeight="1">')
         for letter, style, value in zip(letters, ids, values):
@@ -591,32 +519,11 @@ def _body_rows_xml(columns: Sequence[_Column], lines: Sequence[_Line], styles: d
 def _body_height(values: Sequence[Any], capacities: Sequence[int]) -> float:
     """Row height for the wrapped text of the row's (cleaned) values."""
     lines = 1
-    for value, capacity in zip(values, capacities):
+    for value, room in zip(values, capacities):
         # Most cells fit on one line: walk the words only when they might not.
-        if value.__class__ is str and (len(value) > capacity or "\n" in value):
-            lines = max(lines, _lines_within(value, capacity))
+        if value.__class__ is str and (len(value) > room or "\n" in value):
+            lines = max(lines, lines_within(value, room))
     return min(_MAX_ROW_HEIGHT_PT, lines * _LINE_HEIGHT_PT + 3)
-
-
-def _page_setup(ws: Worksheet, *, paper: str, title: str, year: int) -> None:
-    key = paper.strip().upper()
-    if key not in PAPER_SIZES:
-        raise ValueError(f"ukuran kertas tidak dikenal: {paper!r} (F4 atau A4)")
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = PAPER_SIZES[key]
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0          # as many pages down as needed
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_title_rows = f"{_HEAD_TOP}:{_NUMBER_ROW}"
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = 0.5
-    ws.page_margins.bottom = 0.6
-    ws.page_margins.header = ws.page_margins.footer = 0.3
-    ws.oddFooter.left.text = f"{title.title()} Tahun {year}"
-    ws.oddFooter.left.size = 8
-    ws.oddFooter.right.text = "Halaman &P dari &N"
-    ws.oddFooter.right.size = 8
 
 
 def _build(title: str, columns: Sequence[_Column], body_rows: int, *, year: int, agency_name: str,
@@ -629,19 +536,19 @@ def _build(title: str, columns: Sequence[_Column], body_rows: int, *, year: int,
     last_col = get_column_letter(last)
 
     for row, text, font, height in (
-        (_TITLE_ROW, title, _F_TITLE, 20),
-        (_SUBTITLE_ROW, " ".join(filter(None, [_clean_text(agency_name or "").strip().upper(), f"TAHUN {year}"])),
-         _F_SUBTITLE, 18),
+        (_TITLE_ROW, title, xlsx.TITLE_FONT, 20),
+        (_SUBTITLE_ROW, " ".join(filter(None, [clean_text(agency_name or "").strip().upper(), f"TAHUN {year}"])),
+         xlsx.SUBTITLE_FONT, 18),
     ):
         cell = ws.cell(row, 1)
         _set_value(cell, text)
-        cell.font, cell.alignment = font, _A_TITLE
+        cell.font, cell.alignment = font, xlsx.CENTRED
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
         ws.row_dimensions[row].height = height
     if note:
         cell = ws.cell(_NOTE_ROW, 1)
         _set_value(cell, note)
-        cell.font, cell.alignment = _F_NOTE, _A_NOTE
+        cell.font, cell.alignment = _F_LEGEND, xlsx.LEFT_MIDDLE
         ws.merge_cells(start_row=_NOTE_ROW, start_column=1, end_row=_NOTE_ROW, end_column=last)
         ws.row_dimensions[_NOTE_ROW].height = 24
     else:
@@ -655,7 +562,7 @@ def _build(title: str, columns: Sequence[_Column], body_rows: int, *, year: int,
     last_row = _NUMBER_ROW + body_rows
     ws.freeze_panes = f"B{_FIRST_DATA_ROW}"     # below the header, after "No" (a string: creates no cell)
     ws.auto_filter.ref = f"A{_NUMBER_ROW}:{last_col}{last_row}"
-    _page_setup(ws, paper=paper, title=title, year=year)
+    xlsx.set_page(ws, paper=paper, repeat_rows=f"{_HEAD_TOP}:{_NUMBER_ROW}", footer=f"{title.title()} Tahun {year}")
 
     wb.properties.title = f"{title.title()} Tahun {year}"
     wb.properties.creator = "ppid-pipeline"
@@ -665,9 +572,8 @@ def _build(title: str, columns: Sequence[_Column], body_rows: int, *, year: int,
 
 # -- from cases to rows ------------------------------------------------------------------------------
 
-_DECISION_LABEL = {"diberikan": "Diberikan seluruhnya", "sebagian": "Diberikan sebagian", "ditolak": "Ditolak"}
-_HOLDING = {"diberikan": "Ya", "sebagian": "Ya", "ditolak": "Ya", "tidak-dikuasai": "Tidak"}
-_REQUEST_KIND = {"melihat": "Melihat/mengetahui", "salinan": "Meminta salinan"}
+_KEPUTUSAN_DECISIONS = ("diberikan", "sebagian", "ditolak")   # the Keputusan column's choices; the others have columns
+_YES_NO = {True: "Ya", False: "Tidak"}
 
 
 def request_row(case) -> RequestRegisterRow:
@@ -680,16 +586,18 @@ def request_row(case) -> RequestRegisterRow:
     extension = data.get("perpanjangan")
     notes = [f"Diperpanjang s.d. {_tanggal(date.fromisoformat(extension['tenggat_baru']))}: {extension['alasan']}"] if extension else []
     notes += [f"Keberatan: {', '.join(data['keberatan'])}"] if data.get("keberatan") else []
+    notes += case_flags(data)
     total = sum(int(answer.get(k) or 0) for k in ("biaya_kirim", "biaya_lain")) + int(answer.get("halaman") or 0) * int(answer.get("tarif") or 0)
     return RequestRegisterRow(
         no=case.seq, nomor=case.number, tanggal=case.received,
         nama=applicant.get("nama") or case.applicant_name, alamat=applicant.get("alamat") or "",
         kontak=" / ".join(v for v in (applicant.get("telepon"), applicant.get("email")) if v),
         pekerjaan=applicant.get("pekerjaan") or "", informasi=data.get("rincian_informasi") or "", tujuan=data.get("tujuan") or "",
-        status_dikuasai=_HOLDING.get(decision, ""), belum_didokumentasikan="Ya" if decision == "belum-didokumentasikan" else "",
+        status_dikuasai=_YES_NO.get(DECISION_HELD.get(decision), ""),
+        belum_didokumentasikan="Ya" if decision == "belum-didokumentasikan" else "",
         bentuk=", ".join(f.capitalize() for f in answer.get("bentuk", [])),
-        jenis_permohonan=", ".join(_REQUEST_KIND.get(k, k) for k in data.get("cara_memperoleh", [])),
-        keputusan=_DECISION_LABEL.get(decision, ""), alasan_penolakan=basis,
+        jenis_permohonan=", ".join(CARA_MEMPEROLEH_SHORT.get(k, k) for k in data.get("cara_memperoleh", [])),
+        keputusan=DECISION_SHORT[decision] if decision in _KEPUTUSAN_DECISIONS else "", alasan_penolakan=basis,
         tanggal_pemberitahuan=date.fromisoformat(answer["tanggal"]) if answer.get("tanggal") else None,
         tanggal_pemberian=None,
         biaya=_rupiah(total) if decision in ("diberikan", "sebagian") else "",
@@ -698,14 +606,19 @@ def request_row(case) -> RequestRegisterRow:
     )
 
 
+def case_flags(data: dict) -> list[str]:
+    """What the desk flagged on a case when it was filed: registered late, possibly sent twice."""
+    flags = [data["didaftarkan_terlambat"]] if data.get("didaftarkan_terlambat") else []
+    if data.get("kemungkinan_duplikat"):
+        flags.append(f"Kemungkinan duplikat dari {', '.join(data['kemungkinan_duplikat'])}")
+    return flags
+
+
 def _basis(answer: dict) -> str:
     if answer.get("pasal17"):
         angka = f" angka {answer['angka']}" if answer.get("angka") else ""
         return f"Pasal 17 huruf {answer['pasal17']}{angka} UU 14/2008. {answer.get('konsekuensi', '')}".strip()
     return f"{answer.get('dasar_lain', '')}. {answer.get('konsekuensi', '')}".strip(". ")
-
-
-_OBJECTION_DECISION_LABEL = {"keberatan-diterima": "Keberatan diterima", "keberatan-ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)"}
 
 
 def objection_row(case, request, atasan: str) -> ObjectionRegisterRow:
@@ -716,6 +629,7 @@ def objection_row(case, request, atasan: str) -> ObjectionRegisterRow:
     decision = answer.get("keputusan", "")
     proxy = data.get("kuasa") or {}
     notes = [f"Kuasa: {proxy['nama']}"] if proxy.get("nama") else []
+    notes += case_flags(data)
     return ObjectionRegisterRow(
         no=case.seq, nomor=case.number, tanggal=case.received,
         nama=applicant.get("nama") or case.applicant_name, alamat=applicant.get("alamat") or "",
@@ -723,7 +637,7 @@ def objection_row(case, request, atasan: str) -> ObjectionRegisterRow:
         nomor_permohonan=data.get("nomor_permohonan") or "",
         informasi=(request.data.get("rincian_informasi") or "") if request else "",
         tujuan=data.get("tujuan") or "", alasan=list(data.get("alasan", [])),
-        keputusan_atasan=_OBJECTION_DECISION_LABEL.get(decision, ""),
+        keputusan_atasan=OBJECTION_OUTCOME_LABEL.get(decision, ""),
         tanggal_tanggapan=date.fromisoformat(answer["tanggal"]) if answer.get("tanggal") else None,
         atasan=atasan if decision else "", tanggapan_pemohon="",
         batal=case.void_reason if case.status == "batal" else None,

@@ -4,7 +4,8 @@ Pure: cases in, figures out; no database access. :func:`compute_report` counts t
 year or a semester; every figure is computed from the case data (decision, answer date, extension,
 objection reasons), never typed. :func:`write_report_xlsx` writes the workbook (Ringkasan, Grafik with
 charts, Rincian listing each counted case so every figure can be checked); :func:`report_docx` gives
-the same report as a Word document, ready for the LibreOffice pool to turn into PDF.
+the same report as a Word document from the docxtpl template ``templates_docx/laporan_layanan.docx``
+(its variables: :func:`report_context`), ready for the LibreOffice pool to turn into PDF.
 
 Counting rules:
 
@@ -22,7 +23,6 @@ Counting rules:
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,64 +30,44 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Union
 
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.core import bahasa
-from pipeline.core.files import save_workbook
-from pipeline.core.vocab import ALASAN_KEBERATAN, FINAL_DECISIONS, OBJECTION_DECISIONS, PASAL17_LETTERS
+from pipeline.core.config import AgencySettings, PaperSettings, Signer
+from pipeline.core.vocab import (
+    ALASAN_KEBERATAN,
+    DECISION_LABEL,
+    DECISION_SHORT,
+    DEFAULT_PAPER,
+    FINAL_DECISIONS,
+    OBJECTION_DECISIONS,
+    OBJECTION_OUTCOME_LABEL,
+    OPEN_OBJECTION,
+    PASAL17_LABEL,
+    PASAL17_LETTERS,
+)
 from pipeline.core.workdays import WorkCalendar
+from pipeline.render import xlsx
+from pipeline.render.letters import agency_block, signer_block
+from pipeline.render.templates import render_docx
+from pipeline.render.xlsx import DATE_FORMAT, DECIMAL_FORMAT
 from pipeline.store.db import STAGING, VOID, Case
 
-__all__ = ["Laporan", "CaseLine", "compute_report", "write_report_xlsx", "report_docx", "REPORT_TITLE"]
+__all__ = ["Laporan", "CaseLine", "compute_report", "write_report_xlsx", "report_docx", "report_context", "REPORT_TITLE",
+           "REPORT_TEMPLATE"]
 
 REPORT_TITLE = "LAPORAN LAYANAN INFORMASI PUBLIK"
 REQUEST, OBJECTION = "permohonan", "keberatan"
 OTHER_LAW = "lain"            # rejected under an article of another law
 NO_BASIS = "tidak-tercatat"   # rejected without a recorded basis (should not happen; counted, not hidden)
-OPEN_OBJECTION = "belum-diputus"
 DASH = "\u2013"
 
 Value = Union[int, float, str]
 
-DECISION_LABEL = {
-    "diberikan": "Informasi diberikan seluruhnya",
-    "sebagian": "Informasi diberikan sebagian",
-    "ditolak": "Permohonan ditolak (informasi dikecualikan)",
-    "tidak-dikuasai": "Informasi tidak dikuasai",
-    "belum-didokumentasikan": "Informasi belum didokumentasikan",
-}
-SHORT_DECISION = {
-    "diberikan": "Diberikan seluruhnya", "sebagian": "Diberikan sebagian", "ditolak": "Ditolak",
-    "tidak-dikuasai": "Tidak dikuasai", "belum-didokumentasikan": "Belum didokumentasikan",
-}
-OBJECTION_OUTCOME_LABEL = {
-    "keberatan-diterima": "Keberatan diterima (dikabulkan)",
-    "keberatan-ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)",
-    OPEN_OBJECTION: "Keberatan belum diputus",
-}
-# UU 14/2008 Pasal 17, short Indonesian labels.
-PASAL17_LABEL = {
-    "a": "Menghambat proses penegakan hukum",
-    "b": "Mengganggu perlindungan hak kekayaan intelektual dan persaingan usaha yang sehat",
-    "c": "Membahayakan pertahanan dan keamanan negara",
-    "d": "Mengungkapkan kekayaan alam Indonesia",
-    "e": "Merugikan ketahanan ekonomi nasional",
-    "f": "Merugikan kepentingan hubungan luar negeri",
-    "g": "Mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir atau wasiat",
-    "h": "Mengungkap rahasia pribadi",
-    "i": "Memorandum atau surat antar/intra Badan Publik yang menurut sifatnya dirahasiakan",
-    "j": "Informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
-}
 TIMING_ON_TIME, TIMING_EXTENDED, TIMING_LATE = "tepat waktu", "dalam perpanjangan", "terlambat"
 
 
@@ -354,7 +334,7 @@ def _request_line(report: Laporan, case: Case, calendar: WorkCalendar) -> CaseLi
     days = working_days_taken(calendar, case.received, answered) if answered else None
     on_time = timing(days, extended, report.notice_days, report.extension_days) if days is not None else ""
     _count_timing(report, on_time)
-    return CaseLine(case.number, REQUEST, case.received, case.status, SHORT_DECISION[decision], basis,
+    return CaseLine(case.number, REQUEST, case.received, case.status, DECISION_SHORT[decision], basis,
                     answered, days, on_time, "; ".join(notes))
 
 
@@ -418,34 +398,22 @@ def requests_per_month(requests: list[Case], start: date, end: date) -> dict[int
 
 # -- the workbook -------------------------------------------------------------------------------------------
 
-_THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-_SECTION_FILL = PatternFill("solid", fgColor="F2F2F2")
-_BOLD = Font(bold=True)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_CENTER = Alignment(horizontal="center", vertical="top", wrap_text=True)
-DATE_FORMAT = "[$-421]d mmmm yyyy;@"
-DECIMAL_FORMAT = "[$-421]0.0"
-FILE_MODE = 0o640
-
-
-def write_report_xlsx(report: Laporan, path: Path, *, agency: str) -> None:
-    """Write the report workbook to ``path`` atomically (temporary file in the same folder, rename)."""
+def write_report_xlsx(report: Laporan, path: Path, *, agency: str, paper: str = DEFAULT_PAPER) -> None:
+    """Write the report workbook to ``path`` atomically, its sheets printed on ``paper`` (``[paper] size``)."""
     wb = Workbook()
-    summary_sheet(wb.active, report, agency)
-    chart_sheet(wb.create_sheet("Grafik"), report)
-    detail_sheet(wb.create_sheet("Rincian"), report)
+    summary_sheet(wb.active, report, agency, paper)
+    chart_sheet(wb.create_sheet("Grafik"), report, paper)
+    detail_sheet(wb.create_sheet("Rincian"), report, paper)
     wb.properties.title = f"{report_title(report, agency)}".title()
     wb.properties.creator = "ppid-pipeline"
-    save_workbook(wb, Path(path))
+    xlsx.save_workbook(wb, Path(path))
 
 
 def report_title(report: Laporan, agency: str) -> str:
     return f"{REPORT_TITLE} {agency.upper()} {report.period_title}"
 
 
-def summary_sheet(ws: Worksheet, report: Laporan, agency: str) -> None:
+def summary_sheet(ws: Worksheet, report: Laporan, agency: str, paper: str = DEFAULT_PAPER) -> None:
     ws.title = "Ringkasan"
     ws.column_dimensions["A"].width = 80
     ws.column_dimensions["B"].width = 18
@@ -459,49 +427,41 @@ def summary_sheet(ws: Worksheet, report: Laporan, agency: str) -> None:
             row += 1
             _figure_row(ws, row, label, value)
     ws.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=2)
-    ws.cell(row + 2, 1, report.average_text()).alignment = _WRAP
+    ws.cell(row + 2, 1, report.average_text()).alignment = xlsx.TOP_WRAP
     ws.freeze_panes = "A5"
-    _fit_to_page(ws, landscape=False)
+    xlsx.set_page(ws, paper=paper, landscape=False)
 
 
 def _title_block(ws: Worksheet, lines: list[str], *, columns: int) -> None:
     for index, text in enumerate(lines, 1):
         ws.merge_cells(start_row=index, start_column=1, end_row=index, end_column=columns)
         cell = ws.cell(index, 1, text)
-        cell.font = Font(bold=index == 1, size=13 if index == 1 else 11)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        if index == 1:
+            cell.font = xlsx.HEADING
+        cell.alignment = xlsx.CENTRED
     ws.row_dimensions[1].height = 34
 
 
 def _header_cells(ws: Worksheet, row: int, labels: list[str]) -> None:
-    for column, label in enumerate(labels, 1):
-        cell = ws.cell(row, column, label)
-        cell.font, cell.fill, cell.border, cell.alignment = _BOLD, _HEADER_FILL, _BORDER, _CENTER
+    _header_cells_at(ws, row, 1, labels)
 
 
 def _section_row(ws: Worksheet, row: int, title: str) -> None:
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
     cell = ws.cell(row, 1, title)
-    cell.font, cell.fill = _BOLD, _SECTION_FILL
+    cell.font, cell.fill = xlsx.BOLD, xlsx.SHADE_FILL
     for column in (1, 2):
-        ws.cell(row, column).border = _BORDER
+        ws.cell(row, column).border = xlsx.BORDER
 
 
 def _figure_row(ws: Worksheet, row: int, label: str, value: Value) -> None:
     label_cell = ws.cell(row, 1, label)
-    label_cell.alignment, label_cell.border = _WRAP, _BORDER
+    label_cell.alignment, label_cell.border = xlsx.TOP_WRAP, xlsx.BORDER
     value_cell = ws.cell(row, 2, value)
-    value_cell.border = _BORDER
-    value_cell.alignment = Alignment(horizontal="right" if not isinstance(value, str) else "center", vertical="top")
+    value_cell.border = xlsx.BORDER
+    value_cell.alignment = xlsx.TOP_CENTRE if isinstance(value, str) else xlsx.TOP_RIGHT
     if isinstance(value, float):
         value_cell.number_format = DECIMAL_FORMAT
-
-
-def _fit_to_page(ws: Worksheet, *, landscape: bool) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 
 # Grafik: three blocks one under another, each a data table in columns A-B with its chart beside it
@@ -509,7 +469,7 @@ def _fit_to_page(ws: Worksheet, *, landscape: bool) -> None:
 _CHART_ROWS = 17          # rows a 7.5 cm chart takes at the default row height, plus a gap
 
 
-def chart_sheet(ws: Worksheet, report: Laporan) -> None:
+def chart_sheet(ws: Worksheet, report: Laporan, paper: str = DEFAULT_PAPER) -> None:
     blocks = [
         ("Permohonan per bulan", "Bulan", report.month_rows()),
         ("Keputusan atas permohonan", "Keputusan", decision_chart_rows(report)),
@@ -523,11 +483,11 @@ def chart_sheet(ws: Worksheet, report: Laporan) -> None:
     ws.column_dimensions["A"].width = 26
     ws.column_dimensions["B"].width = 10
     ws.column_dimensions["C"].width = 3
-    _fit_to_page(ws, landscape=False)
+    xlsx.set_page(ws, paper=paper, landscape=False)
 
 
 def decision_chart_rows(report: Laporan) -> list[tuple[str, int]]:
-    rows = [(SHORT_DECISION[key], report.keputusan.get(key, 0)) for key in FINAL_DECISIONS]
+    rows = [(DECISION_SHORT[key], report.keputusan.get(key, 0)) for key in FINAL_DECISIONS]
     return rows + [("Belum dijawab", report.belum_dijawab)]
 
 
@@ -537,17 +497,17 @@ def _letter(column: int) -> str:
 
 def _data_table(ws: Worksheet, top: int, title: str, heading: str, rows: list[tuple[str, Value]]) -> None:
     """Title in row ``top``, header below it, the rows after that, in columns A-B."""
-    ws.cell(top, 1, title).font = _BOLD
+    ws.cell(top, 1, title).font = xlsx.BOLD
     _header_cells_at(ws, top + 1, 1, [heading, "Jumlah"])
     for offset, (label, value) in enumerate(rows, top + 2):
         for column, item in enumerate((label, value), 1):
-            ws.cell(offset, column, item).border = _BORDER
+            ws.cell(offset, column, item).border = xlsx.BORDER
 
 
 def _header_cells_at(ws: Worksheet, row: int, column: int, labels: list[str]) -> None:
     for shift, label in enumerate(labels):
         cell = ws.cell(row, column + shift, label)
-        cell.font, cell.fill, cell.border, cell.alignment = _BOLD, _HEADER_FILL, _BORDER, _CENTER
+        cell.font, cell.fill, cell.border, cell.alignment = xlsx.BOLD, xlsx.FORM_HEADER_FILL, xlsx.BORDER, xlsx.TOP_CENTRE
 
 
 def _bar_chart(ws: Worksheet, top: int, rows: list[tuple[str, Value]], title: str) -> BarChart:
@@ -579,10 +539,10 @@ _DETAIL_COLUMNS = (("No", 5), ("Nomor", 24), ("Jenis", 12), ("Tanggal diterima",
                    ("Ketepatan waktu", 20), ("Keterangan", 44))
 
 
-def detail_sheet(ws: Worksheet, report: Laporan) -> None:
+def detail_sheet(ws: Worksheet, report: Laporan, paper: str = DEFAULT_PAPER) -> None:
     ws.append(["Rincian perkara yang dihitung (nomor batal dicantumkan tetapi tidak dihitung sebagai "
                "permohonan atau keberatan)"])
-    ws["A1"].font = _BOLD
+    ws["A1"].font = xlsx.BOLD
     _header_cells(ws, 2, [name for name, _ in _DETAIL_COLUMNS])
     for index, line in enumerate(report.rincian, 1):
         _detail_row(ws, 2 + index, index, line)
@@ -590,7 +550,7 @@ def detail_sheet(ws: Worksheet, report: Laporan) -> None:
         ws.column_dimensions[_letter(column)].width = width
     ws.freeze_panes = "C3"
     ws.auto_filter.ref = f"A2:{_letter(len(_DETAIL_COLUMNS))}{2 + len(report.rincian)}"
-    _fit_to_page(ws, landscape=True)
+    xlsx.set_page(ws, paper=paper, landscape=True)
 
 
 def _detail_row(ws: Worksheet, row: int, index: int, line: CaseLine) -> None:
@@ -598,7 +558,7 @@ def _detail_row(ws: Worksheet, row: int, index: int, line: CaseLine) -> None:
               line.tanggal_jawaban, line.hari_kerja, line.ketepatan, line.keterangan]
     for column, value in enumerate(values, 1):
         cell = ws.cell(row, column, value)
-        cell.border, cell.alignment = _BORDER, _WRAP
+        cell.border, cell.alignment = xlsx.BORDER, xlsx.TOP_WRAP
         if isinstance(value, date):
             cell.number_format = DATE_FORMAT
     lines = max(_wrapped_lines(str(v or ""), width) for v, (_, width) in zip(values, _DETAIL_COLUMNS))
@@ -613,78 +573,62 @@ def _wrapped_lines(text: str, width: float) -> int:
 
 # -- the Word document ---------------------------------------------------------------------------------------
 
-
-def report_docx(report: Laporan, *, agency: str, city: str, signer_name: str, signer_position: str,
-                signer_nip: str, signed_on: date | None = None) -> bytes:
-    """The report as a .docx (A4), title to signature; ``signed_on`` defaults to today."""
-    document = Document()
-    _page(document)
-    _doc_title(document, report, agency)
-    _doc_narrative(document, report, agency)
-    _doc_figures(document, report)
-    _doc_tables(document, report)
-    _doc_signature(document, city, signed_on or date.today(), signer_name, signer_position, signer_nip)
-    document.core_properties.title = report_title(report, agency).title()
-    document.core_properties.author = "PPID"
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+REPORT_TEMPLATE = "laporan_layanan.docx"
+"""The report's docxtpl template in the workspace's templates folder (``ppid init`` copies it; a workspace made
+before it existed uses the bundled one: pipeline.render.templates.template_path)."""
 
 
-def _page(document) -> None:
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.5)
-    section.top_margin = section.bottom_margin = Cm(2)
-    normal = document.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(11)
-    normal.paragraph_format.space_after = Pt(4)
+def report_docx(report: Laporan, template: Path, *, agency: AgencySettings, signer: Signer, paper: PaperSettings,
+                signed_on: date | None = None) -> bytes:
+    """The report as a Word document from ``template``, on ``paper``, signed by ``signer`` (the PPID) on
+    ``signed_on`` (default today), ready for the LibreOffice pool to turn into PDF."""
+    context = report_context(report, agency=agency, signer=signer, signed_on=signed_on or date.today())
+    return render_docx(template, context, paper)
 
 
-def _centered(document, text: str, *, bold: bool = False, size: int = 11):
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.space_after = Pt(0)
-    run = paragraph.add_run(text)
-    run.bold, run.font.size = bold, Pt(size)
-    return paragraph
+def report_context(report: Laporan, *, agency: AgencySettings, signer: Signer, signed_on: date) -> dict:
+    """What the report's template reads (templates_docx/README.md, "The service report"): every figure already
+    written the Indonesian way, the tables as lists of rows."""
+    figures = report.request_rows() + report.time_rows() + report.objection_rows()
+    return {
+        "instansi": agency_block(agency),
+        "laporan": {
+            "judul": REPORT_TITLE,
+            "periode_judul": report.period_title,
+            "periode": report.period_text,
+            "permohonan": format_value(report.permohonan),
+            "dijawab": format_value(report.dijawab),
+            "keberatan": format_value(report.keberatan),
+            "ditolak": format_value(report.ditolak()),
+            "rata_rata": report.average_text(),
+            "angka": [{"no": str(number), "uraian": label, "nilai": format_value(value)}
+                      for number, (label, value) in enumerate(figures, 1)],
+            "keputusan": [{"uraian": label, "jumlah": format_value(count), "persen": _percent(count, report.permohonan)}
+                          for label, count in decision_chart_rows(report)],
+            "permohonan_persen": _percent(report.permohonan, report.permohonan),
+            "dasar_penolakan": [{"dasar": basis, "uraian": text, "jumlah": format_value(count)}
+                                for basis, text, count in rejection_table_rows(report)],
+            "alasan_keberatan": [{"huruf": letter, "uraian": ALASAN_KEBERATAN[letter], "jumlah": format_value(count)}
+                                 for letter, count in report.alasan_keberatan.items()],
+            "putusan_keberatan": [{"uraian": OBJECTION_OUTCOME_LABEL[outcome], "jumlah": format_value(count)}
+                                  for outcome, count in report.putusan_keberatan.items()],
+            "per_bulan": [{"bulan": month, "jumlah": format_value(count)} for month, count in report.month_rows()],
+            "tempat_tanggal": f"{agency.city}, {bahasa.tanggal(signed_on)}",
+        },
+        "penandatangan": signer_block(signer),
+    }
 
 
-def _doc_title(document, report: Laporan, agency: str) -> None:
-    _centered(document, REPORT_TITLE, bold=True, size=13)
-    _centered(document, agency.upper(), bold=True, size=13)
-    _centered(document, report.period_title, bold=True, size=13)
-    _centered(document, f"Periode {report.period_text}").paragraph_format.space_after = Pt(14)
-
-
-def _heading(document, text: str) -> None:
-    paragraph = document.add_paragraph()
-    paragraph.paragraph_format.space_before = Pt(10)
-    paragraph.paragraph_format.keep_with_next = True
-    paragraph.add_run(text).bold = True
-
-
-def _doc_narrative(document, report: Laporan, agency: str) -> None:
-    _heading(document, "I. Ringkasan")
-    text = (f"Selama periode {report.period_text}, PPID {agency} menerima "
-            f"{bahasa.angka(report.permohonan)} permohonan informasi publik, "
-            f"{bahasa.angka(report.dijawab)} di antaranya telah dijawab, dan "
-            f"{bahasa.angka(report.keberatan)} keberatan. {report.average_text()}")
-    document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-
-
-def _doc_figures(document, report: Laporan) -> None:
-    _heading(document, "II. Data Layanan Informasi Publik")
-    rows = report.request_rows() + report.time_rows() + report.objection_rows()
-    for number, (label, value) in enumerate(rows, 1):
-        paragraph = document.add_paragraph()
-        paragraph.paragraph_format.left_indent = Cm(0.8)
-        paragraph.paragraph_format.first_line_indent = Cm(-0.8)
-        paragraph.paragraph_format.space_after = Pt(1)
-        paragraph.add_run(f"{number}.\t{label}: ")
-        paragraph.add_run(format_value(value)).bold = True
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(0.8))
+def rejection_table_rows(report: Laporan) -> list[tuple[str, str, int]]:
+    """(basis, description, count) of the report's table of rejection bases: every letter of Pasal 17, another
+    law, and rejections without a recorded basis when there are any."""
+    rows = [(f"Pasal 17 huruf {letter}", PASAL17_LABEL[letter], count)
+            for letter, count in report.dasar_penolakan.items() if letter in PASAL17_LABEL]
+    rows.append(("Undang-undang lain", "Pasal undang-undang lain yang melarang pengungkapan",
+                 report.dasar_penolakan.get(OTHER_LAW, 0)))
+    if report.dasar_penolakan.get(NO_BASIS):
+        rows.append(("Tidak tercatat", "", report.dasar_penolakan[NO_BASIS]))
+    return rows
 
 
 def format_value(value: Value) -> str:
@@ -697,91 +641,3 @@ def format_value(value: Value) -> str:
 
 def _percent(part: int, whole: int) -> str:
     return f"{desimal(100 * part / whole)}%" if whole else DASH
-
-
-def _doc_tables(document, report: Laporan) -> None:
-    _heading(document, "III. Keputusan atas Permohonan")
-    rows = [(label, count, _percent(count, report.permohonan)) for label, count in decision_chart_rows(report)]
-    rows.append(("Jumlah", report.permohonan, _percent(report.permohonan, report.permohonan)))
-    _table(document, ["Keputusan", "Jumlah", "Persentase"], rows, widths=(9.5, 3, 3.5), bold_last=True)
-    _heading(document, "IV. Dasar Penolakan Permohonan")
-    bases = [(f"Pasal 17 huruf {k}", PASAL17_LABEL[k], n) for k, n in report.dasar_penolakan.items() if k in PASAL17_LABEL]
-    bases += [("Undang-undang lain", "Pasal undang-undang lain yang melarang pengungkapan",
-                report.dasar_penolakan.get(OTHER_LAW, 0))]
-    bases += [("Tidak tercatat", "", report.dasar_penolakan[NO_BASIS])] if report.dasar_penolakan.get(NO_BASIS) else []
-    bases.append(("Jumlah", "", report.ditolak()))
-    _table(document, ["Dasar", "Uraian", "Jumlah"], bases, widths=(3.5, 10, 2.5), bold_last=True)
-    _heading(document, "V. Keberatan")
-    reasons = [(f"{k}.", ALASAN_KEBERATAN[k], n) for k, n in report.alasan_keberatan.items()]
-    _table(document, ["Alasan", "Uraian (Pasal 35 ayat (1) UU 14/2008)", "Jumlah"], reasons, widths=(2, 11.5, 2.5))
-    document.add_paragraph()
-    outcomes = [(OBJECTION_OUTCOME_LABEL[k], n) for k, n in report.putusan_keberatan.items()]
-    outcomes.append(("Jumlah keberatan", report.keberatan))
-    _table(document, ["Putusan Atasan PPID", "Jumlah"], outcomes, widths=(13.5, 2.5), bold_last=True)
-    _heading(document, "VI. Permohonan per Bulan")
-    months = report.month_rows() + [("Jumlah", report.permohonan)]
-    # the last table, the closing sentence and the signature stay on one page
-    _table(document, ["Bulan", "Jumlah permohonan"], months, widths=(10, 6), bold_last=True, keep_with_next=True)
-
-
-def _table(document, headers: list[str], rows: list[tuple], *, widths: tuple[float, ...],
-           bold_last: bool = False, keep_with_next: bool = False) -> None:
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for column, width in zip(table.columns, widths):
-        column.width = Cm(width)           # the grid: LibreOffice lays the table out from it
-    _table_row(table.rows[0].cells, headers, widths, bold=True)
-    for index, row in enumerate(rows):
-        _table_row(table.add_row().cells, [format_value(v) for v in row], widths,
-                   bold=bold_last and index == len(rows) - 1)
-    _keep_together(table, with_next=keep_with_next)
-
-
-def _keep_together(table, *, with_next: bool = False) -> None:
-    """No row split over two pages, the table on one page with its heading where it fits
-    (and with what follows it when ``with_next``)."""
-    last = len(table.rows) if with_next else len(table.rows) - 1
-    for index, row in enumerate(table.rows):
-        row_props = row._tr.get_or_add_trPr()
-        row_props.append(OxmlElement("w:cantSplit"))
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = index < last
-    header = table.rows[0]._tr.get_or_add_trPr()
-    header.append(OxmlElement("w:tblHeader"))
-
-
-def _table_row(cells, texts: list[str], widths: tuple[float, ...], *, bold: bool) -> None:
-    for column, (cell, text, width) in enumerate(zip(cells, texts, widths)):
-        cell.width = Cm(width)
-        paragraph = cell.paragraphs[0]
-        paragraph.paragraph_format.space_after = Pt(0)
-        numeric = column > 0 and (text[:1].isdigit() or text == DASH)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
-        run = paragraph.add_run(text)
-        run.bold, run.font.size = bold, Pt(10)
-
-
-def _doc_signature(document, city: str, signed_on: date, name: str, position: str, nip: str) -> None:
-    closing = document.add_paragraph("Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.")
-    closing.paragraph_format.space_before = Pt(12)
-    closing.paragraph_format.keep_with_next = True
-    table = document.add_table(rows=1, cols=2)
-    table.autofit = False
-    for column in table.columns:
-        column.width = Cm(8)
-    left, right = table.rows[0].cells
-    left.width, right.width = Cm(8), Cm(8)
-    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    lines = [(f"{city}, {bahasa.tanggal(signed_on)}", False), (position, False), ("", False), ("", False),
-             ("", False), (name, True), (f"NIP. {bahasa.format_nip(nip)}" if nip else "", False)]
-    right.paragraphs[0].paragraph_format.space_before = Pt(18)
-    for index, (text, bold) in enumerate(lines):
-        paragraph = right.paragraphs[0] if index == 0 else right.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.space_after = Pt(0)
-        paragraph.paragraph_format.keep_with_next = index < len(lines) - 1
-        run = paragraph.add_run(text)
-        run.bold = run.underline = bold

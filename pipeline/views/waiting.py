@@ -7,15 +7,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline.core.files import save_workbook
+from pipeline.core.vocab import DEFAULT_PAPER
 from pipeline.jobs.context import Context
 from pipeline.jobs.desk import SIGNER_TITLES, signer_folder, waiting_drafts
-from pipeline.render import letters
+from pipeline.render import letters, xlsx
+from pipeline.render.xlsx import DATE_FORMAT, DAY_DATE_FORMAT, OVERDUE_FILL, OVERDUE_FONT
 
 # The waiting sheet in a signer's folder
 # ---------------------------------------------------------------------------------------------
@@ -33,8 +32,6 @@ class WaitingItem:
 
 
 SHEET_TITLE = "DAFTAR NASKAH MENUNGGU TANDA TANGAN — {signer_title}"
-DATE_FORMAT = "[$-421]d mmmm yyyy;@"              # 16 Maret 2026 (LCID 0x0421 = id-ID)
-DAY_DATE_FORMAT = "[$-421]dddd, d mmmm yyyy;@"    # Senin, 16 Maret 2026
 
 _COLUMNS = [  # (header, width in characters)
     ("No", 5),
@@ -49,14 +46,11 @@ _COLUMNS = [  # (header, width in characters)
 _HEADER_ROW = 4
 _FIRST_ROW = _HEADER_ROW + 1
 
-_THIN = Side(style="thin", color="808080")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
-OVERDUE_FILL = PatternFill("solid", fgColor="F4CCCC")   # light red: the case's deadline has passed
 
-
-def write_waiting_sheet(path: Path, items: list[WaitingItem], *, signer_title: str, today: date) -> None:
-    """Write the signer's daily list of drafts waiting for a signature, oldest first, to ``path`` (atomically)."""
+def write_waiting_sheet(path: Path, items: list[WaitingItem], *, signer_title: str, today: date,
+                        paper: str = DEFAULT_PAPER) -> None:
+    """Write the signer's daily list of drafts waiting for a signature, oldest first, to ``path`` (atomically),
+    printed on ``paper`` (``[paper] size``)."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Menunggu"
@@ -67,10 +61,10 @@ def write_waiting_sheet(path: Path, items: list[WaitingItem], *, signer_title: s
         _write_item(ws, _FIRST_ROW + no - 1, no, item, today)
     if not ordered:
         ws.cell(_FIRST_ROW, 1, "Tidak ada naskah yang menunggu tanda tangan.")
-    _set_layout(ws, last_row=_FIRST_ROW + max(len(ordered), 1) - 1)
+    _set_layout(ws, last_row=_FIRST_ROW + max(len(ordered), 1) - 1, paper=paper)
     wb.properties.title = SHEET_TITLE.format(signer_title=signer_title)
     wb.properties.creator = "ppid-pipeline"
-    save_workbook(wb, Path(path))
+    xlsx.save_workbook(wb, Path(path))
 
 
 def is_overdue(item: WaitingItem, today: date) -> bool:
@@ -83,21 +77,18 @@ def is_overdue(item: WaitingItem, today: date) -> bool:
 def _write_heading(ws: Worksheet, signer_title: str, today: date) -> None:
     last_col = get_column_letter(len(_COLUMNS))
     ws["A1"] = SHEET_TITLE.format(signer_title=signer_title)
-    ws["A1"].font = Font(bold=True, size=13)
+    ws["A1"].font = xlsx.HEADING
     ws.merge_cells(f"A1:{last_col}1")
     ws["A2"] = today
     ws["A2"].number_format = DAY_DATE_FORMAT
-    ws["A2"].alignment = Alignment(horizontal="left")
+    ws["A2"].alignment = xlsx.ONE_LINE
     ws.merge_cells(f"A2:{last_col}2")
 
 
 def _write_header_row(ws: Worksheet) -> None:
     for col, (header, width) in enumerate(_COLUMNS, start=1):
         cell = ws.cell(_HEADER_ROW, col, header)
-        cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
-        cell.border = _BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.font, cell.fill, cell.border, cell.alignment = xlsx.BOLD, xlsx.HEADER_FILL, xlsx.LIGHT_BORDER, xlsx.CENTRED
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.row_dimensions[_HEADER_ROW].height = 30    # two lines: LibreOffice does not fit heights on opening
 
@@ -108,26 +99,19 @@ def _write_item(ws: Worksheet, row: int, no: int, item: WaitingItem, today: date
     overdue = is_overdue(item, today)
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row, col, value)
-        cell.border = _BORDER
-        cell.alignment = Alignment(vertical="top")
+        cell.border, cell.alignment = xlsx.LIGHT_BORDER, xlsx.TOP
         if isinstance(value, date):
             cell.number_format = DATE_FORMAT
         if overdue:
             cell.fill = OVERDUE_FILL
     if overdue:
-        ws.cell(row, 7).font = Font(bold=True, color="9C0006")
+        ws.cell(row, 7).font = OVERDUE_FONT
 
 
-def _set_layout(ws: Worksheet, *, last_row: int) -> None:
+def _set_layout(ws: Worksheet, *, last_row: int, paper: str) -> None:
     ws.freeze_panes = ws.cell(_FIRST_ROW, 1)
-    ws.print_title_rows = f"{_HEADER_ROW}:{_HEADER_ROW}"       # header repeated on every printed page
     ws.print_area = f"A1:{get_column_letter(len(_COLUMNS))}{last_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
+    xlsx.set_page(ws, paper=paper, repeat_rows=f"{_HEADER_ROW}:{_HEADER_ROW}")
 
 
 SHEET_PREFIX = "daftar-tunggu-"
@@ -154,5 +138,6 @@ def refresh_waiting_sheet(ctx: Context, signer: str) -> Path:
     for old in folder.glob(f"{SHEET_PREFIX}*.xlsx"):
         old.unlink(missing_ok=True)
     sheet = folder / f"{SHEET_PREFIX}{today.isoformat()}.xlsx"
-    write_waiting_sheet(sheet, items, signer_title=SIGNER_TITLES.get(signer, signer.upper()), today=today)
+    write_waiting_sheet(sheet, items, signer_title=SIGNER_TITLES.get(signer, signer.upper()), today=today,
+                        paper=ctx.config.paper.size)
     return sheet
