@@ -18,14 +18,15 @@ module sets a file aside or removes it from the inbox.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import stat
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterator
 
 from pipeline.core.config import Config
-from pipeline.core.files import sha256_file
 from pipeline.core.names import masked_name
 from pipeline.core.workdays import load_calendar
 from pipeline.intake.reading import UnreadableForm, read_form
@@ -93,17 +94,37 @@ def process_file(ctx: Context, path: Path) -> FileOutcome:
 def _process_file(ctx: Context, path: Path) -> FileOutcome:
     if not os.path.lexists(path):  # taken by another run meanwhile
         return FileOutcome(name=masked_name(path.name))
-    if path.is_symlink() or not path.is_file():
+    try:
+        data = read_regular_file(path)
+    except FileNotFoundError:      # taken by another run meanwhile
+        return FileOutcome(name=masked_name(path.name))
+    if data is None:               # a folder, a symlink, a device: moved aside as it is, never followed
         return set_aside_entry(ctx, path)
-    sha = sha256_file(path)
+    sha = hashlib.sha256(data).hexdigest()
     with ctx.same_bytes_in_turn(sha):
         source, action = claim_source(ctx, path, sha)
-        job = Job(path, source)
+        job = Job(path, source, data)
         if action == "finish":
             return FileOutcome(name=masked_name(path.name), filed=finish_source(ctx, job))
         if action == "duplicate":
             return conclude(ctx, job, Outcome.refusal(duplicate_reason(ctx, source)), fresh_source=True)
         return conclude(ctx, job, handle(ctx, job))
+
+
+def read_regular_file(path: Path) -> bytes | None:
+    """The file's bytes, read once: what is hashed, read and archived are the same bytes whatever happens to
+    the inbox file meanwhile. None for anything but a regular file (a symlink is never followed)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise
+    except OSError:                # ELOOP: a symlink; EISDIR etc.
+        return None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read()
 
 
 def handle(ctx: Context, job: Job) -> Outcome:

@@ -51,6 +51,7 @@ def make_workspace(path: Path) -> Path:
     subprocess.run([sys.executable, "-m", "pipeline", "init", str(path)], check=True, capture_output=True,
                    env={**os.environ, "PYTHONPATH": str(ROOT)})
     set_config(path, "watch", "stable_seconds", "0.2")
+    set_config(path, "watch", "incomplete_seconds", "2")   # the broken samples are taken soon
     set_config(path, "watch", "rescan_seconds", "5")
     set_config(path, "libreoffice", "workers", "2")
     set_config(path, "libreoffice", "base_port", str(next(_PORTS)))

@@ -1,14 +1,24 @@
 """The inbox rules: what is ignored, when a file counts as ready, and real watchdog events."""
 
 import os
+import io
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from pipeline.core.config import WatchSettings
-from pipeline.intake.watching import InboxWatcher, StabilityTracker, candidates, is_ignored
+from pipeline.intake.watching import (
+    INCOMPLETE,
+    READY,
+    InboxWatcher,
+    StabilityTracker,
+    candidates,
+    is_ignored,
+    open_for_writing,
+)
 
 
 @pytest.mark.parametrize("name", [
@@ -71,7 +81,8 @@ def test_watcher_takes_each_dropped_file_once(tmp_path, mode):
     try:
         time.sleep(0.5)
         for i in range(3):
-            (tmp_path / f"formulir-{i}.docx").write_bytes(b"PK" + bytes([i]) * 100)
+            with zipfile.ZipFile(tmp_path / f"formulir-{i}.docx", "w") as package:   # whole: its directory is there
+                package.writestr("word/document.xml", bytes([65 + i]) * 100)
         (tmp_path / "~$formulir-0.docx").write_bytes(b"lock")
         deadline = time.monotonic() + 15
         while len(handled) < 3 and time.monotonic() < deadline:
@@ -83,3 +94,54 @@ def test_watcher_takes_each_dropped_file_once(tmp_path, mode):
         thread.join(10)
     assert sorted(handled) == ["formulir-0.docx", "formulir-1.docx", "formulir-2.docx"]
     assert not thread.is_alive()
+
+
+def _docx_bytes(text: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/document.xml", (text * 2000).encode())
+    return buffer.getvalue()
+
+
+def test_a_slow_copy_is_taken_only_when_whole(tmp_path):
+    """A copy over a slow link: chunks with pauses far longer than the stability window. The zip's central
+    directory comes last, so the file is taken only then, byte for byte."""
+    whole = _docx_bytes("formulir permohonan ")
+    taken: list[bytes] = []
+    settings = WatchSettings(mode="native", stable_seconds=0.2, poll_seconds=0.2, rescan_seconds=3600,
+                             incomplete_seconds=60)
+    watcher = InboxWatcher(tmp_path, settings, set(), lambda path: (taken.append(path.read_bytes()), path.unlink()))
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    thread.start()
+    try:
+        target = tmp_path / "lambat.docx"
+        step = len(whole) // 4 + 1
+        for start in range(0, len(whole), step):
+            with open(target, "ab") as fh:
+                fh.write(whole[start:start + step])
+            time.sleep(1.0)                       # five times the stability window
+            if start + step < len(whole):
+                assert taken == [], "taken half-written"
+        deadline = time.monotonic() + 10
+        while not taken and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        watcher.stop.set()
+        watcher.wake.set()
+        thread.join(10)
+    assert taken == [whole]
+
+
+def test_a_file_still_open_for_writing_waits(tmp_path):
+    target = tmp_path / "terbuka.docx"
+    writer = open(target, "wb")
+    writer.write(_docx_bytes("isi "))
+    writer.flush()
+    tracker = StabilityTracker(stable_seconds=0, incomplete_seconds=3600)
+    try:
+        assert open_for_writing(target)
+        assert tracker.state(target) == INCOMPLETE
+    finally:
+        writer.close()
+    assert not open_for_writing(target)
+    assert tracker.state(target) == READY

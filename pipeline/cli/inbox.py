@@ -11,6 +11,7 @@ import click
 
 from pipeline.cli.base import PROGRESS_THRESHOLD, RESOURCE_ROOT, Workspace, fail, main, open_workspace
 from pipeline.core.config import Config
+from pipeline.core.names import masked_name
 
 
 @main.command()
@@ -63,12 +64,16 @@ def _drain_inbox(ctx, config: Config) -> list:
         if bar:
             bar.update(1)
 
+    watcher = InboxWatcher(config.paths.inbox, config.watch, _own_folders(config), handle,
+                           workers=config.libreoffice.worker_count)
     try:
-        InboxWatcher(config.paths.inbox, config.watch, _own_folders(config), handle,
-                     workers=config.libreoffice.worker_count).drain()
+        watcher.drain()
     finally:
         if bar:
             bar.render_finish()
+    for path in watcher.incomplete:
+        click.echo(f"  dibiarkan di folder masuk: {masked_name(path.name)}: berkas belum lengkap (mungkin masih "
+                   "disalin); diproses setelah lengkap.")
     return outcomes
 
 

@@ -108,6 +108,7 @@ class PathSettings:
 class WatchSettings:
     mode: Literal["native", "polling"] = "native"
     stable_seconds: float = 2.0
+    incomplete_seconds: float = 300.0
     poll_seconds: float = 2.0
     rescan_seconds: float = 60.0
 

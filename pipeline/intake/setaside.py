@@ -58,15 +58,19 @@ def reason_text(original_name: str, reasons: list[str], *, when: datetime, extra
     return "\n".join(lines)
 
 
-def keep_copy(src: Path, folder: Path, original_name: str, reasons: list[str], *, when: datetime | None = None,
-              extra: list[str] | None = None) -> Path:
-    """Copy ``src`` into the set-aside folder with its reason file; return the copy's path.
+def keep_copy(src: Path | bytes, folder: Path, original_name: str, reasons: list[str], *,
+              when: datetime | None = None, extra: list[str] | None = None) -> Path:
+    """Keep ``src`` (a file, or the bytes read from it) in the set-aside folder with its reason file; return
+    the copy's path.
 
     The caller removes the inbox file afterwards (only once this returned), so a crash in between leaves
     the original in the inbox, never lost.
     """
     when = when or datetime.now()
     dest = set_aside_path(folder, original_name, when)
-    copy_atomic(src, dest)
+    if isinstance(src, bytes):
+        write_atomic(dest, src)
+    else:
+        copy_atomic(src, dest)
     write_atomic(dest.with_name(dest.name + REASON_SUFFIX), reason_text(original_name, reasons, when=when, extra=extra).encode("utf-8"))
     return dest

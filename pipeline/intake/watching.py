@@ -9,12 +9,16 @@ anything an observer missed.
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import fnmatch
 import logging
 import os
 import re
+import stat
 import threading
 import time
+import zipfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +34,9 @@ from pipeline.intake.reading import looks_like_attachment
 log = logging.getLogger(__name__)
 
 ORPHAN_ATTACHMENT_GRACE = 10.0
+READY, SETTLING, INCOMPLETE = "siap", "berubah", "belum lengkap"
 IDLE_RETRY_SECONDS = 5.0
+INCOMPLETE_RETRY_SECONDS = 1.0
 
 IGNORED_PATTERNS = (
     "~$*", "~WRL*.tmp", ".~lock.*#", "*.tmp", "*.part", "*.crdownload", "*.partial", "*.download",
@@ -110,33 +116,85 @@ def _mtime(entry: os.DirEntry) -> float:
 
 @dataclass
 class StabilityTracker:
-    """Remembers (size, mtime) per path; a path is ready once unchanged for ``stable_seconds``."""
+    """Remembers (size, mtime) per path; a path is ready once unchanged for ``stable_seconds`` and complete as a
+    document (:func:`looks_complete`). A file that stays incomplete is taken after ``incomplete_seconds`` without
+    a change, so a truly broken one is still set aside with its reason."""
 
     stable_seconds: float
+    incomplete_seconds: float = 300.0
     clock: callable = time.monotonic
     _seen: dict[Path, tuple[tuple[int, int], float]] = field(default_factory=dict)
 
     def ready(self, path: Path) -> bool:
-        """Stable long enough; an attachment without its form waits longer (the form may still be coming)."""
+        return self.state(path) == READY
+
+    def state(self, path: Path) -> str:
+        """READY: stable long enough and complete; SETTLING: still changing (or an attachment without its form,
+        which waits longer: the form may still be coming); INCOMPLETE: stable but not whole yet."""
         hold = ORPHAN_ATTACHMENT_GRACE if looks_like_attachment(path.name) else 0.0
         try:
             st = path.lstat()
         except FileNotFoundError:
             self._seen.pop(path, None)
-            return False
+            return SETTLING
         signature = (st.st_size, st.st_mtime_ns)
         now = self.clock()
         previous = self._seen.get(path)
         if previous is None or previous[0] != signature:
             self._seen[path] = (signature, now)
-            return self.stable_seconds + hold <= 0
-        return now - previous[1] >= self.stable_seconds + hold
+            previous = (signature, now)
+        unchanged = now - previous[1]
+        if unchanged < self.stable_seconds + hold:
+            return SETTLING
+        return READY if unchanged >= self.incomplete_seconds or looks_complete(path) else INCOMPLETE
 
     def forget(self, path: Path) -> None:
         self._seen.pop(path, None)
 
-    def waiting(self) -> list[Path]:
-        return list(self._seen)
+
+
+def looks_complete(path: Path) -> bool:
+    """Whether the file is whole as far as can be told: nobody has it open for writing (where the OS can tell),
+    and a zip (docx/xlsx) has its central directory, a PDF its end marker, a JPEG or PNG its last chunk. A copy
+    over a slow link pauses longer than any stability window; these marks are written last."""
+    try:
+        st = path.lstat()
+        if not stat.S_ISREG(st.st_mode):
+            return True          # folders and symlinks are set aside as they are
+        if open_for_writing(path):
+            return False
+        with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NOFOLLOW)) as fh:
+            head = fh.read(8)
+            fh.seek(max(0, st.st_size - 1024))
+            tail = fh.read()
+    except OSError:
+        return False
+    if head.startswith(b"PK"):
+        return zipfile.is_zipfile(path)
+    if b"%PDF" in head:
+        return b"%%EOF" in tail
+    if head.startswith(b"\xff\xd8"):
+        return b"\xff\xd9" in tail
+    if head.startswith(b"\x89PNG"):
+        return b"IEND" in tail
+    return True
+
+
+def open_for_writing(path: Path) -> bool:
+    """True when another process has the file open for writing. A read lease cannot be taken then (Linux); where
+    leases are not available (network shares, files of another owner) this cannot be told: False."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_RDLCK)
+        fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_UNLCK)
+        return False
+    except OSError as exc:
+        return exc.errno in (errno.EAGAIN, errno.EBUSY)
+    finally:
+        os.close(fd)
 
 
 class _Nudge(FileSystemEventHandler):
@@ -164,9 +222,11 @@ class InboxWatcher:
         self.handle = handle
         self.workers = max(1, workers)
         self.on_idle = on_idle  # called when the inbox is quiet after some work; True = call again later
-        self.tracker = StabilityTracker(settings.stable_seconds)
+        self.tracker = StabilityTracker(settings.stable_seconds, settings.incomplete_seconds)
         self.in_flight: dict[Path, Future] = {}
         self.handled: dict[Path, tuple[int, int]] = {}
+        self.incomplete: list[Path] = []
+        self.submitted: dict[Path, tuple[int, int, int] | None] = {}
         self.wake = threading.Event()
         self.stop = threading.Event()
 
@@ -191,33 +251,42 @@ class InboxWatcher:
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="berkas") as pool:
             while not self.stop.is_set():
                 self.wake.clear()
-                waiting = self._submit_ready(pool)
+                settling, incomplete = self._submit_ready(pool)
                 busy = self._collect_finished() or busy
-                settling = bool(self.in_flight or self.tracker.waiting())
-                if busy and not settling and self.on_idle:
+                if busy and not settling and not self.in_flight and self.on_idle:
                     busy = bool(self.on_idle())  # True: more to do later (e.g. a register write deferred)
-                if until_empty and not waiting and not self.in_flight:
+                # One pass (``ppid process``) leaves a file that is stable but not whole in the inbox.
+                self.incomplete = incomplete
+                if until_empty and not settling and not self.in_flight:
                     break
                 # All slots busy: nothing can start until one is free, and that sets ``wake``.
                 full = len(self.in_flight) >= self.workers
-                self.wake.wait(self.settings.rescan_seconds if full else 0.05 if settling
+                self.wake.wait(self.settings.rescan_seconds if full else 0.05 if settling or self.in_flight
+                               else INCOMPLETE_RETRY_SECONDS if incomplete
                                else IDLE_RETRY_SECONDS if busy else self.settings.rescan_seconds)
             for future in list(self.in_flight.values()):  # stopping: finish what is in hand
                 future.exception()
             self._collect_finished()
 
-    def _submit_ready(self, pool: ThreadPoolExecutor) -> list[Path]:
-        """Start every stable file; return the files still waiting (settling or in hand)."""
-        waiting = []
+    def _submit_ready(self, pool: ThreadPoolExecutor) -> tuple[list[Path], list[Path]]:
+        """Start every file that is ready; return the files still changing (or waiting for a free slot) and the
+        files that are stable but not whole."""
+        settling, incomplete = [], []
         for path in self.listing.current():
             if path in self.in_flight or (path in self.handled and self.handled[path] == _signature(path)):
                 continue
-            waiting.append(path)
-            if len(self.in_flight) < self.workers and self.tracker.ready(path):
+            if len(self.in_flight) >= self.workers:
+                settling.append(path)
+                continue
+            state = self.tracker.state(path)
+            if state == READY:
                 future = pool.submit(self.handle, path)
                 future.add_done_callback(lambda _future: self.wake.set())   # a free slot: look again
                 self.in_flight[path] = future
-        return waiting
+                self.submitted[path] = _signature(path)
+            else:
+                (incomplete if state == INCOMPLETE else settling).append(path)
+        return settling, incomplete
 
     def _collect_finished(self) -> bool:
         finished = [path for path, future in self.in_flight.items() if future.done()]
@@ -225,16 +294,18 @@ class InboxWatcher:
             future = self.in_flight.pop(path)
             self.tracker.forget(path)
             signature = _signature(path)
-            if signature is not None:  # still there (could not be removed): not again unless it changes
+            # Still there and the same file: it could not be removed, so not again unless it changes. A file
+            # replaced under the same name while it was handled is another file: it is looked at again.
+            if signature is not None and signature == self.submitted.pop(path, None):
                 self.handled[path] = signature
             if future.exception() is not None:
                 log.error("Berkas %s gagal diproses: %r", masked_name(path.name), future.exception())
         return bool(finished)
 
 
-def _signature(path: Path) -> tuple[int, int] | None:
+def _signature(path: Path) -> tuple[int, int, int] | None:
     try:
         st = path.lstat()
     except FileNotFoundError:
         return None
-    return st.st_size, st.st_mtime_ns
+    return st.st_size, st.st_mtime_ns, st.st_ino

@@ -73,7 +73,7 @@ def file_forms(ctx: Context, kind: Kind, job: Job) -> Outcome:
     source_ref = archive_source_file(ctx, job) if good and kind.source_once and several else None
     for record, data in good:
         outcome.add(file_case(ctx, kind, data, source=job.source, row=record_row(record),
-                              original=None if source_ref else job.path, source_ref=source_ref,
+                              original=None if source_ref else job, source_ref=source_ref,
                               attachments=record.attachments, prefix=record_prefix(record)))
     return outcome
 
@@ -125,7 +125,7 @@ def record_row(record: FormRecord) -> int:
 # -- a new case ------------------------------------------------------------------------------------------------
 
 
-def file_case(ctx: Context, kind: Kind, data: dict, *, source: Source | None, row: int = 0, original: Path | None = None,
+def file_case(ctx: Context, kind: Kind, data: dict, *, source: Source | None, row: int = 0, original: Job | None = None,
               source_ref: dict | None = None, attachments: list[Attachment] = (), prefix: str = "") -> Outcome:
     """File one case of ``kind``: its number in the outcome, or the reason it could not be filed (the number
     is then void with that reason)."""
@@ -139,8 +139,9 @@ def file_case(ctx: Context, kind: Kind, data: dict, *, source: Source | None, ro
     staging = ctx.archive.begin(folder, token=f"case-{case.id}")
     try:
         record_receipt(staging, case, source, logged)
-        if original is not None:
-            staging.add_copy(original, paths.original_file(original.suffix), "original", original_name=source.original_name)
+        if original is not None:   # the dropped file, byte for byte as it was recognised
+            staging.add_bytes(paths.original_file(original.path.suffix), original.data, "original",
+                              original_name=source.original_name)
         store_attachments(staging, attachments)
         kind.stage_files(ctx, case, staging)
         drafts = draft_letters(ctx, staging, case, kind.letters(ctx, case), on=registered_on(case),
@@ -307,7 +308,7 @@ def archive_source_file(ctx: Context, job: Job) -> dict:
     name = paths.source_file(job.path.suffix)
     if not ctx.archive.is_complete(relative):
         staging = ctx.archive.begin(relative, token=f"source-{source.id}")
-        staging.add_copy(job.path, name, "original", original_name=source.original_name)
+        staging.add_bytes(name, job.data, "original", original_name=source.original_name)
         staging.log("received", berkas=masked_name(source.original_name), sha256=source.sha256)
         staging.commit({"jenis": "sumber", "sha256": source.sha256, "original_name": source.original_name})
         ctx.db.set_source_state(source.id, "processing", archive_path=relative)

@@ -18,6 +18,7 @@ from pipeline.jobs.context import Context
 from pipeline.jobs.desk import place_for_signature
 from pipeline.jobs.filing import finish_filing, void_case
 from pipeline.jobs.kind import Kind
+from pipeline.jobs.sources import recover_taken_files
 from pipeline.store.db import VOID, Case
 from pipeline.store.ledger import resync
 from pipeline.store.paths import STAGING_DIR
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 def recover_interrupted(ctx: Context, kind_of: Callable[[str], Kind]) -> None:
     for leftover in (ctx.archive.root / STAGING_DIR).iterdir():
         shutil.rmtree(leftover, ignore_errors=True)
+    recover_taken_files(ctx)
     for case in ctx.db.pending_cases():
         if case.folder and ctx.archive.is_complete(case.folder):
             place_for_signature(ctx, resync(ctx.archive, ctx.db, case))

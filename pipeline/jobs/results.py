@@ -17,8 +17,13 @@ from pipeline.store.db import Source
 
 @dataclass
 class Job:
+    """One dropped file being handled: its path, its source row, the bytes that were hashed (``data``: what
+    is read and archived is exactly what was recognised, whatever happens to the inbox file meanwhile) and,
+    for forms, the read document."""
+
     path: Path
     source: Source
+    data: bytes = b""
     document: FormDocument | None = None
 
 

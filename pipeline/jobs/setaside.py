@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 def keep_aside(ctx: Context, job: Job, refusals: list[Refusal], *, extra: list[str] | None = None) -> Path:
     """Copy the file into the set-aside folder with its reason file and notices; the inbox file stays."""
     reasons = [refusal.reason for refusal in refusals]
-    copy = keep_copy(job.path, ctx.config.paths.set_aside, job.source.original_name, reasons, extra=extra)
+    copy = keep_copy(job.data, ctx.config.paths.set_aside, job.source.original_name, reasons, extra=extra)
     for sibling in attachments_of(job.path):  # the ID copy stays with its form
         copy_atomic(sibling, copy.with_name(f"{copy.name}.{sibling.name[len(job.path.stem) + 1:]}"))
     for notice in (refusal.notice for refusal in refusals if refusal.notice):
@@ -71,8 +71,8 @@ def set_aside_after_error(ctx: Context, path: Path, exc: Exception) -> FileOutco
 
 
 def set_aside_entry(ctx: Context, path: Path) -> FileOutcome:
-    """A folder or a symlink dropped into the inbox: moved aside as it is, never followed."""
-    what = "tautan (symlink)" if path.is_symlink() else "folder"
+    """A folder, a symlink or a special file dropped into the inbox: moved aside as it is, never followed."""
+    what = "tautan (symlink)" if path.is_symlink() else "folder" if path.is_dir() else "berkas khusus (bukan berkas biasa)"
     reason = f"Yang diletakkan di folder masuk adalah {what}, bukan berkas formulir. Letakkan berkas formulirnya langsung."
     when = datetime.now()
     dest = set_aside_path(ctx.config.paths.set_aside, path.name, when)

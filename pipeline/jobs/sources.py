@@ -8,15 +8,20 @@ same numbers; one left ``filed``/``setting_aside`` only needs its inbox file rem
 
 from __future__ import annotations
 
+import logging
 import os
+import uuid
 from datetime import datetime
 from pathlib import Path
 
-from pipeline.core.names import readable_name
+from pipeline.core.files import sha256_file
+from pipeline.core.names import masked_name, readable_name
 from pipeline.intake.reading import sibling_attachments
 from pipeline.jobs.context import Context
 from pipeline.jobs.results import Job
 from pipeline.store.db import Source
+
+log = logging.getLogger(__name__)
 
 
 def claim_source(ctx: Context, path: Path, sha: str) -> tuple[Source, str]:
@@ -56,17 +61,64 @@ def mark_setting_aside(ctx: Context, job: Job, reasons: list[str]) -> None:
 
 
 def finish_source(ctx: Context, job: Job) -> list[str]:
-    """Everything from this file is filed or kept aside: only now is the inbox file removed. Returns the numbers
-    of the cases the file gave."""
+    """Everything from this file is filed or kept aside: only now is the inbox file removed — and only if it
+    still holds the bytes that were handled (a file replaced meanwhile stays, to be taken as a new one).
+    Returns the numbers of the cases the file gave."""
     current = ctx.db.source(job.source.id)
     final = "set_aside" if current.state == "setting_aside" else "done"
     if current.state == "processing":
         ctx.db.set_source_state(job.source.id, "filed")
-    for sibling in attachments_of(job.path):
-        sibling.unlink(missing_ok=True)
-    job.path.unlink(missing_ok=True)
+    if remove_if_unchanged(job.path, job.source.sha256):
+        for sibling in attachments_of(job.path):
+            sibling.unlink(missing_ok=True)
     ctx.db.set_source_state(job.source.id, final)
     return [c.number for c in ctx.db.cases_of_source(job.source.id) if c.is_filed]
+
+
+TAKEN_PREFIX = ".ppid-diambil-"
+
+
+def remove_if_unchanged(path: Path, sha256: str) -> bool:
+    """Remove the inbox file if it still holds these bytes. It is first moved to a hidden name (a copy arriving
+    under its name meanwhile is a new file, untouched), checked there, and put back if it changed."""
+    taken = path.with_name(f"{TAKEN_PREFIX}{uuid.uuid4().hex[:12]}-{_short(path.name)}")
+    try:
+        os.rename(path, taken)
+    except FileNotFoundError:
+        return True               # already gone (another run finished it)
+    if sha256_file(taken) == sha256:
+        taken.unlink()
+        return True
+    log.warning("Berkas %s berubah selama diproses; dibiarkan di folder masuk untuk diproses lagi",
+                masked_name(path.name))
+    put_back(taken, path)
+    return False
+
+
+def put_back(taken: Path, path: Path) -> None:
+    """A hidden taken file back under its own name, or beside it when a new copy holds that name now."""
+    target = path
+    while target.exists():
+        target = target.with_name(f"{path.stem}-{uuid.uuid4().hex[:4]}{path.suffix}")
+    os.rename(taken, target)
+
+
+def recover_taken_files(ctx: Context) -> None:
+    """A kill between hiding an inbox file and removing it: its bytes are removed when they were handled,
+    otherwise the file is put back."""
+    for taken in ctx.config.paths.inbox.glob(f"{TAKEN_PREFIX}*"):
+        sha = sha256_file(taken)
+        if any(s.state in ("done", "set_aside", "filed", "setting_aside") for s in ctx.db.sources_with_sha(sha)):
+            taken.unlink()
+        else:
+            put_back(taken, taken.with_name(taken.name[len(TAKEN_PREFIX) + 13:]))
+
+
+def _short(name: str) -> str:
+    """A name short enough to carry the hidden prefix within the 255 bytes a file name may have."""
+    while len(name.encode("utf-8", "surrogateescape")) > 200:
+        name = name[:-1]
+    return name
 
 
 def attachments_of(path: Path) -> list[Path]:

@@ -10,7 +10,6 @@ moves the case on.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from pipeline.core import bahasa
 from pipeline.core.deadlines import deadlines_for
@@ -117,12 +116,11 @@ def letter_for(decision: Decision) -> LetterSpec:
     return letters.WRITTEN_NOTICE
 
 
-def file_decision(ctx: Context, decision: Decision, *, sheet: Path | None = None, sheet_name: str | None = None,
-                  source_ref: dict | None = None) -> list[str]:
+def file_decision(ctx: Context, decision: Decision, *, sheet: Job | None = None, source_ref: dict | None = None) -> list[str]:
     """Check, draft, convert and file the answer into its case; return the documents' IDs.
 
-    ``sheet`` is the answer sheet the decision came from: it is filed with the letter (a workbook of many
-    answers is archived once and linked by ``source_ref``). The caller holds the workspace lock. Raises
+    ``sheet`` is the answer sheet dropped into the inbox: it is filed with the letter (a workbook of many
+    answers is archived once and linked by ``source_ref``). The caller holds the work lock. Raises
     :class:`DecisionRefused` with the reasons when the answer does not fit the case, :class:`FilingFailed`
     when it could not be filed.
     """
@@ -137,8 +135,8 @@ def file_decision(ctx: Context, decision: Decision, *, sheet: Path | None = None
 
     def build(staging: Staging) -> None:
         if sheet is not None:
-            staging.add_copy(sheet, paths.answer_sheet_file(spec.key, sheet.suffix), "answer_sheet",
-                             original_name=sheet_name or sheet.name)
+            staging.add_bytes(paths.answer_sheet_file(spec.key, sheet.path.suffix), sheet.data, "answer_sheet",
+                              original_name=sheet.source.original_name)
         extra = {"objection": letters.objection_context(ctx.config, case)} if case.kind == "keberatan" else {}
         drafted.extend(draft_letters(ctx, staging, case, (spec,), request=case.data,
                                      answer=letters.answer_context(decision, case, ctx.config, new_due), **extra))
@@ -181,8 +179,7 @@ def handle(ctx: Context, job: Job) -> Outcome:
         try:
             if problems:
                 raise DecisionRefused(problems)
-            file_decision(ctx, decision, sheet=None if source_ref else job.path, sheet_name=job.source.original_name,
-                          source_ref=source_ref)
+            file_decision(ctx, decision, sheet=None if source_ref else job, source_ref=source_ref)
             outcome.answered.append(decision.nomor)
         except DecisionRefused as exc:
             outcome.refused.append(Refusal(prefix + "Jawaban tidak dapat dicatat — " + " ".join(exc.reasons)))

@@ -26,7 +26,7 @@ def handle(ctx: Context, job: Job) -> Outcome:
     data = {"applicant": {"nama": "PPID Utama dan Tim Pertimbangan"}, "tahun": ctx.today().year,
             "dik": [asdict(e) for e in entries]}
     return file_case(ctx, DIK_PROPOSAL, data, source=job.source, row=record_row(job.document.records[0]),
-                     original=job.path)
+                     original=job)
 
 
 DIK_PROPOSAL = Kind(

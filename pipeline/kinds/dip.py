@@ -58,7 +58,7 @@ def handle(ctx: Context, job: Job) -> Outcome:
         reasons = problem_lines(problems) or ["Daftar tidak berisi satu pun informasi."]
         return Outcome(refused=[Refusal(reason, note if i == 0 else None) for i, reason in enumerate(reasons)])
     data = {"applicant": {"nama": opd}, "opd": opd, "tahun": ctx.today().year, "entri": [asdict(e) for e in entries]}
-    return file_case(ctx, DIP_LIST, data, source=job.source, row=record_row(job.document.records[0]), original=job.path)
+    return file_case(ctx, DIP_LIST, data, source=job.source, row=record_row(job.document.records[0]), original=job)
 
 
 def replace_earlier_lists(ctx: Context, case: Case) -> Outcome:

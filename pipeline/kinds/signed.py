@@ -53,7 +53,7 @@ def file_signed_copy(ctx: Context, job: Job, case: Case, key: str, doc_id: str) 
     name = paths.signed_copy_file(spec.file_stem, job.path.suffix)
 
     def build(staging: Staging) -> None:
-        staging.add_copy(job.path, name, "signed_original", original_name=job.source.original_name)
+        staging.add_bytes(name, job.data, "signed_original", original_name=job.source.original_name)
         staging.entries[-1].extra.update({"letter": key, "doc_id": doc_id})
         staging.log(spec.signed_event, dokumen=doc_id, surat=key, berkas=name)
 

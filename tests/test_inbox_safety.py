@@ -1,0 +1,93 @@
+"""Trust nothing in the inbox (issue 14): a file replaced while it is filed is not deleted unprocessed, the bytes
+filed are the bytes that were recognised, and a kill between hiding a finished file and removing it loses
+nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from pipeline.jobs.sources import TAKEN_PREFIX, remove_if_unchanged
+from pipeline.render.blankforms import fill_request_docx, write_blank_forms
+
+from .conftest import ROOT, make_workspace, ppid, ppid_json
+
+
+def form(tmp_path: Path, target: Path, n: int) -> bytes:
+    blank = write_blank_forms(tmp_path / f"kosong-{n}")[0]
+    shutil.copyfile(blank, target)
+    fill_request_docx(target, {"nama": f"Pemohon Ganti {n}", "nik": f"51710101019001{n:02d}", "alamat": f"Jl. Nangka {n}",
+                               "telepon": f"0812345601{n:02d}", "rincian_informasi": f"Data irigasi {n} tahun 2025",
+                               "tujuan": "Penelitian"}, {"cara_memperoleh": [1], "cara_salinan": [4]},
+                      place_date="Denpasar, 1 Desember 2026")
+    return target.read_bytes()
+
+
+def test_a_file_replaced_after_it_was_read_is_left_for_the_next_pass(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    path = inbox / "formulir.docx"
+    path.write_bytes(b"versi pertama")
+    handled = hashlib.sha256(b"versi pertama").hexdigest()
+    path.write_bytes(b"versi kedua, disalin ulang oleh petugas")
+    assert not remove_if_unchanged(path, handled)
+    assert path.read_bytes() == b"versi kedua, disalin ulang oleh petugas"
+    assert [p.name for p in inbox.iterdir()] == ["formulir.docx"]
+    assert remove_if_unchanged(path, hashlib.sha256(path.read_bytes()).hexdigest())
+    assert list(inbox.iterdir()) == []
+
+
+def test_a_form_replaced_under_the_same_name_while_it_is_filed_is_filed_too(tmp_path):
+    workspace = make_workspace(tmp_path / "ruang-kerja")
+    inbox = workspace / "inbox"
+    first = form(tmp_path, tmp_path / "satu.docx", 1)
+    second = form(tmp_path, tmp_path / "dua.docx", 2)
+    env = {**os.environ, "PPID_CONFIG": str(workspace / "config.toml"), "PYTHONPATH": str(ROOT)}
+    watcher = subprocess.Popen([sys.executable, "-m", "pipeline", "watch"], cwd=workspace, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        (inbox / "formulir.docx").write_bytes(first)
+        staging = workspace / "archive" / ".staging"
+        deadline = time.monotonic() + 60
+        while not (staging.is_dir() and any(staging.iterdir())) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        tmp = inbox / ".formulir.docx.part"             # replaced the way a copy tool does: write, then rename
+        tmp.write_bytes(second)
+        os.replace(tmp, inbox / "formulir.docx")
+        deadline = time.monotonic() + 90
+        while len(ppid_json(workspace, "cases")) < 2 and time.monotonic() < deadline:
+            time.sleep(0.5)
+    finally:
+        watcher.send_signal(signal.SIGTERM)
+        watcher.wait(timeout=60)
+    cases = ppid_json(workspace, "cases")
+    originals = set()
+    for case in cases:
+        manifest = json.loads((workspace / "archive" / case["folder_arsip"] / "manifest.json").read_text())
+        originals |= {e["sha256"] for e in manifest["files"] if e["role"] == "original"}
+    assert originals == {hashlib.sha256(first).hexdigest(), hashlib.sha256(second).hexdigest()}
+    assert [p.name for p in inbox.iterdir() if p.name != "_disisihkan"] == []
+
+
+def test_a_kill_between_hiding_and_removing_a_finished_file_loses_nothing(tmp_path):
+    workspace = make_workspace(tmp_path / "ruang-kerja")
+    inbox = workspace / "inbox"
+    data = form(tmp_path, inbox / "selesai.docx", 3)
+    ppid(workspace, "process", "--today", "2026-12-04")
+    assert len(ppid_json(workspace, "cases")) == 1
+    # As a kill leaves it: the filed form hidden, not yet removed; and a file nobody handled, hidden the same way.
+    (inbox / f"{TAKEN_PREFIX}000000000001-selesai.docx").write_bytes(data)
+    (inbox / f"{TAKEN_PREFIX}000000000002-belum.docx").write_bytes(b"belum pernah diproses")
+    ppid(workspace, "process", "--today", "2026-12-04")
+    assert not (inbox / f"{TAKEN_PREFIX}000000000001-selesai.docx").exists()
+    kept = [p for folder in (inbox, inbox / "_disisihkan") for p in folder.iterdir()
+            if p.is_file() and p.read_bytes() == b"belum pernah diproses"]
+    assert [p.name.endswith("belum.docx") for p in kept] == [True]      # put back, then handled as any file
+    assert len(ppid_json(workspace, "cases")) == 1
