@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterator
 
+from pipeline.core import incidents
 from pipeline.core.config import Config
 from pipeline.core.names import masked_name
 from pipeline.core.workdays import load_calendar
@@ -41,6 +42,7 @@ from pipeline.render import letters
 from pipeline.render.templates import check_template, template_path
 from pipeline.store.archive import Archive
 from pipeline.store.db import Database
+from pipeline.store.ledger import check_caught_up
 from pipeline.store.locks import WorkLock, check_local_disk
 
 FORM_NAMES = {
@@ -65,6 +67,7 @@ def open_context(config: Config, *, today: Callable[[], date] = date.today, comm
                   calendar=load_calendar(config.deadlines), work_lock=WorkLock(var, command, on_wait), today=today)
     try:
         with ctx.working():
+            check_caught_up(ctx.archive, ctx.db)
             recover_interrupted(ctx, kind_of)
             recompute_due_dates(ctx)
         yield ctx
@@ -88,6 +91,8 @@ def process_file(ctx: Context, path: Path) -> FileOutcome:
         try:
             return _process_file(ctx, path)
         except Exception as exc:  # an unforeseen file or a bug: keep the original aside, keep running
+            if incidents.out_of_space(exc):
+                return FileOutcome(name=masked_name(path.name), waiting=incidents.OUT_OF_SPACE)
             return set_aside_after_error(ctx, path, exc)
 
 
@@ -142,7 +147,11 @@ def handle(ctx: Context, job: Job) -> Outcome:
 
 
 def conclude(ctx: Context, job: Job, outcome: Outcome, *, fresh_source: bool = False) -> FileOutcome:
-    """Set aside what was refused (the whole file when nothing was filed), then clear the inbox file."""
+    """Set aside what was refused (the whole file when nothing was filed), then clear the inbox file. A file
+    that must wait (a full disk) stays in the inbox as it is, its source ready to be resumed."""
+    if outcome.waiting:
+        return FileOutcome(name=masked_name(job.path.name), filed=outcome.filed, answered=outcome.answered,
+                           notes=outcome.notes, waiting=outcome.waiting)
     if fresh_source:   # the same bytes as an earlier file: this drop gets a source row of its own
         job.source = add_source(ctx, job.path, job.source.sha256)
     if not outcome.done:   # what was sent before, or gave nothing at all, is kept aside too: never lost

@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from pipeline.jobs.sources import TAKEN_PREFIX, remove_if_unchanged
 from pipeline.render.blankforms import fill_request_docx, write_blank_forms
 
@@ -91,3 +93,72 @@ def test_a_kill_between_hiding_and_removing_a_finished_file_loses_nothing(tmp_pa
             if p.is_file() and p.read_bytes() == b"belum pernah diproses"]
     assert [p.name.endswith("belum.docx") for p in kept] == [True]      # put back, then handled as any file
     assert len(ppid_json(workspace, "cases")) == 1
+
+
+def test_a_lost_or_corrupt_database_stops_numbering_until_reindex(tmp_path):
+    workspace = make_workspace(tmp_path / "ruang-kerja")
+    inbox = workspace / "inbox"
+    form(tmp_path, inbox / "pertama.docx", 4)
+    ppid(workspace, "process", "--today", "2026-12-04")
+    first = ppid_json(workspace, "cases")[0]["nomor"]
+    for db_file in (workspace / "var").glob("ppid.sqlite3*"):
+        db_file.unlink()
+
+    kedua = form(tmp_path, inbox / "kedua.docx", 5)
+    refused = ppid(workspace, "process", "--today", "2026-12-04", check=False)
+    assert refused.returncode == 1 and "ppid reindex" in refused.stderr and "Traceback" not in refused.stderr
+    assert (inbox / "kedua.docx").read_bytes() == kedua                      # nothing taken, nothing numbered
+
+    (workspace / "var" / "ppid.sqlite3").write_bytes(b"bukan database " * 1000)
+    corrupt = ppid(workspace, "process", "--today", "2026-12-04", check=False)
+    assert corrupt.returncode != 0 and "rusak" in corrupt.stderr and "Traceback" not in corrupt.stderr
+    assert "rusak" in ppid(workspace, "cases", check=False).stderr
+
+    (workspace / "var" / "ppid.sqlite3").unlink()
+    ppid(workspace, "reindex", "--ya")
+    ppid(workspace, "process", "--today", "2026-12-04")
+    numbers = sorted(c["nomor"] for c in ppid_json(workspace, "cases"))
+    assert numbers == [first, first.replace("001/", "002/")]
+
+
+def _mount_tmpfs(path: Path, size: str) -> bool:
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs", str(path)],
+                          capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="a small filesystem can only be mounted by root")
+def test_a_full_disk_voids_nothing_and_the_forms_wait_in_the_inbox(tmp_path):
+    """A real full disk: the archive on a tmpfs of 700 KB (room for about two cases), then made larger."""
+    workspace = make_workspace(tmp_path / "ruang-kerja")
+    archive = workspace / "archive"
+    if not _mount_tmpfs(archive, "700k"):
+        pytest.skip("tmpfs cannot be mounted here")
+    try:
+        inbox = workspace / "inbox"
+        sent = {form(tmp_path, inbox / f"penuh-{i}.docx", 20 + i) for i in range(5)}
+        first = ppid(workspace, "process", "--today", "2026-12-04", check=False)
+        assert "Traceback" not in first.stderr
+        assert "Ruang penyimpanan penuh" in first.stdout
+        cases = ppid_json(workspace, "cases")
+        assert [c for c in cases if c["status"] == "batal"] == []
+        filed = [c for c in cases if c["status"] != "disiapkan"]
+        assert 0 < len(filed) < 5
+        waiting = [p for p in inbox.iterdir() if p.suffix == ".docx"]
+        assert len(waiting) + len(filed) == 5                     # every form filed or still in the inbox
+        hidden = [p for p in archive.rglob(".*.tmp")] + [p for p in (inbox / "_disisihkan").rglob("*")
+                                                         if (inbox / "_disisihkan").exists()]
+        assert hidden == []                                       # no half-written copies anywhere
+
+        subprocess.run(["mount", "-o", "remount,size=64m", str(archive)], check=True)
+        ppid(workspace, "process", "--today", "2026-12-04")
+        cases = ppid_json(workspace, "cases")
+        assert sorted(int(c["nomor"].split("/")[0]) for c in cases) == [1, 2, 3, 4, 5]
+        assert {c["status"] for c in cases} == {"diteruskan"}
+        archived = set()
+        for case in cases:
+            manifest = json.loads((archive / case["folder_arsip"] / "manifest.json").read_text())
+            archived |= {e["sha256"] for e in manifest["files"] if e["role"] == "original"}
+        assert archived == {hashlib.sha256(data).hexdigest() for data in sent}
+        assert "arsip utuh" in ppid(workspace, "verify").stdout
+    finally:
+        subprocess.run(["umount", "-l", str(archive)], capture_output=True)

@@ -37,6 +37,7 @@ def reindex(obj: Workspace, ya: bool) -> None:
     seperti semula.
     """
     from pipeline.store.locks import RunnerLock, WorkLock, WorkspaceError
+    from pipeline.store.reindex import ReindexRefused
     from pipeline.store.reindex import reindex as rebuild
 
     config = obj.config
@@ -50,6 +51,8 @@ def reindex(obj: Workspace, ya: bool) -> None:
     try:
         with WorkLock(var, "reindex", on_wait=tell_waiting).held():
             report = rebuild(config)
+    except ReindexRefused as exc:
+        fail(str(exc), code=1)
     finally:
         runner.release()
     click.echo(f"Database dibangun ulang: {report.cases} perkara, {report.voids} nomor batal, {report.letters} surat, "
@@ -67,7 +70,7 @@ def verify(obj: Workspace, fast: bool, as_json: bool) -> None:
     """
     from pipeline.store.verify import format_report, verify_archive
 
-    report = verify_archive(obj.config.paths.archive, fast=fast)
+    report = verify_archive(obj.config.paths.archive, fast=fast, database=obj.config.paths.database)
     click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2) if as_json else format_report(report))
     sys.exit(0 if report.ok else 1)
 

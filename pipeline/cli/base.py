@@ -107,10 +107,25 @@ def open_workspace(obj: Workspace, today: date | None = None, *, runner: bool = 
         except (TemplateError, CalendarError, ConversionError) as exc:
             fail(str(exc))
         except sqlite3.DatabaseError:
-            fail(f"Database {obj.config.paths.database} rusak atau bukan database ppid. Arsip tetap utuh: "
-                 "pindahkan berkas database itu ke tempat lain, lalu jalankan `ppid reindex` untuk membangunnya "
-                 "kembali dari arsip.")
+            fail_corrupt_database(obj)
         yield ctx
+
+
+def open_database(obj: Workspace):
+    """The database alone, for the commands that only read cases."""
+    import sqlite3
+
+    from pipeline.store.db import Database
+
+    try:
+        return Database(obj.config.paths.database)
+    except sqlite3.DatabaseError:
+        fail_corrupt_database(obj)
+
+
+def fail_corrupt_database(obj: Workspace) -> None:
+    fail(f"Database {obj.config.paths.database} rusak atau bukan database ppid. Arsip tetap utuh: pindahkan berkas "
+         "database itu ke tempat lain, lalu jalankan `ppid reindex` untuk membangunnya kembali dari arsip.")
 
 
 def tell_waiting(holder: str) -> None:

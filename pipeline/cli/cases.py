@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import click
 
-from pipeline.cli.base import Workspace, fail, main, open_workspace
+from pipeline.cli.base import Workspace, fail, main, open_database, open_workspace
 from pipeline.core.bahasa import hari_kerja, hari_tanggal
 
 
@@ -17,9 +17,8 @@ from pipeline.core.bahasa import hari_kerja, hari_tanggal
 @click.pass_obj
 def cases(obj: Workspace, as_json: bool, tahun: int | None) -> None:
     """Daftar perkara: nomor, jenis, pemohon, tanggal diterima, tenggat, status, folder arsip."""
-    from pipeline.store.db import Database
 
-    db = Database(obj.config.paths.database)
+    db = open_database(obj)
     rows = db.cases(year=tahun)
     db.close()
     if as_json:
@@ -40,9 +39,8 @@ def cases(obj: Workspace, as_json: bool, tahun: int | None) -> None:
 @click.pass_obj
 def show(obj: Workspace, number: str, as_json: bool) -> None:
     """Rincian satu perkara beserta riwayat kejadiannya."""
-    from pipeline.store.db import Database
 
-    db = Database(obj.config.paths.database)
+    db = open_database(obj)
     case = db.case_by_number(number)
     if case is None:
         db.close()

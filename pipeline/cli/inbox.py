@@ -59,10 +59,12 @@ def _drain_inbox(ctx, config: Config) -> list:
     pending = len(candidates(config.paths.inbox, _own_folders(config)))
     bar = click.progressbar(length=pending, label="Memproses", file=sys.stderr) if pending > PROGRESS_THRESHOLD else None
 
-    def handle(path: Path) -> None:
-        outcomes.append(process_file(ctx, path))
+    def handle(path: Path):
+        outcome = process_file(ctx, path)
+        outcomes.append(outcome)
         if bar:
             bar.update(1)
+        return outcome
 
     watcher = InboxWatcher(config.paths.inbox, config.watch, _own_folders(config), handle,
                            workers=config.libreoffice.worker_count)
@@ -91,6 +93,8 @@ def _print_summary(outcomes: list) -> None:
             click.echo(f"  disisihkan: {o.name}: {o.set_aside[0]}")
         for note in o.notes:
             click.echo(f"  perhatian: {note}")
+        if o.waiting:
+            click.echo(f"  dibiarkan di folder masuk: {o.name}: {o.waiting}")
     answered = f"{answers} jawaban dicatat, " if answers else ""
     answered += f"{signed} salinan bertanda tangan diarsipkan, " if signed else ""
     click.echo(f"Selesai: {len(outcomes)} berkas, {cases} perkara terdaftar, {answered}{aside} berkas disisihkan.")
@@ -110,7 +114,7 @@ def watch(obj: Workspace) -> None:
 
     config = obj.config
     with open_workspace(obj, runner=True) as ctx:
-        def handle(path: Path) -> None:
+        def handle(path: Path):
             reload_calendar(ctx)
             outcome = process_file(ctx, path)
             if outcome.filed:
@@ -123,6 +127,9 @@ def watch(obj: Workspace) -> None:
                 click.echo(f"Disisihkan: {outcome.name}: {outcome.set_aside[0]}")
             for note in outcome.notes:
                 click.echo(f"Perhatian: {note}")
+            if outcome.waiting:
+                click.echo(f"Menunggu: {outcome.name}: {outcome.waiting}")
+            return outcome
 
         watcher = InboxWatcher(config.paths.inbox, config.watch, _own_folders(config), handle,
                                workers=config.libreoffice.worker_count, on_idle=lambda: refresh_views(ctx, force=False))

@@ -50,12 +50,15 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
     if path.exists() and not overwrite:
         raise ArchiveError(f"Berkas sudah ada dan tidak akan ditimpa: {path}")
     tmp = _temporary(path)
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.chmod(tmp, FILE_MODE)
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)   # a full disk leaves no hidden half file behind
 
 
 def copy_atomic(src: Path, dest: Path) -> str:
@@ -64,15 +67,17 @@ def copy_atomic(src: Path, dest: Path) -> str:
         raise ArchiveError(f"Berkas sudah ada dan tidak akan ditimpa: {dest}")
     tmp = _temporary(dest)
     digest = hashlib.sha256()
-    with open(src, "rb") as fin, open(tmp, "wb") as fout:
-        for chunk in iter(lambda: fin.read(1 << 20), b""):
-            digest.update(chunk)
-            fout.write(chunk)
-        fout.flush()
-        os.fsync(fout.fileno())
-    os.chmod(tmp, FILE_MODE)
-    if sha256_file(tmp) != digest.hexdigest():
-        tmp.unlink()
-        raise ArchiveError(f"Salinan tidak sama dengan aslinya: {src.name}")
-    os.replace(tmp, dest)
+    try:
+        with open(src, "rb") as fin, open(tmp, "wb") as fout:
+            for chunk in iter(lambda: fin.read(1 << 20), b""):
+                digest.update(chunk)
+                fout.write(chunk)
+            fout.flush()
+            os.fsync(fout.fileno())
+        os.chmod(tmp, FILE_MODE)
+        if sha256_file(tmp) != digest.hexdigest():
+            raise ArchiveError(f"Salinan tidak sama dengan aslinya: {src.name}")
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)   # a full disk leaves no hidden half file behind
     return digest.hexdigest()

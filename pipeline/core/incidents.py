@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from errno import ENOSPC
+from errno import EDQUOT, ENOSPC
 
 
 def report(log: logging.Logger, what: str, exc: BaseException | None = None) -> str:
@@ -14,6 +14,22 @@ def report(log: logging.Logger, what: str, exc: BaseException | None = None) -> 
     log.error("[kejadian %s] %s%s", code, what, f": {type(exc).__name__}: {exc}" if exc else "",
               exc_info=exc if exc is not None and not isinstance(exc, OSError) else None)
     return code
+
+
+def out_of_space(exc: BaseException) -> bool:
+    """Whether a disk was full, somewhere in the chain of causes: then nothing is voided or set aside, the
+    file waits in the inbox until there is room."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno in (ENOSPC, EDQUOT):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+OUT_OF_SPACE = ("Ruang penyimpanan penuh: berkas ini dibiarkan di folder masuk dan diproses lagi setelah ada ruang. "
+                "Beri tahu pengelola sistem.")
 
 
 def plain_cause(exc: BaseException) -> str:

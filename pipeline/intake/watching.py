@@ -37,6 +37,7 @@ ORPHAN_ATTACHMENT_GRACE = 10.0
 READY, SETTLING, INCOMPLETE = "siap", "berubah", "belum lengkap"
 IDLE_RETRY_SECONDS = 5.0
 INCOMPLETE_RETRY_SECONDS = 1.0
+WAIT_RETRY_SECONDS = 30.0      # a file that had to wait (a full disk) is tried again after this
 
 IGNORED_PATTERNS = (
     "~$*", "~WRL*.tmp", ".~lock.*#", "*.tmp", "*.part", "*.crdownload", "*.partial", "*.download",
@@ -211,8 +212,10 @@ class InboxWatcher:
     Events only wake the loop; the loop itself decides what is ready, so duplicate or lost events change
     nothing, and the inbox is scanned again at least every ``rescan_seconds``. ``in_flight`` keeps a file
     from being handed over twice while it is processed; ``handled`` remembers files already handed over
-    (by size and mtime), so a file that could not be removed is not processed again unless it changes.
-    On stop, files in hand are finished first: no case is left half-filed.
+    (by size, mtime and inode), so a file that could not be removed is not processed again unless it changes.
+    ``handle`` may return a result with a true ``waiting`` (a full disk): the file is tried again after
+    ``WAIT_RETRY_SECONDS`` (one pass leaves it in ``waiting``). On stop, files in hand are finished first: no
+    case is left half-filed.
     """
 
     def __init__(self, inbox: Path, settings: WatchSettings, skip: set[Path], handle, *, workers: int = 1, on_idle=None):
@@ -227,6 +230,8 @@ class InboxWatcher:
         self.handled: dict[Path, tuple[int, int]] = {}
         self.incomplete: list[Path] = []
         self.submitted: dict[Path, tuple[int, int, int] | None] = {}
+        self.retry_at: dict[Path, float] = {}
+        self.waiting: list[Path] = []
         self.wake = threading.Event()
         self.stop = threading.Event()
 
@@ -272,8 +277,11 @@ class InboxWatcher:
         """Start every file that is ready; return the files still changing (or waiting for a free slot) and the
         files that are stable but not whole."""
         settling, incomplete = [], []
+        now = time.monotonic()
         for path in self.listing.current():
             if path in self.in_flight or (path in self.handled and self.handled[path] == _signature(path)):
+                continue
+            if self.retry_at.get(path, 0) > now:
                 continue
             if len(self.in_flight) >= self.workers:
                 settling.append(path)
@@ -296,10 +304,15 @@ class InboxWatcher:
             signature = _signature(path)
             # Still there and the same file: it could not be removed, so not again unless it changes. A file
             # replaced under the same name while it was handled is another file: it is looked at again.
-            if signature is not None and signature == self.submitted.pop(path, None):
-                self.handled[path] = signature
+            submitted = self.submitted.pop(path, None)
             if future.exception() is not None:
                 log.error("Berkas %s gagal diproses: %r", masked_name(path.name), future.exception())
+            elif getattr(future.result(), "waiting", ""):   # e.g. a full disk: tried again later, as it is
+                self.retry_at[path] = time.monotonic() + WAIT_RETRY_SECONDS
+                self.waiting.append(path)
+                continue
+            if signature is not None and signature == submitted:
+                self.handled[path] = signature
         return bool(finished)
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.core import bahasa, incidents
+from pipeline.core.crashpoints import crash
 from pipeline.core.deadlines import deadlines_for
 from pipeline.core.files import ArchiveError
 from pipeline.core.names import masked_name
@@ -44,11 +45,16 @@ FILING_ERRORS = (ConversionError, ArchiveError, OSError)
 
 
 class FilingFailed(Exception):
-    """An addition to a filed case could not be made; ``reason`` is plain Indonesian with the incident code."""
+    """An addition to a filed case could not be made; ``reason`` is plain Indonesian with the incident code.
+    ``waiting``: a full disk, the file waits in the inbox."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, *, waiting: bool = False):
         super().__init__(reason)
         self.reason = reason
+        self.waiting = waiting
+
+    def outcome(self) -> Outcome:
+        return Outcome.wait(self.reason) if self.waiting else Outcome.refusal(self.reason)
 
 
 # -- forms: one case per complete form -----------------------------------------------------------------------
@@ -130,12 +136,14 @@ def file_case(ctx: Context, kind: Kind, data: dict, *, source: Source | None, ro
     """File one case of ``kind``: its number in the outcome, or the reason it could not be filed (the number
     is then void with that reason)."""
     case = open_case(ctx, kind, source, row, data)
+    crash("setelah-nomor")
     if case.status == VOID:
         return Outcome.refusal(case.void_reason)
     folder = kind.folder(ctx.config, case)
     if case.is_filed or ctx.archive.is_complete(folder):   # filed already, or renamed into place before a kill
         return finish_filing(ctx, kind, case, folder)
     case, logged = plan_case(ctx, kind, case, folder)
+    crash("setelah-rencana")
     staging = ctx.archive.begin(folder, token=f"case-{case.id}")
     try:
         record_receipt(staging, case, source, logged)
@@ -150,9 +158,15 @@ def file_case(ctx: Context, kind: Kind, data: dict, *, source: Source | None, ro
         staging.log("filed", folder=folder)
         for event, detail in kind.filed_events(ctx, case, drafts):
             staging.log(event, **detail)
+        crash("sebelum-rename")
+        ctx.db.begin_change(case.id, FOLLOW_UP)
         staging.commit(manifest_header(case, source, source_ref))
+        crash("setelah-rename")
     except FILING_ERRORS as exc:
         shutil.rmtree(staging.root, ignore_errors=True)
+        if incidents.out_of_space(exc):   # the number waits, unvoided, for the file's next turn
+            log.error("Ruang penyimpanan penuh saat mengarsipkan perkara %s; berkas menunggu", case.number)
+            return Outcome.wait(incidents.OUT_OF_SPACE)
         code = incidents.report(log, f"Perkara {case.number} tidak dapat diarsipkan", exc)
         reason = (f"{prefix}Nomor {case.number} dibatalkan karena perkara tidak dapat diselesaikan "
                   f"({incidents.plain_cause(exc)}; kode kejadian {code}).")
@@ -161,16 +175,24 @@ def file_case(ctx: Context, kind: Kind, data: dict, *, source: Source | None, ro
     return finish_filing(ctx, kind, case, folder)
 
 
+FOLLOW_UP = "filed"
+"""Owed (``pending``) between the rename of a new case's folder and the end of its follow-up."""
+
+
 def finish_filing(ctx: Context, kind: Kind, case: Case, folder: str) -> Outcome:
     """The folder is in the archive: the database follows it, the drafts go to their signers, the kind follows
-    up. Repeating it is harmless, so a restart after a kill finishes here."""
-    first_time = not case.is_filed
+    up. What is still owed is marked in the database (``pending``), so a restart after a kill finishes here."""
+    owed = ctx.db.owed(case.id)
     case = ledger.resync(ctx.archive, ctx.db, case, folder)
+    crash("setelah-database")
     place_for_signature(ctx, case)
+    crash("setelah-meja")
     outcome = Outcome(filed=[case.number])
-    if first_time:
+    ctx.archive.note_number(case.register, case.year, case.seq)
+    if owed == FOLLOW_UP:
         log.info("Perkara %s diarsipkan di %s", case.number, folder)
         outcome.add(kind.on_filed(ctx, case) or Outcome())
+    ctx.db.done_change(case.id)
     if case.data.get("didaftarkan_terlambat"):
         outcome.notes.append(f"{case.number}: {case.data['didaftarkan_terlambat']}")
     if case.data.get("kemungkinan_duplikat"):
@@ -276,6 +298,7 @@ def void_case(ctx: Context, case: Case, reason: str) -> None:
     """Keep the number, mark it void with the reason, in the database and in the archive tree."""
     ctx.db.void_case(case.id, reason)
     record_void(ctx, case, reason)
+    ctx.db.done_change(case.id)
 
 
 def void_filed_case(ctx: Context, case: Case, reason: str) -> Case:
@@ -292,6 +315,7 @@ def void_filed_case(ctx: Context, case: Case, reason: str) -> Case:
 
 
 def record_void(ctx: Context, case: Case, reason: str) -> None:
+    ctx.archive.note_number(case.register, case.year, case.seq)
     source = ctx.db.source(case.source_id) if case.source_id else None
     ctx.archive.record_void(case.year, case.number, {
         "nomor": case.number, "jenis": case.kind, "register": case.register, "tahun": case.year, "urut": case.seq,
@@ -318,19 +342,42 @@ def archive_source_file(ctx: Context, job: Job) -> dict:
 # -- additions to a filed case -------------------------------------------------------------------------------------
 
 
-def add_to_case(ctx: Context, case: Case, *, token: str, build: Callable[[Staging], None]) -> Case:
+def signed_follow_up(doc_id: str, letter: str) -> str:
+    """What a signed copy leaves owed until its draft left the desk and its kind followed up."""
+    return f"signed:{doc_id}:{letter}"
+
+
+def follow_up_signature(ctx: Context, kind: Kind, case: Case, doc_id: str, letter: str) -> None:
+    """The signed copy is filed: its draft leaves the signer's desk, the kind follows up (a signed SK DIP is
+    published). Repeated after a kill (pipeline.jobs.recovery, the ``signed:`` mark); the steps are idempotent."""
+    crash("ttd-setelah-arsip")
+    remove_from_desk(ctx, doc_id)
+    crash("ttd-sebelum-tindak-lanjut")
+    kind.on_signed(ctx, case, letter)
+    ctx.db.done_change(case.id)
+
+
+def add_to_case(ctx: Context, case: Case, *, token: str, build: Callable[[Staging], None],
+                owed: str = "sync") -> Case:
     """Stage what ``build`` adds (files, drafts, events), move it into the case folder, and bring the database
-    and the signers' desks along. Raises :class:`FilingFailed` with a plain reason; nothing is half-added."""
+    and the signers' desks along. Raises :class:`FilingFailed` with a plain reason; nothing is half-added.
+    ``owed``: a follow-up the caller still has to do, kept marked until it calls ``ctx.db.done_change``."""
     staging = ctx.archive.begin_addition(case.folder, token=token)
     try:
         build(staging)
-        ctx.db.begin_change(case.id)
+        crash("tambahan-sebelum-pindah")
+        ctx.db.begin_change(case.id, owed)
         ctx.archive.commit_addition(staging)
+        crash("tambahan-setelah-pindah")
     except FILING_ERRORS as exc:
         shutil.rmtree(staging.root, ignore_errors=True)
+        if incidents.out_of_space(exc):
+            raise FilingFailed(incidents.OUT_OF_SPACE, waiting=True) from exc
         code = incidents.report(log, f"Tambahan pada perkara {case.number} tidak dapat diarsipkan", exc)
         raise FilingFailed(f"Berkas tidak dapat diarsipkan pada perkara {case.number} "
                            f"({incidents.plain_cause(exc)}; kode kejadian {code}).") from exc
     case = ledger.resync(ctx.archive, ctx.db, case)
     place_for_signature(ctx, case)
+    if owed == "sync":
+        ctx.db.done_change(case.id)
     return case

@@ -16,7 +16,7 @@ from typing import Callable
 from pipeline.core.files import sha256_file
 from pipeline.jobs.context import Context
 from pipeline.jobs.desk import place_for_signature
-from pipeline.jobs.filing import finish_filing, void_case
+from pipeline.jobs.filing import FOLLOW_UP, finish_filing, follow_up_signature, void_case
 from pipeline.jobs.kind import Kind
 from pipeline.jobs.sources import recover_taken_files
 from pipeline.store.db import VOID, Case
@@ -30,10 +30,8 @@ def recover_interrupted(ctx: Context, kind_of: Callable[[str], Kind]) -> None:
     for leftover in (ctx.archive.root / STAGING_DIR).iterdir():
         shutil.rmtree(leftover, ignore_errors=True)
     recover_taken_files(ctx)
-    for case in ctx.db.pending_cases():
-        if case.folder and ctx.archive.is_complete(case.folder):
-            place_for_signature(ctx, resync(ctx.archive, ctx.db, case))
-            log.info("Perkara %s disesuaikan dengan foldernya setelah proses terhenti", case.number)
+    for case, owed in ctx.db.pending_cases():
+        finish_change(ctx, kind_of(case.kind), case, owed)
     for source in ctx.db.unfinished_sources():
         inbox_file = ctx.config.paths.inbox / source.original_name
         if inbox_file.is_file() and sha256_file(inbox_file) == source.sha256:
@@ -46,6 +44,27 @@ def recover_interrupted(ctx: Context, kind_of: Callable[[str], Kind]) -> None:
     for case in ctx.db.unfinished_cases_without_source():
         finish_or_void(ctx, kind_of, case, "Perkara tidak selesai diarsipkan karena proses terhenti; buat ulang "
                                            "(misalnya ppid dip rekap).")
+
+
+def finish_change(ctx: Context, kind: Kind, case: Case, owed: str) -> None:
+    """A change a kill cut short: the database follows the folder, the desks are completed, and what was owed
+    (a new case's follow-up, a signed copy's) is done. A case whose folder never reached the archive is left to
+    its source (resumed with its number, or voided below)."""
+    if case.status == VOID:
+        ctx.db.done_change(case.id)
+        return
+    if not (case.folder and ctx.archive.is_complete(case.folder)):
+        return
+    log.info("Perkara %s diselesaikan setelah proses terhenti (%s)", case.number, owed)
+    if owed == FOLLOW_UP:
+        finish_filing(ctx, kind, case, case.folder)
+        return
+    case = resync(ctx.archive, ctx.db, case)
+    place_for_signature(ctx, case)
+    if owed.startswith("signed:"):
+        _, doc_id, letter = owed.split(":", 2)
+        follow_up_signature(ctx, kind, case, doc_id, letter)
+    ctx.db.done_change(case.id)
 
 
 def finish_or_void(ctx: Context, kind_of: Callable[[str], Kind], case: Case, reason: str) -> None:

@@ -54,6 +54,11 @@ class Outcome:
     refused: list[Refusal] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)      # forms already registered from an earlier file
     notes: list[str] = field(default_factory=list)        # for the officer, e.g. a case registered late
+    waiting: str = ""                                     # why the file must wait in the inbox (a full disk)
+
+    @classmethod
+    def wait(cls, reason: str) -> Outcome:
+        return cls(waiting=reason)
 
     @classmethod
     def refusal(cls, *reasons: str, notice: Notice | None = None) -> Outcome:
@@ -66,6 +71,7 @@ class Outcome:
     def add(self, other: Outcome) -> Outcome:
         for name in ("filed", "answered", "signed", "refused", "skipped", "notes"):
             getattr(self, name).extend(getattr(other, name))
+        self.waiting = self.waiting or other.waiting
         return self
 
 
@@ -79,3 +85,4 @@ class FileOutcome:
     signed: list[str] = field(default_factory=list)
     set_aside: list[str] = field(default_factory=list)    # reasons
     notes: list[str] = field(default_factory=list)
+    waiting: str = ""                                     # left in the inbox, to be taken again later

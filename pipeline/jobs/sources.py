@@ -14,6 +14,7 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 
+from pipeline.core.crashpoints import crash
 from pipeline.core.files import sha256_file
 from pipeline.core.names import masked_name, readable_name
 from pipeline.intake.reading import sibling_attachments
@@ -86,6 +87,7 @@ def remove_if_unchanged(path: Path, sha256: str) -> bool:
         os.rename(path, taken)
     except FileNotFoundError:
         return True               # already gone (another run finished it)
+    crash("setelah-sembunyi")
     if sha256_file(taken) == sha256:
         taken.unlink()
         return True

@@ -184,6 +184,8 @@ def handle(ctx: Context, job: Job) -> Outcome:
         except DecisionRefused as exc:
             outcome.refused.append(Refusal(prefix + "Jawaban tidak dapat dicatat — " + " ".join(exc.reasons)))
         except FilingFailed as exc:
+            if exc.waiting:
+                return exc.outcome()        # a full disk: the whole sheet waits (filed answers are kept)
             outcome.refused.append(Refusal(prefix + exc.reason))
     if not outcome.done and not outcome.refused:
         outcome.refused.append(Refusal("Lembar jawaban tidak berisi jawaban."))

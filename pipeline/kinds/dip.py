@@ -130,8 +130,8 @@ def forwarded_to_signer(ctx: Context, case: Case, drafts: list[Draft]) -> list[t
 
 def publish(ctx: Context, case: Case, letter: str) -> None:
     """The signed SK DIP: the DIP is published (xlsx, csv, html), ready to upload once the online system is back."""
-    if letter != letters.SK_DIP.key:
-        return
+    if letter != letters.SK_DIP.key or any(e["event"] == "publication" for e in ctx.db.events(case.id)):
+        return   # not the SK DIP, or published already (a restart repeats the follow-up)
     year = case.data["tahun"]
     number = next((e.get("letter_number") for e in ctx.archive.manifest(case.folder)["files"]
                    if e.get("letter") == letters.SK_DIP.key), "")

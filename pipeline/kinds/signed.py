@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pipeline.intake.scans import doc_id_from_name, find_doc_ids
 from pipeline.jobs.context import Context
-from pipeline.jobs.desk import SIGNED_EVENTS, remove_from_desk
-from pipeline.jobs.filing import FilingFailed, add_to_case
+from pipeline.jobs.desk import SIGNED_EVENTS
+from pipeline.jobs.filing import FilingFailed, add_to_case, follow_up_signature, signed_follow_up
 from pipeline.jobs.results import Job, Outcome
 from pipeline.kinds.registry import kind_of
 from pipeline.render import letters
@@ -44,7 +44,7 @@ def handle(ctx: Context, job: Job) -> Outcome:
     try:
         file_signed_copy(ctx, job, case, key, doc_id)
     except FilingFailed as exc:
-        return Outcome.refusal(exc.reason)
+        return exc.outcome()
     return Outcome(signed=[f"{case.number} ({doc_id})"])
 
 
@@ -57,7 +57,6 @@ def file_signed_copy(ctx: Context, job: Job, case: Case, key: str, doc_id: str) 
         staging.entries[-1].extra.update({"letter": key, "doc_id": doc_id})
         staging.log(spec.signed_event, dokumen=doc_id, surat=key, berkas=name)
 
-    case = add_to_case(ctx, case, token=f"ttd-{doc_id}", build=build)
-    remove_from_desk(ctx, doc_id)
-    kind_of(case.kind).on_signed(ctx, case, key)
+    case = add_to_case(ctx, case, token=f"ttd-{doc_id}", build=build, owed=signed_follow_up(doc_id, key))
+    follow_up_signature(ctx, kind_of(case.kind), case, doc_id, key)
     log.info("Salinan bertanda tangan %s diarsipkan pada perkara %s", doc_id, case.number)

@@ -17,6 +17,8 @@ import atexit
 import fcntl
 import os
 import queue
+import shutil
+import tempfile
 import threading
 import time
 import uuid
@@ -97,10 +99,16 @@ def _verify_pdf(path: Path, final: Path) -> None:
 
 
 def _commit(temp: Path, final: Path) -> None:
-    """fsync the finished temp file, rename it over the final name, fsync the folder."""
-    with open(temp, "rb+") as handle:
-        os.fsync(handle.fileno())
-    os.replace(temp, final)
+    """Copy the finished file beside its final name (the scratch folder may be on another disk), fsync, rename
+    it over the final name, fsync the folder."""
+    staged = _temp_name(final)
+    try:
+        shutil.copyfile(temp, staged)
+        with open(staged, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(staged, final)
+    finally:
+        _discard(staged)
     folder = os.open(final.parent, os.O_RDONLY)
     try:
         os.fsync(folder)
@@ -199,14 +207,14 @@ def _has_javascript(pdf: pikepdf.Pdf) -> bool:
 class _Worker:
     """One pool slot: a profile folder + port (held with a file lock) and its current instance."""
 
-    def __init__(self, slot: int, program: str, profile_root: Path, port: int, lock_handle):
+    def __init__(self, slot: int, program: str, profile_root: Path, port: int, lock_handles: tuple):
         self.slot = slot
         self.port = port
         self.instance = SofficeInstance(program, profile_root / f"worker-{slot}", port)
         self.conversions = 0
         self.restarts = 0
         self.closed = False
-        self._lock_handle = lock_handle
+        self._lock_handles = lock_handles   # the slot's profile and its port
 
     def start(self) -> None:
         self.instance.start(START_TIMEOUT_SECONDS)
@@ -225,7 +233,8 @@ class _Worker:
     def close(self) -> None:
         self.closed = True
         self.instance.stop()
-        self._lock_handle.close()  # releases the slot's flock
+        for handle in self._lock_handles:
+            handle.close()  # releases the slot's and the port's flocks
 
 
 class ConverterPool:
@@ -251,6 +260,7 @@ class ConverterPool:
         with self._state_lock:
             if self._running:
                 return
+            _remove_dead_scratch(Path(self.settings.profile_dir) / "scratch")
             workers = self._claim_slots(self.settings.worker_count)
             self._start_all(workers)
             self._workers = workers
@@ -306,10 +316,14 @@ class ConverterPool:
                 continue
             if kill_orphans(root / f"worker-{slot}"):  # left by a killed run: we hold the slot, they are ours
                 wait_for_port(port, PORT_RELEASE_SECONDS)
-            if not port_is_free(port):
-                handle.close()
+            # Another workspace on this machine may use the same ports: the port is held too, machine-wide.
+            port_handle = _try_lock(_port_lock_path(port))
+            if port_handle is None or not port_is_free(port):
+                for held in (handle, port_handle):
+                    if held is not None:
+                        held.close()
                 continue
-            workers.append(_Worker(slot, self.settings.program, root, port, handle))
+            workers.append(_Worker(slot, self.settings.program, root, port, (handle, port_handle)))
         if len(workers) < count:
             for worker in workers:
                 worker.close()
@@ -350,18 +364,26 @@ class ConverterPool:
                 continue
 
     def _convert_on(self, worker: _Worker, docx: Path, pdfa: Path, printable: Path, metadata: PdfMetadata) -> None:
+        """LibreOffice reads and writes only in a scratch folder of the pool's, outside the archive: an instance
+        killed mid-conversion leaves its temporary and lock files there, never in a case folder."""
         for final in (pdfa, printable):
             final.parent.mkdir(parents=True, exist_ok=True)
-        temps = (_temp_name(pdfa), _temp_name(printable))
-        try:
-            self._run_with_retry(worker, docx, temps, metadata)
+        with tempfile.TemporaryDirectory(dir=self._scratch_folder(), prefix="konversi-") as scratch:
+            source = Path(scratch) / docx.name
+            shutil.copyfile(docx, source)
+            temps = (Path(scratch) / "pdfa.pdf", Path(scratch) / "cetak.pdf")
+            self._run_with_retry(worker, source, temps, metadata)
             _verify_pdf(temps[0], pdfa)
             _verify_pdf(temps[1], printable)
             self._verify_pdfa(temps[0], pdfa)
             _commit(temps[0], pdfa)
             _commit(temps[1], printable)
-        finally:
-            _discard(*temps)
+
+    def _scratch_folder(self) -> Path:
+        """``<profile_dir>/scratch/<pid>``: this process's; those of processes that died are removed at start."""
+        folder = Path(self.settings.profile_dir) / "scratch" / str(os.getpid())
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     def _run_with_retry(self, worker: _Worker, docx: Path, temps: tuple[Path, Path], metadata: PdfMetadata) -> None:
         targets = [(temps[0], PDFA_FILTER_DATA), (temps[1], PRINT_FILTER_DATA)]
@@ -398,9 +420,30 @@ class ConverterPool:
             raise ConversionError(f"Konversi ke PDF gagal: {final.name} bukan PDF/A-2b yang sah ({report}).")
 
 
+def _remove_dead_scratch(root: Path) -> None:
+    """Scratch folders of processes that are gone (killed mid-conversion) are removed."""
+    for folder in root.glob("*") if root.is_dir() else ():
+        if folder.name.isdigit() and not Path(f"/proc/{folder.name}").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _port_lock_path(port: int) -> Path:
+    """A lock file per port shared by every workspace on the machine (the system's temporary folder)."""
+    folder = Path(tempfile.gettempdir()) / "ppid-libreoffice-port"
+    folder.mkdir(exist_ok=True)
+    try:
+        os.chmod(folder, 0o1777)      # every service account may take a port (sticky: none removes another's)
+    except PermissionError:
+        pass
+    return folder / f"{port}.lock"
+
+
 def _try_lock(path: Path):
     """An open handle holding an exclusive flock on ``path``, or None when another holder has it."""
-    handle = open(path, "a+")
+    try:
+        handle = open(path, "a+")
+    except PermissionError:       # another account's lock file: theirs
+        return None
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

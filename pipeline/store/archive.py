@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from pipeline.core.files import (
     sha256_file,
     write_atomic,
 )
-from pipeline.store.paths import EVENT_LOG, MANIFEST, STAGING_DIR, void_record
+from pipeline.store.paths import EVENT_LOG, MANIFEST, NUMBERS_FILE, STAGING_DIR, void_record
 
 
 @dataclass
@@ -92,8 +93,7 @@ class Staging:
         """Write manifest and event log, fsync, and rename the folder into its dated place."""
         manifest = {**header, "files": [e.as_json() for e in self.entries]}
         write_atomic(self.root / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode())
-        log_lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in self.events)
-        write_atomic(self.root / EVENT_LOG, log_lines.encode())
+        write_atomic(self.root / EVENT_LOG, chained(b"", self.events))
         fsync_dir(self.root)
         self.final.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
         if self.final.exists():
@@ -110,9 +110,68 @@ def read_event_log(folder: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+# -- the event log's chain ------------------------------------------------------------------------------------
+#
+# Each line carries ``rantai``: the sha256 of the line before it (of b"" for the first). An edited, removed or
+# inserted line breaks the chain at the line after it; the database keeps the last line's digest and the
+# manifest's (pipeline.store.ledger), so a line appended by hand or a changed manifest shows against it.
+
+CHAIN_KEY = "rantai"
+
+
+def chained(previous: bytes, entries: list[dict]) -> bytes:
+    """The log lines for ``entries``, each chained to the line before it (``previous``: the log's last line)."""
+    lines = []
+    for entry in entries:
+        line = json.dumps({**entry, CHAIN_KEY: hashlib.sha256(previous).hexdigest()}, ensure_ascii=False).encode()
+        lines.append(line + b"\n")
+        previous = line
+    return b"".join(lines)
+
+
+def last_line(path: Path) -> bytes:
+    lines = [line for line in path.read_bytes().splitlines() if line.strip()]
+    return lines[-1] if lines else b""
+
+
+def chain_breaks(data: bytes) -> list[int]:
+    """Line numbers (from 1) where the chain is broken: a line whose ``rantai`` is not the digest of the line
+    before it, or an unchained line after a chained one (a line inserted by hand). Logs written before the
+    chain existed have no ``rantai`` at all and pass."""
+    breaks, previous, chained_seen = [], b"", False
+    for number, line in enumerate((line for line in data.splitlines() if line.strip()), start=1):
+        try:
+            link = json.loads(line).get(CHAIN_KEY)
+        except (ValueError, AttributeError):
+            link = None
+        if link is None:
+            if chained_seen:
+                breaks.append(number)
+        else:
+            chained_seen = True
+            if link != hashlib.sha256(previous).hexdigest():
+                breaks.append(number)
+        previous = line
+    return breaks
+
+
+def _write_chained(path: Path, entries: list[dict]) -> None:
+    with open(path, "ab") as fh:
+        fh.write(chained(last_line(path), entries))
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def log_head(folder: Path) -> str:
+    """The digest of the log's last line: what the database keeps to see a line appended or changed."""
+    path = folder / EVENT_LOG
+    return hashlib.sha256(last_line(path)).hexdigest() if path.is_file() else ""
+
+
 class Archive:
     def __init__(self, root: Path):
         self.root = root
+        self._numbers_lock = threading.Lock()
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / STAGING_DIR).mkdir(exist_ok=True, mode=DIR_MODE)
 
@@ -164,10 +223,7 @@ class Archive:
         fsync_dir(folder)
         manifest["files"].extend(e.as_json() for e in staging.entries)
         write_atomic(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode(), overwrite=True)
-        with open(folder / EVENT_LOG, "a", encoding="utf-8") as fh:
-            fh.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in staging.events)
-            fh.flush()
-            os.fsync(fh.fileno())
+        _write_chained(folder / EVENT_LOG, staging.events)   # the folder is locked by commit_addition
 
     def record_void(self, year: int, number: str, record: dict) -> Path:
         """A voided number is written into the archive too (``<year>/batal/``): the tree alone tells the
@@ -177,6 +233,32 @@ class Archive:
         write_atomic(path, json.dumps(record, ensure_ascii=False, indent=2).encode(), overwrite=True)
         return path
 
+    def note_number(self, register: str, year: int, seq: int) -> None:
+        """The archive holds a case (or a void record) with this number: keep the highest per register and year,
+        so a database that falls behind the archive is noticed (pipeline.store.ledger.check_caught_up)."""
+        with self._numbers_lock:
+            numbers = self.numbers() or {}
+            key = f"{register}/{year}"
+            if numbers.get(key, 0) >= seq:
+                return
+            numbers[key] = seq
+            self.write_numbers(numbers)
+
+    def write_numbers(self, numbers: dict[str, int]) -> None:
+        write_atomic(self.root / NUMBERS_FILE, json.dumps(numbers, sort_keys=True, indent=1).encode(), overwrite=True)
+
+    def numbers(self) -> dict[str, int] | None:
+        """The highest number per ``register/year`` the archive holds; None for an archive from before it was kept."""
+        try:
+            return json.loads((self.root / NUMBERS_FILE).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+
+    def holds_cases(self) -> bool:
+        """Whether any case folder is in the archive (looked for in the usual depths only: this is quick)."""
+        return any(STAGING_DIR not in found.parts for depth in ("*", "*/*", "*/*/*", "*/*/*/*")
+                   for found in self.root.glob(f"{depth}/{MANIFEST}"))
+
     def manifest(self, relative: str) -> dict:
         with open(os.path.join(self.root, relative, MANIFEST), "rb") as fh:   # the index reads 100 000 of them
             return orjson.loads(fh.read())
@@ -184,8 +266,15 @@ class Archive:
     def append_event(self, relative: str, event: str, **detail) -> dict:
         """Append one line to a filed case's event log (the only file in the archive that grows)."""
         entry = {"at": now_iso(), "event": event, **detail}
-        with open(self.root / relative / EVENT_LOG, "a", encoding="utf-8") as fh:
-            fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
+        self._append(self.root / relative / EVENT_LOG, [entry])
         return entry
+
+    @staticmethod
+    def _append(path: Path, entries: list[dict]) -> None:
+        """Lines appended to a log, chained to its last line; the folder is locked meanwhile (one writer)."""
+        guard = os.open(path.parent, os.O_RDONLY)
+        try:
+            fcntl.flock(guard, fcntl.LOCK_EX)
+            _write_chained(path, entries)
+        finally:
+            os.close(guard)

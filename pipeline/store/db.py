@@ -93,10 +93,12 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_case ON events(case_id);
 
--- Cases whose archive folder is being changed (an event appended, files added): the database catches up
--- with the folder and drops the row in one transaction, so a kill in between is finished at the next start.
+-- Cases whose archive folder is being changed, and what is owed once it has: ``sync`` (the database follows
+-- the folder), ``filed`` (the kind's follow-up of a new case), ``signed:<doc id>:<letter>`` (a signed copy's
+-- follow-up). The row goes when all is done, so a kill in between is finished at the next start.
 CREATE TABLE IF NOT EXISTS pending (
-    case_id INTEGER PRIMARY KEY REFERENCES cases(id)
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    owed    TEXT NOT NULL DEFAULT 'sync'
 );
 
 CREATE TABLE IF NOT EXISTS meta (
@@ -209,6 +211,12 @@ class Database:
         self._conn.executescript(SCHEMA)
         if "dropped_at" not in {row[1] for row in self._conn.execute("PRAGMA table_info(sources)")}:
             self._conn.execute("ALTER TABLE sources ADD COLUMN dropped_at TEXT")
+        case_columns = {row[1] for row in self._conn.execute("PRAGMA table_info(cases)")}
+        for column in ("manifest_sha", "log_head"):   # what the archive held when the case last changed
+            if column not in case_columns:
+                self._conn.execute(f"ALTER TABLE cases ADD COLUMN {column} TEXT")
+        if "owed" not in {row[1] for row in self._conn.execute("PRAGMA table_info(pending)")}:
+            self._conn.execute("ALTER TABLE pending ADD COLUMN owed TEXT NOT NULL DEFAULT 'sync'")
         self._lock = threading.RLock()
         self.id = self.meta("database_id") or self._begin_revisions()
 
@@ -387,6 +395,11 @@ class Database:
                 GROUP BY chunk ORDER BY chunk""", (size, kind, year, STAGING))
         return [tuple(row) for row in rows]
 
+    def highest_numbers(self) -> dict[str, int]:
+        """The highest serial taken per ``register/year`` (the outgoing letters' series left out)."""
+        rows = self._query("SELECT register, year, MAX(seq) FROM cases GROUP BY register, year")
+        return {f"{register}/{year}": seq for register, year, seq in rows}
+
     def revision(self) -> int:
         """The newest case revision: the database's state as the views see it."""
         return self._query("SELECT IFNULL(MAX(rev), 0) FROM case_revs")[0][0]
@@ -449,16 +462,27 @@ class Database:
         case = self._case(self._query("SELECT * FROM cases WHERE id = ?", (rows[0]["case_id"],))[0])
         return case, rows[0]["letter"], rows[0]["number"], rows[0]["created_at"]
 
-    def begin_change(self, case_id: int) -> None:
-        """The case's archive folder is about to change: until :meth:`set_history`, it is pending."""
+    def begin_change(self, case_id: int, owed: str = "sync") -> None:
+        """The case's archive folder is about to change; ``owed`` is what must follow (until :meth:`done_change`)."""
         with self.transaction() as c:
-            c.execute("INSERT OR IGNORE INTO pending (case_id) VALUES (?)", (case_id,))
+            c.execute("INSERT OR REPLACE INTO pending (case_id, owed) VALUES (?, ?)", (case_id, owed))
 
-    def pending_cases(self) -> list[Case]:
-        return [self._case(r) for r in self._query("SELECT c.* FROM cases c JOIN pending p ON p.case_id = c.id ORDER BY c.id")]
+    def owed(self, case_id: int) -> str | None:
+        rows = self._query("SELECT owed FROM pending WHERE case_id = ?", (case_id,))
+        return rows[0]["owed"] if rows else None
+
+    def done_change(self, case_id: int) -> None:
+        with self.transaction() as c:
+            c.execute("DELETE FROM pending WHERE case_id = ?", (case_id,))
+
+    def pending_cases(self) -> list[tuple[Case, str]]:
+        """Cases a kill left with their change unfinished, and what is owed for each."""
+        rows = self._query("SELECT c.*, p.owed FROM cases c JOIN pending p ON p.case_id = c.id ORDER BY c.id")
+        return [(self._case(r), r["owed"]) for r in rows]
 
     def set_history(self, case_id: int, events: list[dict], *, status: str, due: str | None, forward_due: str | None,
-                    data: dict, folder: str | None = None, void_reason: str | None = None) -> None:
+                    data: dict, folder: str | None = None, void_reason: str | None = None,
+                    manifest_sha: str | None = None, log_head: str | None = None) -> None:
         """The case as its archive folder tells it: its events and the state they lead to, in one transaction."""
         with self.transaction() as c:
             known = [(r["at"], r["event"], r["detail"]) for r in
@@ -473,10 +497,9 @@ class Database:
             c.executemany("INSERT INTO events (case_id, at, event, detail) VALUES (?,?,?,?)",
                           [(case_id, *row) for row in new])
             c.execute("UPDATE cases SET status = ?, due = ?, forward_due = ?, data = ?, folder = COALESCE(?, folder), "
-                      "void_reason = ?, updated_at = ? WHERE id = ?",
-                      (status, due, forward_due, json.dumps(data, ensure_ascii=False), folder, void_reason, _now(),
-                       case_id))
-            c.execute("DELETE FROM pending WHERE case_id = ?", (case_id,))
+                      "void_reason = ?, manifest_sha = ?, log_head = ?, updated_at = ? WHERE id = ?",
+                      (status, due, forward_due, json.dumps(data, ensure_ascii=False), folder, void_reason,
+                       manifest_sha, log_head, _now(), case_id))
 
     def cases_touched_on(self, day: date) -> list[Case]:
         """Cases with an event on ``day`` (local date), in the order of their first event that day."""

@@ -4,6 +4,7 @@
 
     archive/
       index.html                                the archive page (views)
+      .ppid-nomor.json                          the highest number per register and year in the archive
       <tahun>/<bulan>/<nomor>/                  a request or objection (``[paths] folder_pattern``)
       <tahun>/dip/<OPD>/<nomor>/                an OPD's DIP list
       <tahun>/dip/rekap/<nomor>/                the DIP recap with the SK DIP draft
@@ -36,10 +37,11 @@ DIP_DIR = "dip"
 RECAP_DIR = "rekap"
 DIK_DIR = "dik"
 INDEX_PAGE = "index.html"
+NUMBERS_FILE = ".ppid-nomor.json"              # the highest number per register and year the archive holds
 PUBLICATION_DIR = "publikasi"
 REPORT_DIR = "laporan"
 REGISTER_PREFIX = "buku-register-"
-ROOT_FILES = {INDEX_PAGE}
+ROOT_FILES = {INDEX_PAGE, NUMBERS_FILE}
 ROOT_DIRS = {PUBLICATION_DIR, REPORT_DIR}        # views, checked by their own tools, not by ``ppid verify``
 
 

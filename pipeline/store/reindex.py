@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.core.config import Config
+from pipeline.core.files import sha256_file
 from pipeline.core.numbering import seq_of
-from pipeline.store.archive import read_event_log
+from pipeline.store.archive import Archive, chain_breaks, log_head, read_event_log
 from pipeline.store.db import VOID, Database
 from pipeline.store.events import CaseState, replay
-from pipeline.store.paths import MANIFEST, STAGING_DIR, VOID_DIR
+from pipeline.store.paths import EVENT_LOG, MANIFEST, STAGING_DIR, VOID_DIR
 
 
 @dataclass
@@ -45,6 +46,12 @@ def reindex(config: Config) -> ReindexReport:
     for suffix in ("-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
     os.replace(fresh, target)
+    archive = Archive(config.paths.archive)
+    numbers = Database(target)
+    try:   # the archive's numbers, as the tree just read holds them
+        archive.write_numbers(numbers.highest_numbers())
+    finally:
+        numbers.close()
     return report
 
 
@@ -52,12 +59,15 @@ def load_tree(db: Database, config: Config) -> ReindexReport:
     report = ReindexReport()
     root = config.paths.archive
     folders = sorted(p.parent for p in root.rglob(MANIFEST) if STAGING_DIR not in p.relative_to(root).parts)
+    refuse_broken_chains(root, folders)
     manifests = [(folder, json.loads((folder / MANIFEST).read_text(encoding="utf-8"))) for folder in folders]
     voids = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(root.glob(f"*/{VOID_DIR}/*.json"))]
     with db.transaction() as c:
         sources = insert_sources(c, manifests, voids, report)
         cases = [(m, folder) for folder, m in manifests if m.get("jenis") != "sumber"]
         rows = [case_row(m, folder.relative_to(root).as_posix(), read_event_log(folder)) for m, folder in cases]
+        for row, (_, folder) in zip(rows, cases):
+            row["manifest_sha"], row["log_head"] = sha256_file(folder / MANIFEST), log_head(folder)
         filed = {row["number"] for row in rows}   # a filed case voided later keeps its folder: its log tells it
         rows += [void_row(v) for v in voids if v["nomor"] not in filed]
         used: set[tuple[int | None, int]] = set()
@@ -65,6 +75,23 @@ def load_tree(db: Database, config: Config) -> ReindexReport:
             insert_case(c, row, sources, used, report)
         set_counters(c, config)
     return report
+
+
+class ReindexRefused(Exception):
+    """The archive's logs were tampered with or damaged; the message (Indonesian) names where."""
+
+
+def refuse_broken_chains(root: Path, folders: list[Path]) -> None:
+    """A log whose chain is broken (a line edited, inserted or removed) is not replayed into the database."""
+    broken = []
+    for folder in folders:
+        log = folder / EVENT_LOG
+        if log.is_file() and (breaks := chain_breaks(log.read_bytes())):
+            broken.append(f"{folder.relative_to(root).as_posix()}/{EVENT_LOG} baris {', '.join(map(str, breaks))}")
+    if broken:
+        raise ReindexRefused("Database tidak dibangun ulang: catatan peristiwa berikut rusak atau diubah, rantainya "
+                             "putus — " + "; ".join(broken[:10]) + (" …" if len(broken) > 10 else "") +
+                             ". Pulihkan folder itu dari cadangan (lihat panduan kantor), lalu jalankan lagi.")
 
 
 def insert_sources(c, manifests, voids, report: ReindexReport) -> dict[str, int]:
@@ -118,11 +145,12 @@ def insert_case(c, row: dict, sources: dict[str, int], used: set, report: Reinde
     created = row["events"][0]["at"] if row["events"] else row["received"]
     cur = c.execute(
         """INSERT INTO cases (kind, register, year, seq, number, received, due, forward_due, status, folder,
-                              applicant_name, data, source_id, source_row, void_reason, created_at, updated_at)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                              applicant_name, data, source_id, source_row, void_reason, created_at, updated_at,
+                              manifest_sha, log_head)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
         (row["kind"], row["register"], row["year"], row["seq"], row["number"], row["received"], row["due"],
          row["forward_due"], row["status"], row["folder"], row["applicant_name"], json.dumps(row["data"], ensure_ascii=False),
-         source_id, source_row, row["void_reason"], created, created),
+         source_id, source_row, row["void_reason"], created, created, row.get("manifest_sha"), row.get("log_head")),
     )
     case_id = cur.lastrowid
     for event in row["events"]:

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import sqlite3
 import threading
 import time
 from collections import Counter
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from pipeline.store.archive import chain_breaks, log_head
 from pipeline.store.paths import (
     EVENT_LOG,
     MANIFEST,
@@ -43,6 +45,10 @@ MANIFEST_RUSAK = "MANIFEST RUSAK"
 TANPA_MANIFEST = "FOLDER TANPA MANIFEST"
 SISA_STAGING = "SISA STAGING"
 SISA_SEMENTARA = "SISA SEMENTARA"
+PERKARA_HILANG = "PERKARA HILANG"
+MANIFEST_DIUBAH = "MANIFEST DIUBAH"
+LOG_DIUBAH = "LOG DIUBAH"
+TAK_DIKENAL = "FOLDER TAK DIKENAL"
 
 KIND_TITLES = {
     BERUBAH: "isi berkas tidak sama dengan sidik sha256 di manifest",
@@ -55,6 +61,10 @@ KIND_TITLES = {
     TANPA_MANIFEST: "folder perkara tanpa manifest (penulisan tidak selesai)",
     SISA_STAGING: "sisa pekerjaan di .staging",
     SISA_SEMENTARA: "berkas sementara sisa penulisan",
+    PERKARA_HILANG: "folder perkara yang tercatat di database tidak ada (dihapus atau dipindah)",
+    MANIFEST_DIUBAH: "manifest.json tidak sama dengan yang tercatat di database (diubah)",
+    LOG_DIUBAH: "events.jsonl tidak sama dengan yang tercatat di database (baris ditambah atau diubah)",
+    TAK_DIKENAL: "folder perkara yang tidak tercatat di database (dipindah atau ditambahkan)",
 }
 KIND_ORDER = list(KIND_TITLES)
 
@@ -131,6 +141,7 @@ class Walk:
     report: VerifyReport
     jobs: list[HashJob] = field(default_factory=list)
     case_depths: set[int] = field(default_factory=set)
+    case_folders: set[str] = field(default_factory=set)
     orphans: list[tuple[str, int, list[str]]] = field(default_factory=list)
 
     def problem(self, kind: str, rel: str, detail: str = "") -> None:
@@ -262,6 +273,7 @@ def resolve_orphans(walk: Walk) -> None:
 def check_case(walk: Walk, path: Path, rel: str, files: list[os.DirEntry], dirs: list[os.DirEntry],
                others: list[os.DirEntry]) -> None:
     walk.report.folders += 1
+    walk.case_folders.add(rel)
     entries = read_manifest(walk, path, rel)
     check_event_log(walk, path / EVENT_LOG, _rel(rel, EVENT_LOG))
     _unknown_others(walk, rel, others)
@@ -371,6 +383,8 @@ def event_log_issues(path: Path) -> list[str]:
     if first is not None and first[1] != "received":
         issues.append(f"baris {first_number}: peristiwa pertama bukan 'received'")
     issues.extend(_backward_times(events))
+    issues.extend(f"baris {number}: rantai putus (baris ini atau baris sebelumnya diubah, disisipkan atau dihapus)"
+                  for number in chain_breaks(text.encode("utf-8")))
     return issues
 
 
@@ -441,8 +455,38 @@ def hash_all(walk: Walk, workers: int) -> None:
 # -- entry points --------------------------------------------------------------------------------------
 
 
-def verify_archive(root: Path, *, fast: bool = False, workers: int | None = None) -> VerifyReport:
-    """Check the whole archive under ``root``; ``fast`` compares sizes instead of hashing contents."""
+def check_against_database(walk: Walk, database: Path) -> None:
+    """The archive against the database's record of it: every case folder where the database has it, its
+    manifest and the last line of its log as they were when last filed; no case folder the database does not
+    know (a folder renamed, moved in or copied)."""
+    db = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = db.execute("SELECT number, folder, manifest_sha, log_head FROM cases WHERE folder IS NOT NULL "
+                          "AND status != 'disiapkan'").fetchall()
+    except sqlite3.DatabaseError:
+        return    # a database from before these were kept, or none usable: ``ppid reindex`` sets them
+    finally:
+        db.close()
+    known = set()
+    for number, folder, manifest_sha, head in rows:
+        known.add(folder)
+        path = walk.root / folder
+        if not (path / MANIFEST).is_file():
+            walk.problem(PERKARA_HILANG, folder, f"perkara {number}")
+            continue
+        if manifest_sha and sha256_of(str(path / MANIFEST)) != manifest_sha:
+            walk.problem(MANIFEST_DIUBAH, _rel(folder, MANIFEST), f"perkara {number}")
+        if head and log_head(path) != head:
+            walk.problem(LOG_DIUBAH, _rel(folder, EVENT_LOG), f"perkara {number}")
+    for folder in sorted(walk.case_folders - known):
+        if not _is_source_folder(tuple(folder.split("/"))):
+            walk.problem(TAK_DIKENAL, folder)
+
+
+def verify_archive(root: Path, *, fast: bool = False, workers: int | None = None,
+                   database: Path | None = None) -> VerifyReport:
+    """Check the whole archive under ``root``; ``fast`` compares sizes instead of hashing contents; with the
+    ``database``, also against what it recorded of each case."""
     root = Path(root)
     if not root.is_dir():
         raise FileNotFoundError(f"Folder arsip tidak ditemukan: {root}")
@@ -452,6 +496,8 @@ def verify_archive(root: Path, *, fast: bool = False, workers: int | None = None
     walk = Walk(root=root, fast=fast, report=report)
     walk_root(walk)
     resolve_orphans(walk)
+    if database is not None and database.is_file():
+        check_against_database(walk, database)
     if not fast:
         hash_all(walk, workers)
     report.seconds = time.perf_counter() - started

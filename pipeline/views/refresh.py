@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -17,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from pipeline.core import bahasa, vocab
+from pipeline.core import bahasa, incidents, vocab
 from pipeline.jobs.context import Context
 from pipeline.render import letters, xlsx
 from pipeline.store import db, paths
@@ -28,6 +29,8 @@ from pipeline.views.index import archive_link, compact_row, row_json, sort_key, 
 from pipeline.views.viewcache import ROWS_PER_CHUNK, ViewCache
 from pipeline.views.waiting import refresh_waiting_sheet
 from pipeline.views.zipparts import Part, deflate_part
+
+log = logging.getLogger(__name__)
 
 REGISTER_KINDS = ("permohonan", "keberatan")
 
@@ -52,16 +55,23 @@ def refresh_views(ctx: Context, *, force: bool = True) -> bool:
     if not force and time.monotonic() - ctx.views_written < VIEWS_MIN_INTERVAL:
         return True
     signers, ctx.stale_desks = sorted(ctx.stale_desks), set()
-    for signer in signers:
-        refresh_waiting_sheet(ctx, signer)
-    if revision != written:
-        # An objection's row shows its request's details too, but those never change after registration.
-        for year in ctx.db.years_changed(written):
-            for kind in REGISTER_KINDS:
-                write_register(ctx, kind, year)
-        write_archive_index(ctx)
-        with _view_cache(ctx) as cache:
-            cache.set_views_revision(revision)
+    try:
+        for signer in signers:
+            refresh_waiting_sheet(ctx, signer)
+        if revision != written:
+            # An objection's row shows its request's details too, but those never change after registration.
+            for year in ctx.db.years_changed(written):
+                for kind in REGISTER_KINDS:
+                    write_register(ctx, kind, year)
+            write_archive_index(ctx)
+            with _view_cache(ctx) as cache:
+                cache.set_views_revision(revision)
+    except OSError as exc:
+        if not incidents.out_of_space(exc):
+            raise
+        ctx.stale_desks |= set(signers)       # owed: written when there is room again
+        log.error("Ruang penyimpanan penuh: register, halaman arsip dan daftar tunggu belum ditulis ulang")
+        return True
     ctx.views_written = time.monotonic()
     return False
 
