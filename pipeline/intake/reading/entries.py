@@ -1,0 +1,394 @@
+"""From paragraphs and rows to labelled entries (the field scanner), and records from entries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from pipeline.intake.reading.choices import INSTRUCTION_RE, MARK_RE, OPTION_PATTERNS, has_option, is_marker_only, read_choice
+from pipeline.intake.reading.docx import Block, Break, Row
+from pipeline.intake.reading.model import FormRecord
+from pipeline.intake.reading.text import DEFAULT_PROFILE, LEADING_NUMBERING, Para, Profile, SECTION_RESET_KEYS, cell_text, clean_line, is_blank_value, is_hint_only, label_key, normalise_label
+
+
+_MONTHS = (
+    "januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember"
+)
+_DATE_LINE = re.compile(
+    rf"(?P<tempat>[A-Za-z][A-Za-z .'-]{{1,40}}?)\s*,\s*"
+    rf"(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*,?\s*)?(?:tanggal\s+)?"
+    rf"(?P<tanggal>\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}})\s*",
+    re.IGNORECASE,
+)
+# Lines that end the field area: signatures, closing sentences and footnotes.
+_TERMINATOR = re.compile(
+    r"^(?:petugas|pemohon informasi|pengaju keberatan|penerima|mengetahui|yang (?:menerima|mengajukan|memohon)"
+    r"|nama (?:dan|&) tanda tangan|demikian|keterangan\b|catatan\b|\*)",
+    re.IGNORECASE,
+)
+_KUASA_SECTION = re.compile(r"(?:identitas|data)\s+kuasa|^kuasa\s+pemohon", re.IGNORECASE)
+# Sub-headings of section A of the objection form, also when not written in capitals: one of them ends a
+# value that may span lines ("Tujuan penggunaan informasi" comes right before "Identitas Pemohon").
+_SECTION_A_HEADING = re.compile(
+    r"^(?:identitas|data)\s+(?:kuasa\s+)?(?:pemohon|pengaju)\b|^informasi\s+pengaju\s+keberatan", re.IGNORECASE
+)
+
+
+@dataclass
+class _Entry:
+    key: str
+    label: str  # as printed, for messages
+    value: list[Para]
+    from_row: bool
+
+
+def _looks_like_heading(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= 3 and all(ch.isupper() for ch in letters):
+        return True
+    return bool(re.match(r"^\s*(?:[A-H]|[IVX]{1,4})\.\s", text))
+
+
+def _label_colon_index(text: str) -> int | None:
+    """Position of the colon that ends the label (one inside a bracketed hint does not count)."""
+    depth = 0
+    for index, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(depth - 1, 0)
+        elif ch in ":：" and depth == 0:
+            return index
+    return None
+
+
+def _split_label(
+    para: Para, allow_bare_label: bool, profile: Profile = DEFAULT_PROFILE
+) -> tuple[str, str, Para] | None:
+    """(key, printed label, value) for "Label : value", "Label<TAB>value" or a bare "Label"."""
+    text = para.text
+    for index in (_label_colon_index(text), _first_tab_after_text(text)):
+        if index is not None:
+            key = label_key(text[:index], profile)
+            if key:
+                index = _label_tail_end(text, index, key, profile)
+                return key, _clean_label(text[:index]), para.slice(index + 1)
+    if allow_bare_label and not _lists_options(text, profile) and not (profile.headings and _looks_like_heading(text)):
+        key = label_key(text, profile)
+        if key:
+            return key, _clean_label(text), Para()
+    return None
+
+
+def _label_tail_end(text: str, index: int, key: str, profile: Profile) -> int:
+    """Where a label that itself holds a colon ends: "Dasar pengecualian: Pasal 17 UU KIP huruf (a-j) dan
+    angka : b" ends at the second colon (or at the end of a label cell), not at the first."""
+    tail = dict(profile.label_tails).get(key)
+    if tail is None:
+        return index
+    rest = text[index + 1 :]
+    stops = [stop for stop in (_label_colon_index(rest), _first_tab_after_text(rest)) if stop is not None]
+    stop = min(stops) if stops else len(rest)
+    if tail.fullmatch(normalise_label(rest[:stop])):
+        return index + 1 + stop
+    return index
+
+
+def _lists_options(text: str, profile: Profile = DEFAULT_PROFILE) -> bool:
+    """ "Mengambil langsung / Kurir / Pos / Email" is a list of options, never a label."""
+    masked = INSTRUCTION_RE.sub(" ", text)
+    return any(
+        sum(bool(pattern.search(masked)) for _, pattern in OPTION_PATTERNS[key]) >= 2
+        for key in sorted(profile.choice_keys)
+    )
+
+
+def _first_tab_after_text(text: str) -> int | None:
+    match = re.search(r"\S\s*\t", text)
+    return match.end() - 1 if match else None
+
+
+def _clean_label(text: str) -> str:
+    label = LEADING_NUMBERING.sub("", clean_line(text.replace("*", " ")))
+    return label.strip(" :")
+
+
+class FieldScanner:
+    """Collects labelled entries from the stream of paragraphs and rows.
+
+    A value is the rest of the labelled paragraph, the other cells of the labelled row, and the
+    following lines that continue it: option lines of a choice field, or further paragraphs of a
+    field that may span lines (address, requested information, purpose).
+    """
+
+    def __init__(self, profile: Profile = DEFAULT_PROFILE) -> None:
+        self.profile = profile
+        self.choice_keys = profile.choice_keys
+        self.entries: list[_Entry] = []
+        self.current: _Entry | None = None
+        self.section: str | None = None
+        self.date_line: tuple[str, str] | None = None
+        self.identity_images: list[str] = []
+        self.label_seen = False
+
+    def scan(self, blocks: Iterable[Block]) -> FieldScanner:
+        for block in blocks:
+            if isinstance(block, Break):
+                if not self._waits_for_table():
+                    self._close()
+            elif isinstance(block, Row):
+                self._feed_row(block)
+            else:
+                self._take_images(block.images)
+                self._feed_line(block, in_table=False)
+        self._close()
+        return self
+
+    def _waits_for_table(self) -> bool:
+        """A heading paragraph such as "B. Alasan Pengajuan Keberatan" whose options follow in a table."""
+        current = self.current
+        return current is not None and not current.from_row and not any(p.text.strip() for p in current.value)
+
+    # ---- rows -----------------------------------------------------------------------------------
+
+    def _feed_row(self, row: Row) -> None:
+        for cell in row.cells:
+            for para in cell:
+                self._take_images(para.images)
+        cells = [cell for cell in _meaningful_cells(row.cells) if cell_text(cell)]
+        if not cells:
+            return
+        if len(cells) == 1:
+            in_text_value = self.current is not None and self.current.key not in self.choice_keys
+            if in_text_value and cells[0] is _first_filled(row.cells):
+                # Text in the label column (or across the row) is a sub-heading such as
+                # "Identitas Pemohon", not more of the previous value.
+                self._close()
+            for para in cells[0]:
+                self._feed_line(para, in_table=True)
+            return
+        labelled = self._label_of_cell(cells[0])
+        if labelled and not self._is_option_row(cells):
+            key, label, value = labelled
+            self._start(key, label, value + [para for cell in cells[1:] for para in cell], from_row=True)
+            return
+        self._feed_unlabelled_row(cells)
+
+    def _label_of_cell(self, cell: list[Para]) -> tuple[str, str, list[Para]] | None:
+        filled = [para for para in cell if para.text.strip()]
+        split = _split_label(filled[0], allow_bare_label=True, profile=self.profile)
+        if split is None:
+            return None
+        key, label, first_value = split
+        return key, label, ([first_value] if first_value.text.strip() else []) + filled[1:]
+
+    def _is_option_row(self, cells: list[list[Para]]) -> bool:
+        """ "Email | ☑" under a choice field is an option row, not the e-mail address field."""
+        if self.current is None or self.current.key not in self.choice_keys:
+            return False
+        rest = " ".join(cell_text(cell) for cell in cells[1:])
+        return has_option(self.current.key, cell_text(cells[0])) and _is_option_value(self.current.key, rest)
+
+    def _feed_unlabelled_row(self, cells: list[list[Para]]) -> None:
+        for cell in cells:
+            for para in cell:
+                if self._take_date_line(para.text):
+                    self._close()
+                    return
+        if all(len(cell) <= 1 for cell in cells):
+            lines = [Para.join(cell[0] if cell else Para() for cell in cells)]
+        else:
+            lines = [para for cell in cells for para in cell]
+        for line in lines:
+            self._continue_or_close(line, in_table=True)
+
+    # ---- lines ----------------------------------------------------------------------------------
+
+    def _feed_line(self, para: Para, in_table: bool) -> None:
+        text = para.text.strip()
+        if not text:
+            if not in_table and self.current is not None and self.current.key not in self.choice_keys:
+                self._close()
+            return
+        if is_hint_only(text):
+            return
+        if self._take_date_line(text) or _TERMINATOR.match(text):
+            self._close()
+            return
+        split = _split_label(para, allow_bare_label=True, profile=self.profile)
+        if split is not None and not self._is_option_line(*split):
+            key, label, value = split
+            self._start(key, label, [value] if value.text.strip() else [], from_row=in_table)
+            return
+        self._continue_or_close(para, in_table)
+
+    def _is_option_line(self, key: str, label: str, value: Para) -> bool:
+        """ "Email", "☐ Email" or "Email : ☑" under "Cara mendapatkan salinan" is an option, not the
+        e-mail field; the label of another choice field never is."""
+        current = self.current
+        if current is None or current.key not in self.choice_keys or key in self.choice_keys:
+            return False
+        return has_option(current.key, label) and _is_option_value(current.key, value.text)
+
+    def _continue_or_close(self, para: Para, in_table: bool) -> None:
+        current = self.current
+        text = para.text.strip()
+        if current is None:
+            self._unlabelled_line(text)
+            return
+        if is_hint_only(text):
+            return
+        if current.key in self.choice_keys:
+            if not self._is_sub_heading(text) and (
+                has_option(current.key, text)
+                or is_marker_only(text)
+                or _is_written_answer(current, para, self.profile)
+            ):
+                current.value.append(para)
+                return
+            self._close()
+            self._feed_line(para, in_table)
+            return
+        if (
+            current.key in self.profile.multiline_keys
+            and not _looks_like_heading(text)
+            and not _SECTION_A_HEADING.match(text)
+        ):
+            current.value.append(para)
+            return
+        self._close()
+        self._unlabelled_line(text)
+
+    def _is_sub_heading(self, text: str) -> bool:
+        """On forms read with headings ("C. Bila informasi diberikan"), a heading ends the options above it
+        even when it repeats an option's words; a line carrying a tick or box is still an option."""
+        if not self.profile.headings or MARK_RE.search(text):
+            return False
+        lettered = re.match(r"^\s*(?:[A-H]|[IVX]{1,4})\.\s", text) is not None
+        return lettered or (_looks_like_heading(text) and not has_option(self.current.key, text))
+
+    def _unlabelled_line(self, text: str) -> None:
+        """Headings between fields: only the proxy section of an objection form matters."""
+        if _KUASA_SECTION.search(text):
+            self.section = "kuasa"
+        elif _looks_like_heading(text):
+            self.section = None
+
+    def _take_date_line(self, text: str) -> bool:
+        match = _DATE_LINE.fullmatch(clean_line(text))
+        if match is None:
+            return False
+        if self.date_line is None:
+            self.date_line = (clean_line(match["tempat"]), clean_line(match["tanggal"]))
+        return True
+
+    # ---- entries --------------------------------------------------------------------------------
+
+    def _start(self, key: str, label: str, value: list[Para], from_row: bool) -> None:
+        self._close()
+        if key in SECTION_RESET_KEYS:
+            self.section = None
+        if self.section == "kuasa":
+            key = {"nama": "nama_kuasa", "alamat": "alamat_kuasa", "telepon": "telepon_kuasa",
+                   "telepon_email": "telepon_kuasa", "email": "email_kuasa"}.get(key, key)  # fmt: skip
+        self.label_seen = True
+        self.current = _Entry(key, label, list(value), from_row)
+
+    def _close(self) -> None:
+        if self.current is not None:
+            self.entries.append(self.current)
+            self.current = None
+
+    def _take_images(self, rel_ids: Iterable[str]) -> None:
+        # Pictures above the first field are the letterhead or logo, not the applicant's ID copy.
+        if self.label_seen:
+            self.identity_images.extend(rel_ids)
+
+
+def _is_written_answer(entry: _Entry, para: Para, profile: Profile = DEFAULT_PROFILE) -> bool:
+    """The first line under an empty choice label is its answer even when it names no option
+    ("Telegram"): the reader then says it is not one of the options instead of losing it."""
+    if any(p.text.strip() for p in entry.value):
+        return False
+    return _split_label(para, allow_bare_label=True, profile=profile) is None and not _looks_like_heading(para.text)
+
+
+def _is_option_value(choice_key: str, text: str) -> bool:
+    """What follows an option word on its line: nothing, a tick or box, or more options."""
+    return not text.strip() or is_marker_only(text) or has_option(choice_key, text)
+
+
+def _first_filled(cells: list[list[Para]]) -> list[Para] | None:
+    return next((cell for cell in cells if cell_text(cell)), None)
+
+
+_NUMBERING_CELL = re.compile(r"^(?:\d{1,2}\.?|[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])$")
+
+
+def _meaningful_cells(cells: list[list[Para]]) -> list[list[Para]]:
+    """Drop the colon column of "label | : | value" and a leading numbering column ("1." | label ...)."""
+    kept = [cell for cell in cells if cell_text(cell) not in (":", "：")]
+    filled = [cell for cell in kept if cell_text(cell)]
+    if len(filled) >= 3 and _NUMBERING_CELL.match(cell_text(filled[0])):
+        kept.remove(filled[0])
+    return kept
+
+
+def _entry_text(entry: _Entry, profile: Profile = DEFAULT_PROFILE) -> str:
+    lines: list[str] = []
+    for index, para in enumerate(entry.value):
+        text = para.text
+        if index == 0:
+            text = re.sub(r"^\s*[:：]", "", text)
+        for line in text.split("\n"):
+            cleaned = clean_line(line)
+            if cleaned and not is_hint_only(cleaned):
+                lines.append(cleaned)
+    if not lines:
+        return ""
+    separator = "\n" if entry.key in profile.multiline_keys or entry.key.startswith("alamat") else " "
+    text = separator.join(lines)
+    if is_blank_value(text) or is_marker_only(text):
+        return ""
+    return text
+
+
+def record_from_entries(scanner: FieldScanner) -> FormRecord:
+    record = FormRecord(fields={}, choices={})
+    for entry in scanner.entries:
+        if entry.key in scanner.choice_keys:
+            _store_choice(record, entry)
+        else:
+            store_field(record, entry.key, _entry_text(entry, scanner.profile))
+    if scanner.date_line is not None:
+        record.fields.setdefault("tempat", scanner.date_line[0])
+        record.fields.setdefault("tanggal", scanner.date_line[1])
+    return record
+
+
+def _store_choice(record: FormRecord, entry: _Entry) -> None:
+    if entry.key in record.choices:
+        return
+    options, notes = read_choice(entry.key, entry.label, entry.value, printed=True)
+    record.notes.extend(notes)
+    if options:
+        record.choices[entry.key] = options
+
+
+def store_field(record: FormRecord, key: str, text: str) -> None:
+    """Store a value under its canonical key; the first filled occurrence of a field wins."""
+    if not text or key == "_ignore":
+        return
+    if key == "nik_atau_sk":
+        # "NIK/Nomor SK badan hukum": digits only is a NIK (right or wrong); letters or slashes an SK number.
+        key = "nomor_sk" if re.search(r"[A-Za-z/]", text) else "nik"
+    if key == "tempat_tanggal":
+        match = _DATE_LINE.fullmatch(text)
+        if match:
+            record.fields.setdefault("tempat", clean_line(match["tempat"]))
+            record.fields.setdefault("tanggal", clean_line(match["tanggal"]))
+            return
+        key = "tanggal"
+    record.fields.setdefault(key, text)

@@ -1,0 +1,214 @@
+"""Text normalisation shared by labels, options and values; the label rules and per-kind reading profiles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+LEADING_NUMBERING = re.compile(r"^\s*(?:(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s*[.)]\s*)+")
+_DOT_LEADERS = re.compile(r"\.{3,}|…+|_{3,}")
+WS = re.compile(r"[ \t\u00a0\u2002-\u200b]+")
+
+
+def normalise_label(text: str) -> str:
+    """Lower-case a printed label and drop what varies between forms: numbering, hints in brackets,
+    footnote stars, colons, dot leaders and spelling variants (No./Nomor, Telp/Telepon, E-mail/Email)."""
+    label = _BRACKETED.sub(" ", text)
+    label = _DOT_LEADERS.sub(" ", label).replace("*", " ").replace("\n", " ")
+    label = LEADING_NUMBERING.sub("", label)
+    label = label.lower().replace("：", ":").replace(":", " ")
+    label = re.sub(r"e\s*-\s*mail", "email", label)
+    label = re.sub(r"\bno\b\.?", "nomor", label)
+    label = re.sub(r"\b(?:telp|tlp|telpon|tel)\b\.?", "telepon", label)
+    label = re.sub(r"\bhandphone\b|\bhand phone\b", "hp", label)
+    label = WS.sub(" ", label)
+    return label.strip(" .,;-/")
+
+
+_LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (key, re.compile(pattern))
+    for key, pattern in [
+        # Officer-only and irrelevant labels first, so that their words do not trigger the rules below.
+        (
+            "_ignore",
+            r"lahir|tanda tangan|paraf|diterima|penerimaan|fotokopi|fotocopy|^lampiran|^nomor$|^nomor urut$|^urut$"
+            r"|^hal$|^perihal$",
+        ),
+        ("nomor_registrasi_keberatan", r"registrasi.*keberatan|keberatan.*registrasi"),
+        ("tanggal_tanggapan", r"tanggapan"),
+        ("tempat_tanggal", r"tempat.*tanggal"),
+        ("tanggal", r"tanggal|^hari\b"),
+        ("nomor_pendaftaran", r"pendaftaran|registrasi|nomor (?:permohonan|formulir|agenda)"),
+        (
+            "opd_tujuan",
+            r"\bopd\b|ppid pelaksana|perangkat daerah|badan publik|ditujukan|menguasai informasi|pemilik informasi",
+        ),
+        ("nama_kuasa", r"\bnama\b.*\bkuasa\b|\bkuasa\b.*\bnama\b|^kuasa(?: pemohon)?$"),
+        # The proxy's other columns in a list ("Alamat Kuasa Pemohon"); on a Word form they sit under the
+        # "Identitas Kuasa Pemohon" heading as plain "Alamat"/"Nomor Telepon" (see FieldScanner._start).
+        ("alamat_kuasa", r"alamat.*\bkuasa\b|\bkuasa\b.*alamat"),
+        (
+            "telepon_kuasa",
+            r"(?:telepon|\bhp\b|ponsel|whatsapp|\bwa\b).*\bkuasa\b"
+            r"|\bkuasa\b.*(?:telepon|\bhp\b|ponsel|whatsapp|\bwa\b)",
+        ),
+        ("email_kuasa", r"(?:email|surel).*\bkuasa\b|\bkuasa\b.*(?:email|surel)"),
+        (
+            "nik_atau_sk",
+            r"(?:\bnik\b|\bktp\b|kependudukan).*(?:\bsk\b|badan hukum)|(?:\bsk\b|badan hukum).*(?:\bnik\b|\bktp\b)",
+        ),
+        ("nomor_sk", r"\bsk\b|badan hukum|akta pendirian"),
+        ("nik", r"\bnik\b|induk kependudukan|\bktp\b|kartu tanda penduduk|nomor identitas"),
+        (
+            "telepon_email",
+            r"(?:telepon|\bhp\b|ponsel|\bwa\b|whatsapp).*(?:email|surel)|(?:email|surel).*(?:telepon|\bhp\b|ponsel)",
+        ),
+        ("email", r"email|surel|surat elektronik"),
+        ("telepon", r"telepon|\bhp\b|ponsel|whatsapp|\bwa\b|kontak"),
+        ("alamat", r"alamat|domisili"),
+        ("pekerjaan", r"pekerjaan|profesi"),
+        ("cara_salinan", r"cara.*(?:salinan|kirim|pengiriman|penyampaian)"),
+        ("cara_memperoleh", r"cara.*(?:memperoleh|mendapatkan|mengakses|akses)"),
+        ("tujuan", r"tujuan|kegunaan|maksud penggunaan"),
+        (
+            "rincian_informasi",
+            r"informasi yang|(?:rincian|ringkasan|uraian|jenis|judul) informasi"
+            r"|data yang (?:dibutuhkan|diminta|dimohon)|informasi (?:dibutuhkan|diminta|dimohon)",
+        ),
+        ("kasus_posisi", r"kasus posisi"),
+        ("alasan", r"alasan"),
+        ("tempat", r"^tempat"),
+        ("nama", r"\bnama\b"),
+    ]
+]
+_MAX_LABEL_CHARS = 80
+_MAX_LABEL_WORDS = 10
+# Labels whose presence makes a document look like a request form.
+REQUEST_LABELS = {
+    "nama", "nik", "nomor_sk", "nik_atau_sk", "alamat", "pekerjaan", "telepon", "email", "telepon_email",
+    "rincian_informasi", "tujuan", "cara_memperoleh", "cara_salinan",
+}  # fmt: skip
+_CHOICE_KEYS = {"cara_memperoleh", "cara_salinan", "alasan"}
+# Values that may run over several paragraphs; other values are one line.
+_MULTILINE_KEYS = {"alamat", "rincian_informasi", "tujuan", "kasus_posisi"}
+# A labelled line with one of these keys closes the "kuasa" (proxy) section of an objection form.
+SECTION_RESET_KEYS = {"alasan", "kasus_posisi", "rincian_informasi", "cara_memperoleh", "cara_salinan", "tujuan"}
+# The answer sheet (lembar jawaban) of a PPID Pelaksana. Its labels share words with the request's
+# ("Informasi dikuasai oleh (bila Badan Publik lain)" is not the request's opd_tujuan, "Alasan perpanjangan"
+# is a text, not the objection's a-g choice), so these rules are consulted first, and only on answer sheets.
+_ANSWER_LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (key, re.compile(pattern))
+    for key, pattern in [
+        (
+            "_ignore",
+            r"lembar jawaban|^diisi\b|tanda tangan|paraf|^ppid\b|^nip\b|stempel|^cap\b|^lampiran"
+            r"|pejabat pengelola informasi|tanggal (?:permohonan|diterima|penerimaan|surat penerusan)"
+            r"|^total\b|jumlah biaya|^nomor$|^nomor urut$",
+        ),
+        ("nomor_pendaftaran", r"pendaftaran|registrasi|nomor (?:permohonan|agenda)"),
+        ("kapan_tersedia", r"kapan|akan (?:tersedia|didokumentasikan|dikuasai)|perkiraan (?:waktu|tanggal)"),
+        ("tempat_tanggal", r"tempat.*tanggal"),
+        ("tanggal", r"tanggal|^hari\b"),
+        ("pejabat", r"nama pejabat|pejabat yang|yang menjawab|penjawab|^pejabat$"),
+        ("alasan", r"alasan"),
+        ("penghitaman", r"hitam|kabur|samar|penghitaman|pengaburan"),
+        ("pasal17", r"pasal 17|dasar pengecualian|\bkip\b"),
+        ("dasar_lain", r"dasar hukum|undang-undang|peraturan lain"),
+        ("konsekuensi", r"konsekuensi"),
+        ("dikuasai_oleh", r"dikuasai oleh|badan publik|menguasai informasi|penguasa informasi"),
+        ("biaya_lain", r"biaya lain"),
+        ("biaya_kirim", r"pengiriman|biaya kirim|ongkos kirim"),
+        ("tarif", r"penyalinan|per halaman|per lembar|tarif|biaya (?:salin|fotokopi|penggandaan|cetak)"),
+        ("halaman", r"halaman|jumlah lembar"),
+        ("waktu_hari", r"waktu penyediaan|lama penyediaan|jangka waktu|hari kerja"),
+        ("keputusan", r"keputusan|^jawaban\b|hasil jawaban"),
+        ("bentuk", r"bentuk|format"),
+    ]
+]
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How one kind of form is read: its own label rules (consulted before the common ones), which keys
+    are choices, which values may span paragraphs, printed labels that go on after a colon, and whether
+    lettered or upper-case lines are sub-headings (never bare labels, and the end of a choice)."""
+
+    rules: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    choice_keys: frozenset[str] = frozenset(_CHOICE_KEYS)
+    multiline_keys: frozenset[str] = frozenset(_MULTILINE_KEYS)
+    label_tails: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    headings: bool = False
+
+
+DEFAULT_PROFILE = Profile()
+ANSWER_PROFILE = Profile(
+    rules=tuple(_ANSWER_LABEL_RULES),
+    choice_keys=frozenset({"keputusan", "bentuk", "cara_memperoleh", "cara_salinan"}),
+    multiline_keys=frozenset(_MULTILINE_KEYS | {"penghitaman", "konsekuensi", "alasan", "dasar_lain"}),
+    # "Dasar pengecualian: Pasal 17 UU KIP huruf (a-j) dan angka" is one printed label with a colon inside.
+    label_tails=(("pasal17", re.compile(r"pasal 17(?:[ ,/]+(?:uu|undang-undang|kip|huruf|dan|atau|angka|ayat))*")),),
+    headings=True,
+)
+_PROFILES = {"jawaban": ANSWER_PROFILE}
+
+
+def profile_for(kind: str | None) -> Profile:
+    return _PROFILES.get(kind or "", DEFAULT_PROFILE)
+
+
+def label_key(text: str, profile: Profile = DEFAULT_PROFILE) -> str | None:
+    """Canonical key for a printed label, or None when the text is not a known label."""
+    label = normalise_label(text)
+    if not label or len(label) > _MAX_LABEL_CHARS or len(label.split()) > _MAX_LABEL_WORDS:
+        return None
+    for key, pattern in (*profile.rules, *_LABEL_RULES):
+        if pattern.search(label):
+            return key
+    return None
+
+
+def clean_line(text: str) -> str:
+    text = _DOT_LEADERS.sub(" ", text.replace("\t", " "))
+    return WS.sub(" ", text).strip()
+
+
+def is_hint_only(text: str) -> bool:
+    """A line that is only a printed hint such as "(tambahkan kertas bila perlu)"."""
+    stripped = text.strip()
+    return bool(stripped) and not _BRACKETED.sub("", stripped).strip(" .:*")
+
+
+def is_blank_value(text: str) -> bool:
+    return not re.sub(r"[-–—.:\s]", "", text)
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph (or one joined table row) of visible text."""
+
+    text: str = ""
+    struck: tuple[bool, ...] = ()  # one flag per character of text
+    images: tuple[str, ...] = ()  # relationship ids of pictures anchored here
+
+    def slice(self, start: int, end: int | None = None) -> Para:
+        return Para(self.text[start:end], self.struck[start:end])
+
+    @staticmethod
+    def join(parts: Iterable[Para], separator: str = "\t") -> Para:
+        text, struck, images = "", (), ()
+        for index, part in enumerate(parts):
+            if index:
+                text += separator
+                struck += (False,) * len(separator)
+            text += part.text
+            struck += part.struck
+            images += part.images
+        return Para(text, struck, images)
+
+
+def cell_text(cell: list[Para]) -> str:
+    return " ".join(para.text.strip() for para in cell if para.text.strip())
