@@ -26,6 +26,11 @@ __all__ = [
     "tanggal_terbilang",
     "format_nip",
     "parse_tanggal",
+    "MONTH_WORDS",
+    "MONTH_PATTERN",
+    "DAY_NAMES",
+    "DAY_PATTERN",
+    "excel_serial_date",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -184,24 +189,30 @@ def format_nip(nip: str) -> str:
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
 
 
-# Month words in Indonesian (incl. old spellings and common abbreviations) and English.
-_MONTH_WORDS: dict[str, int] = {}
+# Month words in Indonesian (full, abbreviated, old spellings) and English; defined once, here: the readers
+# build their patterns from MONTH_WORDS.
+MONTH_WORDS: dict[str, int] = {}
 for _number, _names in enumerate([
-    ("januari", "jan", "january"),
-    ("februari", "pebruari", "feb", "peb", "febr", "february"),
-    ("maret", "mar", "march"),
-    ("april", "apr"),
+    ("januari", "jan", "january", "djanuari"),
+    ("februari", "pebruari", "feb", "peb", "febr", "pebr", "february"),
+    ("maret", "mar", "mrt", "march"),
+    ("april", "apr", "apl"),
     ("mei", "may"),
     ("juni", "jun", "june"),
     ("juli", "jul", "july"),
-    ("agustus", "agu", "agt", "agus", "agust", "aug", "august"),
-    ("september", "sep", "sept"),
+    ("agustus", "agu", "agt", "ags", "agus", "agust", "aug", "august"),
+    ("september", "sep", "sept", "spt"),
     ("oktober", "okt", "oct", "october"),
-    ("november", "nopember", "nov", "nop"),
-    ("desember", "des", "dec", "december"),
+    ("november", "nopember", "nov", "nop", "novemb"),
+    ("desember", "des", "dec", "december", "dsb"),
 ], start=1):
     for _name in _names:
-        _MONTH_WORDS[_name] = _number
+        MONTH_WORDS[_name] = _number
+MONTH_WORDS.pop("dsb")  # "dsb." is "dan sebagainya", never December
+MONTH_PATTERN = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
+"""Alternation of every month word (longest first), for readers that look for dates inside a line."""
+DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
+DAY_PATTERN = r"senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad"
 
 _ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
@@ -224,6 +235,11 @@ def _make_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def excel_serial_date(serial: float) -> date | None:
+    """The date of an Excel serial number (1900 system), or None outside the plausible window."""
+    return _from_excel_serial(serial)
+
+
 def _from_excel_serial(serial: float) -> date | None:
     if not _EXCEL_MIN <= serial < _EXCEL_MAX:
         return None
@@ -238,10 +254,10 @@ def _parse_text(text: str) -> date | None:
     if m := _NUMERIC_DMY.search(text):
         return _make_date(int(m[4]), int(m[3]), int(m[1]))
     for m in _NAMED_DMY.finditer(text):
-        if month := _MONTH_WORDS.get(m[2].lower()):
+        if month := MONTH_WORDS.get(m[2].lower()):
             return _make_date(int(m[3]), month, int(m[1]))
     for m in _NAMED_MDY.finditer(text):
-        if month := _MONTH_WORDS.get(m[1].lower()):
+        if month := MONTH_WORDS.get(m[1].lower()):
             return _make_date(int(m[3]), month, int(m[2]))
     return None
 

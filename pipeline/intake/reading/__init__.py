@@ -47,6 +47,7 @@ from pipeline.intake.reading.container import (
     open_zip,
     read_file_bytes,
     refuse_macro_suffix,
+    refuse_opendocument,
     refuse_other_formats,
 )
 from pipeline.intake.reading.model import Attachment, FormDocument, FormRecord, UnreadableForm
@@ -68,6 +69,7 @@ def read_form(path: Path) -> FormDocument:
     package = open_zip(data)
     with package:
         check_zip_safety(package)
+        refuse_opendocument(package)
         part = main_part(package)
         if is_word_part(part):
             document = read_docx(package, part)

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from pipeline.intake.reading.text import LEADING_NUMBERING, Para, is_blank_value
+from pipeline.core.vocab import ALASAN_KEBERATAN, CARA_MEMPEROLEH, CARA_SALINAN, DECISION_TEXT, JENIS_PEMOHON
+from pipeline.intake.reading.docx import BULLET_TICK, SHAPE_MARK
+from pipeline.intake.reading.text import EMPHASIS_NAMES, LEADING_NUMBERING, Para, is_blank_value
 
 
 _CHOICE_OPTIONS: dict[str, list[tuple[str, str]]] = {
@@ -46,13 +48,31 @@ _CHOICE_OPTIONS: dict[str, list[tuple[str, str]]] = {
         ("softcopy", r"soft\s*-?\s*copy|elektronik|digital"),
         ("hardcopy", r"hard\s*-?\s*copy|cetak|foto\s*-?\s*kopi|fotocopy"),
     ],
+    # Who applies: a person, or an organisation / legal entity.
+    "jenis_pemohon": [
+        ("perorangan", r"perorangan|pribadi|individu|perseorangan"),
+        ("organisasi", r"badan\s+hukum|organisasi|lembaga|kelompok|yayasan|perkumpulan"),
+    ],
 }
+# Choices that take exactly one option: more than one mark is never guessed ("pilih salah satu").
+SINGLE_CHOICES = frozenset({"cara_memperoleh", "keputusan", "jenis_pemohon"})
+_OPTION_LABELS = {
+    "cara_memperoleh": CARA_MEMPEROLEH, "cara_salinan": CARA_SALINAN, "alasan": ALASAN_KEBERATAN,
+    "keputusan": DECISION_TEXT, "bentuk": {"softcopy": "Softcopy", "hardcopy": "Hardcopy"},
+    "jenis_pemohon": JENIS_PEMOHON,
+}  # fmt: skip
+
+
+def option_label(choice_key: str, option: str) -> str:
+    """An option as printed on the form ("Mendapatkan salinan informasi (hardcopy/softcopy)")."""
+    return _OPTION_LABELS.get(choice_key, {}).get(option, option)
 OPTION_PATTERNS = {
     key: [(option, re.compile(pattern, re.IGNORECASE)) for option, pattern in options]
     for key, options in _CHOICE_OPTIONS.items()
 }
 # How many distinct options an unmarked value must list to be the printed list rather than an answer.
-_PRINTED_LIST_MINIMUM = {"cara_memperoleh": 2, "cara_salinan": 3, "alasan": 3, "keputusan": 3, "bentuk": 2}
+_PRINTED_LIST_MINIMUM = {"cara_memperoleh": 2, "cara_salinan": 3, "alasan": 3, "keputusan": 3, "bentuk": 2,
+                         "jenis_pemohon": 2}
 _TICK_CHARS = "☑☒✓✔√✗✘⊠■✅🗹"
 _BOX_CHARS = "☐□❏◻○"
 MARK_RE = re.compile(
@@ -83,38 +103,119 @@ class _Occurrence:
     struck: bool
 
 
-def read_choice(choice_key: str, label: str, paragraphs: list[Para], printed: bool) -> tuple[list[str], list[str]]:
-    """Ticked option keys of one choice field, and notes for the officer.
+@dataclass
+class ChoiceReading:
+    """What one choice field says: the chosen options, and what a person must know about them."""
+
+    options: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # problems the form's sender must fix
+    weak: list[str] = field(default_factory=list)  # read by a weaker rule (bold, a drawn circle, ...)
+    unplaced: list[str] = field(default_factory=list)  # marks the reader could not place: for the officer
+
+
+def read_choice(choice_key: str, label: str, paragraphs: list[Para], printed: bool,
+                single: bool | None = None) -> ChoiceReading:
+    """The marked options of one choice field, and notes for the officer.
 
     `printed` says whether the value may be the printed option list itself (Word forms): then an
-    unmarked list of all options means "not filled in" rather than "all chosen".
+    unmarked list of all options means "not filled in" rather than "all chosen". `single` (by default
+    from SINGLE_CHOICES) says the field takes exactly one option: two marks are then never guessed.
     """
+    reading = _read_marks(choice_key, label, paragraphs, printed)
+    single = choice_key in SINGLE_CHOICES if single is None else single
+    if single and len(reading.options) > 1:
+        marked = " dan ".join(f"'{option_label(choice_key, option)}'" for option in reading.options)
+        reading.notes.append(
+            f"Isian '{label}' bertanda pada lebih dari satu pilihan ({marked}), padahal hanya satu yang boleh "
+            "dipilih; pemohon perlu menegaskan satu pilihan saja."
+        )
+        reading.options, reading.weak = [], []
+    return reading
+
+
+def _read_marks(choice_key: str, label: str, paragraphs: list[Para], printed: bool) -> ChoiceReading:
     flat = Para.join(paragraphs, "\n")
     text = INSTRUCTION_RE.sub(lambda m: " " * len(m.group()), flat.text)
+    shape_lines = [_line_of(text, m.start()) for m in re.finditer(SHAPE_MARK, text)]
+    bullet_positions = [m.start() for m in re.finditer(BULLET_TICK, text)]
+    text = text.replace(SHAPE_MARK, " ").replace(BULLET_TICK, " ")
     if choice_key == "alasan":
         letters = _reason_letters(text)
         if letters:
-            return letters, []
+            return ChoiceReading(letters)
     occurrences = _find_occurrences(choice_key, text, flat.struck)
     ticks, boxes, loose_ticks = _assign_marks(text, occurrences)
     # An empty choice needs no note: validation already reports an unticked choice field.
     if not occurrences:
         if loose_ticks or not is_blank_value(MARK_RE.sub("", text)):
-            return [], [f"Isian '{label}' tidak dikenali sebagai salah satu pilihan yang tersedia."]
-        return [], []
+            return ChoiceReading(notes=[f"Isian '{label}' tidak dikenali sebagai salah satu pilihan yang tersedia."])
+        return ChoiceReading()
     struck = [occ for occ in occurrences if occ.struck]
     if ticks:
-        return _distinct(occ.option for occ in occurrences if id(occ) in ticks), []
+        return ChoiceReading(_distinct(occ.option for occ in occurrences if id(occ) in ticks))
     if struck:
         if len(struck) == len(occurrences):
-            return [], [f"Semua pilihan pada '{label}' dicoret; sisakan pilihan yang dikehendaki."]
-        return _distinct(occ.option for occ in occurrences if not occ.struck), []
+            return ChoiceReading(notes=[f"Semua pilihan pada '{label}' dicoret; sisakan pilihan yang dikehendaki."])
+        return ChoiceReading(_distinct(occ.option for occ in occurrences if not occ.struck))
+    weak = _weak_marks(choice_key, label, text, flat, occurrences, shape_lines, bullet_positions)
+    if weak is not None:
+        return weak
     if boxes:
-        return [], []
+        return ChoiceReading()
     chosen = _distinct(occ.option for occ in occurrences)
     if printed and len(chosen) >= _PRINTED_LIST_MINIMUM[choice_key]:
-        return [], []  # the printed option list, left unmarked
-    return chosen, []
+        return ChoiceReading()  # the printed option list, left unmarked
+    return ChoiceReading(chosen)
+
+
+def _weak_marks(choice_key: str, label: str, text: str, flat: Para, occurrences: list[_Occurrence],
+                shape_lines: list[int], bullet_positions: list[int]) -> ChoiceReading | None:
+    """Options marked without a tick or a strike: a bullet that is a tick, a circle drawn around the option,
+    or the chosen option emphasised (bold, underlined, highlighted, coloured) while the others are plain.
+    None when nothing of the kind is there."""
+    if bullet_positions:
+        marked = [occ for occ in occurrences if any(_line_of(text, pos) == _line_of(text, occ.start)
+                                                     for pos in bullet_positions)]
+        if marked and len({occ.option for occ in marked}) < len({occ.option for occ in occurrences}):
+            options = _distinct(occ.option for occ in marked)
+            return ChoiceReading(options, weak=[_weak_note(choice_key, label, options, "simbol centang pada butir daftar")])
+    if shape_lines:
+        options, unclear = [], False
+        for line in shape_lines:
+            on_line = _distinct(occ.option for occ in occurrences if _line_of(text, occ.start) == line)
+            if len(on_line) == 1:
+                options.append(on_line[0])
+            else:
+                unclear = True
+        if unclear or not options:
+            return ChoiceReading(unplaced=[
+                f"Pada isian '{label}' ada lingkaran atau kotak yang digambar, tetapi tidak jelas pilihan mana "
+                "yang dilingkari; periksa formulir aslinya dan catat pilihan pemohon."
+            ])
+        options = _distinct(options)
+        return ChoiceReading(options, weak=[_weak_note(choice_key, label, options, "lingkaran/kotak yang digambar")])
+    if not flat.emphasis:
+        return None
+    for bit, name in EMPHASIS_NAMES.items():
+        marked = [occ for occ in occurrences if _all_emphasised(flat, text, occ, bit)]
+        distinct_marked = {occ.option for occ in marked}
+        if marked and len(distinct_marked) < len({occ.option for occ in occurrences}) and not any(
+            occ.option in distinct_marked for occ in occurrences if occ not in marked
+        ):
+            options = _distinct(occ.option for occ in marked)
+            return ChoiceReading(options, weak=[_weak_note(choice_key, label, options, name)])
+    return None
+
+
+def _all_emphasised(flat: Para, text: str, occ: _Occurrence, bit: int) -> bool:
+    letters = [i for i in range(occ.start, occ.end) if text[i].isalnum()]
+    return bool(letters) and all(flat.emphasis_at(i) & bit for i in letters)
+
+
+def _weak_note(choice_key: str, label: str, options: list[str], how: str) -> str:
+    chosen = ", ".join(f"'{option_label(choice_key, option)}'" for option in options)
+    return (f"Pilihan '{label}' dibaca dari {how} pada {chosen}, bukan dari tanda centang atau coretan; "
+            "cocokkan dengan formulir aslinya.")
 
 
 _REASON_SEPARATORS = re.compile(r"[\s,;/&+]+|\bdan\b")

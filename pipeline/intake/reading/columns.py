@@ -7,7 +7,7 @@ import re
 
 from pipeline.intake.reading.docx import Row
 from pipeline.intake.reading.model import FormRecord
-from pipeline.intake.reading.text import cell_text, clean_line, normalise_label
+from pipeline.intake.reading.text import cell_text, clean_line, normalise_label, normalise_text
 
 
 _COLUMN_RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
@@ -63,28 +63,56 @@ def column_keys(kind: str, header: list[str]) -> list[str | None]:
     return keys
 
 
-class ColumnListReader:
-    """Rows under a DIP/DIK header; a row with a single filled cell ("A. Informasi Berkala") is a group."""
+# Rows that are not items: an example row ("Contoh"), notes and signatures under the list.
+EXAMPLE_ROW = re.compile(r"^\(?\s*(?:contoh|misal(?:nya)?|example)\b", re.IGNORECASE)
+NOTE_ROW = re.compile(
+    r"^(?:keterangan|catatan|ket\s*[.:]|note|sumber\s*:|\*|mengetahui|disahkan|ditetapkan|dibuat\s+oleh"
+    r"|kepala\b|ppid\b|atasan\b|nip\b|[a-z .'-]{2,40},\s*\d{1,2}\s+\w+\s+\d{4})",
+    re.IGNORECASE,
+)
 
-    def __init__(self, kind: str, header: list[str]) -> None:
+
+def is_example_row(cells: list[str]) -> bool:
+    """A sample row as in the blank templates offices hand out: "Contoh" in its first filled cells."""
+    filled = [cell for cell in cells if cell]
+    return any(EXAMPLE_ROW.match(cell) for cell in filled[:2])
+
+
+class ColumnListReader:
+    """Rows under a DIP/DIK header; a row with a single filled cell ("A. Informasi Berkala") is a group,
+    an example row ("Contoh") and the notes under the list ("Keterangan: ...") are skipped with a note."""
+
+    def __init__(self, kind: str, header: list[str], group: str | None = None) -> None:
         self.kind = kind
         self.keys = column_keys(kind, header)
-        self.group: str | None = None
+        self.group: str | None = group
+        self.notes: list[str] = []
+        self.ended = False
 
-    def record(self, cells: list[str], row: int | None) -> FormRecord | None:
+    def record(self, cells: list[str], row: int | None, where: list[str] | None = None) -> FormRecord | None:
+        cells = [clean_line(normalise_text(cell)) for cell in cells]
         filled = [cell for cell in cells if cell]
-        if not filled or all(re.fullmatch(r"\(?\d{1,2}\)?", cell) for cell in filled):
+        if self.ended or not filled or all(re.fullmatch(r"\(?\d{1,2}\)?", cell) for cell in filled):
             return None  # blank row or the "1 | 2 | 3 ..." column numbering row under the header
+        at = f"Baris {row}" if row is not None else "Satu baris"
+        if is_example_row(cells):
+            self.notes.append(f"{at} berisi contoh pengisian dan tidak dibaca sebagai informasi.")
+            return None
+        if len(filled) == 1 and NOTE_ROW.match(filled[0]):
+            self.ended = True  # notes and signatures close the list
+            return None
         if len(filled) == 1 and len(self.keys) >= 3:
-            self.group = clean_line(filled[0])
+            self.group = filled[0]
             return None
         fields = {key: value for key, value in zip(self.keys, cells) if key and value}
+        sources = {key: place for key, value, place in zip(self.keys, cells, where or [""] * len(cells))
+                   if key and value and place}
         if self.group:
             fields["kelompok"] = self.group
-        return FormRecord(fields=fields, choices={}, row=row)
+        return FormRecord(fields=fields, choices={}, row=row, sources=sources)
 
 
-def column_list_from_rows(rows: list[Row]) -> tuple[str, list[FormRecord]] | None:
+def column_list_from_rows(rows: list[Row]) -> tuple[str, list[FormRecord], list[str]] | None:
     reader: ColumnListReader | None = None
     records: list[FormRecord] = []
     for row in rows:
@@ -94,7 +122,8 @@ def column_list_from_rows(rows: list[Row]) -> tuple[str, list[FormRecord]] | Non
             if kind and sum(key is not None for key in column_keys(kind, cells)) >= 3:
                 reader = ColumnListReader(kind, cells)
             continue
-        record = reader.record(cells, None)
+        where = [next((p.where for p in cell if p.where), "") for cell in row.cells]
+        record = reader.record(cells, None, where)
         if record is not None:
             records.append(record)
-    return (reader.kind, records) if reader else None
+    return (reader.kind, records, reader.notes) if reader else None

@@ -6,6 +6,7 @@ Everything here runs before any XML parser sees the content.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
@@ -44,6 +45,53 @@ MSG_DTD = (
 MSG_PDF = "Berkas PDF tidak dapat dibaca sebagai formulir; kirimkan formulir dalam bentuk .docx atau .xlsx."
 MSG_RTF = "Berkas berformat RTF; simpan ulang sebagai .docx."
 MSG_NOT_OFFICE = "Berkas ZIP ini bukan dokumen Word (.docx) atau Excel (.xlsx)."
+MSG_OLD_WORD = (
+    "Berkas berformat Word lama (.doc, Word 97-2003); buka di Word atau LibreOffice Writer lalu simpan ulang "
+    "sebagai .docx."
+)
+MSG_OLD_EXCEL = (
+    "Berkas berformat Excel lama (.xls, Excel 97-2003); buka di Excel atau LibreOffice Calc lalu simpan ulang "
+    "sebagai .xlsx."
+)
+MSG_CSV = (
+    "Berkas ini berupa teks berpemisah (CSV), bukan buku kerja Excel; buka di Excel atau LibreOffice Calc lalu "
+    "simpan ulang sebagai .xlsx."
+)
+MSG_TEXT = (
+    "Berkas ini berupa teks biasa, bukan dokumen Word atau Excel; ketik ulang isiannya pada formulir .docx."
+)
+MSG_HTML = (
+    "Berkas ini berupa halaman web (HTML) yang diberi nama seperti dokumen Word/Excel; buka di Word atau "
+    "LibreOffice lalu simpan ulang sebagai .docx (atau .xlsx untuk daftar)."
+)
+MSG_MHT = (
+    "Berkas ini berupa halaman web arsip (MHT/MHTML), bukan dokumen .docx; buka di Word atau LibreOffice lalu "
+    "simpan ulang sebagai .docx."
+)
+MSG_XML_2003 = (
+    "Berkas ini berupa dokumen XML Word/Excel 2003, bukan .docx/.xlsx; buka di Word, Excel atau LibreOffice lalu "
+    "simpan ulang sebagai .docx (atau .xlsx)."
+)
+MSG_ODT = (
+    "Berkas ini berupa dokumen OpenDocument Text (.odt, LibreOffice Writer); buka di LibreOffice atau Word lalu "
+    "simpan ulang sebagai .docx (Simpan Sebagai, jenis Word 2007-365)."
+)
+MSG_ODS = (
+    "Berkas ini berupa lembar kerja OpenDocument (.ods, LibreOffice Calc); buka di LibreOffice atau Excel lalu "
+    "simpan ulang sebagai .xlsx (Simpan Sebagai, jenis Excel 2007-365)."
+)
+MSG_ODF = (
+    "Berkas ini berupa dokumen OpenDocument (LibreOffice) yang bukan teks atau lembar kerja; kirimkan formulir "
+    "sebagai .docx atau .xlsx."
+)
+MSG_IMAGE = (
+    "Berkas ini berupa gambar ({what}), bukan formulir yang dapat dibaca mesin; ketik ulang isiannya pada "
+    "formulir .docx, atau catat isian formulir ini secara manual."
+)
+MSG_PICTURE = (
+    "Formulir di dalam dokumen Word ini berupa gambar (foto atau hasil pindaian), sehingga isiannya tidak dapat "
+    "dibaca mesin; ketik ulang pada formulir .docx, atau catat isiannya secara manual."
+)
 MSG_NOT_FORM = (
     "Berkas ini bukan formulir yang dikenali: tidak ditemukan judul atau isian formulir permohonan "
     "informasi, keberatan, Daftar Informasi Publik, Daftar Informasi yang Dikecualikan, "
@@ -82,12 +130,70 @@ def refuse_other_formats(data: bytes) -> None:
         # any other OLE2 file is a legacy .doc/.xls.
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise UnreadableForm(MSG_PASSWORD)
+        if "WordDocument".encode("utf-16-le") in data:
+            raise UnreadableForm(MSG_OLD_WORD)
+        if any(name.encode("utf-16-le") in data for name in ("Workbook", "Book")):
+            raise UnreadableForm(MSG_OLD_EXCEL)
         raise UnreadableForm(MSG_LEGACY)
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF"):
         raise UnreadableForm(MSG_PDF)
     if head.startswith(b"{\\rtf"):
         raise UnreadableForm(MSG_RTF)
+    for magic, what in _IMAGE_MAGIC:
+        if data.startswith(magic):
+            raise UnreadableForm(MSG_IMAGE.format(what=what))
+    if not data.startswith(b"PK"):
+        reason = _text_format_reason(data)
+        if reason:
+            raise UnreadableForm(reason)
+
+
+_IMAGE_MAGIC = (
+    (b"\xff\xd8\xff", "foto/pindaian JPEG"), (b"\x89PNG", "gambar PNG"), (b"GIF8", "gambar GIF"),
+    (b"II*\x00", "pindaian TIFF"), (b"MM\x00*", "pindaian TIFF"), (b"BM", "gambar BMP"),
+)  # fmt: skip
+
+
+def _decoded(data: bytes) -> str | None:
+    """The start of the file as text, when it is text (UTF-8/16 or a legacy 8-bit encoding without NULs)."""
+    sample = data[:8192]
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return sample.decode("utf-16", errors="ignore")
+    if b"\x00" in sample:
+        return None
+    text = sample.decode("utf-8", errors="replace")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    if controls > len(text) // 20 or text.count("\ufffd") > len(text) // 10:
+        return None
+    return text
+
+
+def _text_format_reason(data: bytes) -> str | None:
+    """HTML, MHT, Word/Excel 2003 XML, CSV or plain text saved under an Office name."""
+    text = _decoded(data)
+    if text is None:
+        return None
+    lower = text.lstrip("\ufeff \r\n\t").lower()
+    if lower.startswith("mime-version") or "multipart/related" in lower[:2000]:
+        return MSG_MHT
+    if "urn:schemas-microsoft-com:office:word" in lower and "<w:worddocument" in lower:
+        return MSG_XML_2003
+    if lower.startswith("<?xml") and ("urn:schemas-microsoft-com:office:spreadsheet" in lower
+                                      or "<w:worddocument" in lower):
+        return MSG_XML_2003
+    if re.search(r"<html|<!doctype html|<body|<table|<p[ >]", lower[:4000]):
+        return MSG_HTML
+    lines = [line for line in text.splitlines() if line.strip()][:10]
+    if lines and any(_separated(line) for line in lines[:2]) and sum(_separated(line) for line in lines) >= len(lines) / 2:
+        return MSG_CSV
+    if lines:
+        return MSG_TEXT
+    return None
+
+
+def _separated(line: str) -> bool:
+    return any(line.count(separator) >= 1 for separator in (";", "\t")) or line.count(",") >= 2
 
 
 def open_zip(data: bytes) -> zipfile.ZipFile:
@@ -95,6 +201,21 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
         return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError, EOFError):
         raise UnreadableForm(MSG_BROKEN) from None
+
+
+_ODF_MIMETYPES = {
+    b"application/vnd.oasis.opendocument.text": MSG_ODT,
+    b"application/vnd.oasis.opendocument.spreadsheet": MSG_ODS,
+}
+
+
+def refuse_opendocument(package: zipfile.ZipFile) -> None:
+    """An .odt/.ods (LibreOffice's own format, sometimes renamed .docx) is readable, just not by us."""
+    if "mimetype" not in package.namelist():
+        return
+    mimetype = read_part(package, "mimetype").strip()
+    if mimetype.startswith(b"application/vnd.oasis.opendocument"):
+        raise UnreadableForm(_ODF_MIMETYPES.get(mimetype.split(b"-template")[0], MSG_ODF))
 
 
 def check_zip_safety(package: zipfile.ZipFile) -> None:

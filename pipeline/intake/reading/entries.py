@@ -8,18 +8,17 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from pipeline.intake.reading.choices import INSTRUCTION_RE, MARK_RE, OPTION_PATTERNS, has_option, is_marker_only, read_choice
-from pipeline.intake.reading.docx import Block, Break, Row
+from pipeline.core.bahasa import DAY_PATTERN, MONTH_PATTERN
+from pipeline.intake.reading.docx import Block, Break, Row, TextBox
 from pipeline.intake.reading.model import FormRecord
-from pipeline.intake.reading.text import DEFAULT_PROFILE, LEADING_NUMBERING, Para, Profile, SECTION_RESET_KEYS, cell_text, clean_line, is_blank_value, is_hint_only, label_key, normalise_label
+from pipeline.intake.reading.text import BRACKETED, DEFAULT_PROFILE, LEADING_NUMBERING, Para, Profile, SECTION_RESET_KEYS, cell_text, clean_line, is_blank_value, is_hint_only, label_key, normalise_label
 
 
-_MONTHS = (
-    "januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember"
-)
+# "Denpasar, 10 Nov. 2026", "Mangupura, Senin, 18-Nov-2026", "Badung, 18/11/2026": place and date of signing.
 _DATE_LINE = re.compile(
     rf"(?P<tempat>[A-Za-z][A-Za-z .'-]{{1,40}}?)\s*,\s*"
-    rf"(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*,?\s*)?(?:tanggal\s+)?"
-    rf"(?P<tanggal>\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}})\s*",
+    rf"(?:(?:{DAY_PATTERN})\s*,?\s*)?(?:tanggal\s+|tgl\.?\s*)?"
+    rf"(?P<tanggal>\d{{1,2}}[\s./-]*(?:{MONTH_PATTERN})\.?[\s./,-]*\d{{4}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}})\s*",
     re.IGNORECASE,
 )
 # Lines that end the field area: signatures, closing sentences and footnotes.
@@ -42,6 +41,13 @@ class _Entry:
     label: str  # as printed, for messages
     value: list[Para]
     from_row: bool
+    label_where: str = ""  # where the label was read
+    weak: str = ""  # a note when the value was placed by a weaker rule (a text box on the label's line)
+
+    @property
+    def where(self) -> str:
+        """Where the value was read (else its label)."""
+        return next((para.where for para in self.value if para.text.strip() and para.where), self.label_where)
 
 
 def _looks_like_heading(text: str) -> bool:
@@ -129,9 +135,11 @@ class FieldScanner:
         self.entries: list[_Entry] = []
         self.current: _Entry | None = None
         self.section: str | None = None
-        self.date_line: tuple[str, str] | None = None
+        self.date_line: tuple[str, str, str] | None = None  # place, date, where
         self.identity_images: list[str] = []
         self.label_seen = False
+        self.unplaced: list[str] = []
+        self._anchor: Para | None = None  # the last paragraph fed, for text boxes anchored to it
 
     def scan(self, blocks: Iterable[Block]) -> FieldScanner:
         for block in blocks:
@@ -140,11 +148,62 @@ class FieldScanner:
                     self._close()
             elif isinstance(block, Row):
                 self._feed_row(block)
+            elif isinstance(block, TextBox):
+                self._feed_box(block)
             else:
                 self._take_images(block.images)
+                self._anchor = block
                 self._feed_line(block, in_table=False)
         self._close()
         return self
+
+    # ---- text boxes -----------------------------------------------------------------------------
+
+    def _feed_box(self, box: TextBox) -> None:
+        """A text box holding labels is read like the body. One holding only a value belongs to the empty
+        field on the line it is anchored to; any other text is reported, never dropped or guessed."""
+        paras = [block for block in box.blocks if isinstance(block, Para) and block.text.strip()]
+        rows = [block for block in box.blocks if isinstance(block, Row)]
+        if not paras and not rows:
+            return
+        if rows or any(_split_label(para, allow_bare_label=False, profile=self.profile) for para in paras) \
+                or self._is_title_box(paras):
+            self._close()
+            self.scan_inner(box.blocks)
+            return
+        current = self.current
+        anchored_here = box.anchor is self._anchor and (
+            (current is not None and box.anchor.text.strip() != "" and current.label_where == box.anchor.where)
+            or (current is not None and not box.anchor.text.strip())
+        )
+        if current is not None and anchored_here and not _entry_has_text(current):
+            current.value = list(paras)
+            current.weak = (f"Isian '{current.label}' dibaca dari {box.where} yang diletakkan pada baris isiannya; "
+                            "cocokkan dengan formulir aslinya.")
+            return
+        if current is not None and current.key in self.choice_keys and all(
+            has_option(current.key, para.text) or is_marker_only(para.text) for para in paras
+        ):
+            current.value.extend(paras)
+            return
+        self.unplaced.append(
+            f"{box.where[0].upper()}{box.where[1:]} berisi tulisan yang tidak dapat dipastikan milik isian mana; "
+            "periksa formulir aslinya dan catat isian tersebut."
+        )
+
+    def _is_title_box(self, paras: list[Para]) -> bool:
+        return any(_TITLE_BOX.search(para.text) for para in paras)
+
+    def scan_inner(self, blocks: Iterable[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, Break):
+                self._close()
+            elif isinstance(block, Row):
+                self._feed_row(block)
+            elif isinstance(block, Para):
+                self._take_images(block.images)
+                self._feed_line(block, in_table=False)
+        self._close()
 
     def _waits_for_table(self) -> bool:
         """A heading paragraph such as "B. Alasan Pengajuan Keberatan" whose options follow in a table."""
@@ -172,9 +231,32 @@ class FieldScanner:
         labelled = self._label_of_cell(cells[0])
         if labelled and not self._is_option_row(cells):
             key, label, value = labelled
-            self._start(key, label, value + [para for cell in cells[1:] for para in cell], from_row=True)
+            where = _cell_where(cells[0])
+            pending = list(value)
+            for cell in cells[1:]:
+                pair = self._pair_label(key, cell)
+                if pair is None:
+                    pending.extend(cell)
+                    continue
+                # "Nama | value | Pekerjaan | value": a second label in the row starts a field of its own.
+                self._start(key, label, pending, from_row=True, where=where)
+                key, label, pending, where = pair[0], pair[1], [], _cell_where(cell)
+            self._start(key, label, pending, from_row=True, where=where)
             return
         self._feed_unlabelled_row(cells)
+
+    def _pair_label(self, key: str, cell: list[Para]) -> tuple[str, str] | None:
+        """A cell further along a labelled row that is itself a bare label ("Pekerjaan"), not an option of
+        the row's own choice field and not a tick."""
+        filled = [para for para in cell if para.text.strip()]
+        if len(filled) != 1 or MARK_RE.search(filled[0].text) or not _looks_like_pair_label(filled[0].text):
+            return None
+        if key in self.choice_keys and has_option(key, filled[0].text):
+            return None
+        split = _split_label(filled[0], allow_bare_label=True, profile=self.profile)
+        if split is None or split[2].text.strip():
+            return None
+        return split[0], split[1]
 
     def _label_of_cell(self, cell: list[Para]) -> tuple[str, str, list[Para]] | None:
         filled = [para for para in cell if para.text.strip()]
@@ -194,7 +276,7 @@ class FieldScanner:
     def _feed_unlabelled_row(self, cells: list[list[Para]]) -> None:
         for cell in cells:
             for para in cell:
-                if self._take_date_line(para.text):
+                if self._take_date_line(para.text, para.where):
                     self._close()
                     return
         if all(len(cell) <= 1 for cell in cells):
@@ -214,13 +296,13 @@ class FieldScanner:
             return
         if is_hint_only(text):
             return
-        if self._take_date_line(text) or _TERMINATOR.match(text):
+        if self._take_date_line(text, para.where) or _TERMINATOR.match(text):
             self._close()
             return
         split = _split_label(para, allow_bare_label=True, profile=self.profile)
         if split is not None and not self._is_option_line(*split):
             key, label, value = split
-            self._start(key, label, [value] if value.text.strip() else [], from_row=in_table)
+            self._start(key, label, [value] if value.text.strip() else [], from_row=in_table, where=para.where)
             return
         self._continue_or_close(para, in_table)
 
@@ -276,17 +358,17 @@ class FieldScanner:
         elif _looks_like_heading(text):
             self.section = None
 
-    def _take_date_line(self, text: str) -> bool:
+    def _take_date_line(self, text: str, where: str = "") -> bool:
         match = _DATE_LINE.fullmatch(clean_line(text))
         if match is None:
             return False
         if self.date_line is None:
-            self.date_line = (clean_line(match["tempat"]), clean_line(match["tanggal"]))
+            self.date_line = (clean_line(match["tempat"]), clean_line(match["tanggal"]), where)
         return True
 
     # ---- entries --------------------------------------------------------------------------------
 
-    def _start(self, key: str, label: str, value: list[Para], from_row: bool) -> None:
+    def _start(self, key: str, label: str, value: list[Para], from_row: bool, where: str = "") -> None:
         self._close()
         if key in SECTION_RESET_KEYS:
             self.section = None
@@ -294,7 +376,7 @@ class FieldScanner:
             key = {"nama": "nama_kuasa", "alamat": "alamat_kuasa", "telepon": "telepon_kuasa",
                    "telepon_email": "telepon_kuasa", "email": "email_kuasa"}.get(key, key)  # fmt: skip
         self.label_seen = True
-        self.current = _Entry(key, label, list(value), from_row)
+        self.current = _Entry(key, label, list(value), from_row, where)
 
     def _close(self) -> None:
         if self.current is not None:
@@ -318,6 +400,24 @@ def _is_written_answer(entry: _Entry, para: Para, profile: Profile = DEFAULT_PRO
 def _is_option_value(choice_key: str, text: str) -> bool:
     """What follows an option word on its line: nothing, a tick or box, or more options."""
     return not text.strip() or is_marker_only(text) or has_option(choice_key, text)
+
+
+def _looks_like_pair_label(text: str) -> bool:
+    """Short, without digits or an e-mail's @, not a sentence: "Pekerjaan", "No. HP :", "E-mail"."""
+    words = BRACKETED.sub(" ", text).split()
+    return 0 < len(words) <= 5 and not re.search(r"[\d@]", text) and not text.rstrip().endswith(".")
+
+
+def _entry_has_text(entry: _Entry) -> bool:
+    return any(not is_blank_value(clean_line(para.text)) for para in entry.value)
+
+
+def _cell_where(cell: list[Para]) -> str:
+    return next((para.where for para in cell if para.where), "")
+
+
+# A text box holding the form's title or a heading is read like the body.
+_TITLE_BOX = re.compile(r"formulir|permohonan informasi|keberatan|lembar jawaban|daftar informasi", re.IGNORECASE)
 
 
 def _first_filled(cells: list[list[Para]]) -> list[Para] | None:
@@ -361,24 +461,41 @@ def record_from_entries(scanner: FieldScanner) -> FormRecord:
         if entry.key in scanner.choice_keys:
             _store_choice(record, entry)
         else:
-            store_field(record, entry.key, _entry_text(entry, scanner.profile))
+            store_field(record, entry.key, _entry_text(entry, scanner.profile), where=entry.where,
+                        label=entry.label)
+            if entry.weak and entry.key in record.fields:
+                record.weak.append(entry.weak)
     if scanner.date_line is not None:
-        record.fields.setdefault("tempat", scanner.date_line[0])
-        record.fields.setdefault("tanggal", scanner.date_line[1])
+        tempat, tanggal, where = scanner.date_line
+        if "tempat" not in record.fields:
+            store_field(record, "tempat", tempat, where=where)
+        if "tanggal" not in record.fields:
+            store_field(record, "tanggal", tanggal, where=where)
+    record.unplaced.extend(scanner.unplaced)
+    settle_applicant(record)
     return record
 
 
 def _store_choice(record: FormRecord, entry: _Entry) -> None:
-    if entry.key in record.choices:
+    if entry.key in record.choices or entry.key == "_ignore":
         return
-    options, notes = read_choice(entry.key, entry.label, entry.value, printed=True)
-    record.notes.extend(notes)
-    if options:
-        record.choices[entry.key] = options
+    reading = read_choice(entry.key, entry.label, entry.value, printed=True,
+                          single=_says_pick_one(entry) or None)
+    record.notes.extend(reading.notes)
+    record.weak.extend(reading.weak)
+    record.unplaced.extend(reading.unplaced)
+    if reading.options:
+        record.choices[entry.key] = reading.options
+        record.sources[entry.key] = entry.where
 
 
-def store_field(record: FormRecord, key: str, text: str) -> None:
-    """Store a value under its canonical key; the first filled occurrence of a field wins."""
+def _says_pick_one(entry: _Entry) -> bool:
+    return bool(re.search(r"salah\s+satu", entry.label + " " + " ".join(p.text for p in entry.value[:1]), re.I))
+
+
+def store_field(record: FormRecord, key: str, text: str, where: str = "", label: str = "") -> None:
+    """Store a value under its canonical key, with where it was read. The same field filled twice with
+    different values is never settled by guessing: the first stays and the officer is told."""
     if not text or key == "_ignore":
         return
     if key == "nik_atau_sk":
@@ -387,8 +504,60 @@ def store_field(record: FormRecord, key: str, text: str) -> None:
     if key == "tempat_tanggal":
         match = _DATE_LINE.fullmatch(text)
         if match:
-            record.fields.setdefault("tempat", clean_line(match["tempat"]))
-            record.fields.setdefault("tanggal", clean_line(match["tanggal"]))
+            store_field(record, "tempat", clean_line(match["tempat"]), where, label)
+            store_field(record, "tanggal", clean_line(match["tanggal"]), where, label)
             return
         key = "tanggal"
-    record.fields.setdefault(key, text)
+    earlier = record.fields.get(key)
+    if earlier is None:
+        record.fields[key] = text
+        if where:
+            record.sources[key] = where
+    elif _comparable(earlier) != _comparable(text) and key not in _REPEATABLE:
+        name = label or key.replace("_", " ")
+        record.unplaced.append(
+            f"Isian '{name}' terisi dua kali dengan isi berbeda ({record.sources.get(key, '?')} dan "
+            f"{where or '?'}); mungkin ada lebih dari satu formulir atau isian tertukar. Periksa formulir aslinya."
+        )
+
+
+# Fields that legitimately appear more than once with other words (a place in the date line and a "Tempat" row).
+_REPEATABLE = {"tempat", "kelompok"}
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+_ORGANISATION_WORDS = re.compile(
+    r"^(?:yayasan|perkumpulan|lembaga|lsm|pt\.?|cv\.?|koperasi|komunitas|organisasi|ormas|forum|aliansi|ikatan"
+    r"|himpunan|persatuan|asosiasi|paguyuban|serikat|badan|kantor hukum|lbh|ylbhi|universitas|sekolah)\b",
+    re.IGNORECASE,
+)
+
+
+def settle_applicant(record: FormRecord) -> None:
+    """An organisation applies through its person in charge: `nama` becomes the organisation, the person
+    goes to `penanggung_jawab`, and `jenis_pemohon` says "organisasi". A person's form is left as it is."""
+    fields, sources = record.fields, record.sources
+    chosen = record.choices.get("jenis_pemohon") or []
+    organisation = fields.pop("nama_organisasi", None)
+    if organisation:
+        person = fields.get("penanggung_jawab") or fields.get("nama")
+        if person and _comparable(person) != _comparable(organisation):
+            fields["penanggung_jawab"] = person
+            sources.setdefault("penanggung_jawab", sources.get("nama", ""))
+        fields["nama"] = organisation
+        sources["nama"] = sources.pop("nama_organisasi", "")
+        fields["jenis_pemohon"] = "organisasi"
+    elif fields.get("penanggung_jawab") and fields.get("nama"):
+        fields["jenis_pemohon"] = "organisasi"
+    elif chosen == ["organisasi"] or (
+        fields.get("nomor_sk") and not fields.get("nik") and _ORGANISATION_WORDS.match(fields.get("nama", ""))
+    ):
+        fields["jenis_pemohon"] = "organisasi"
+    elif chosen == ["perorangan"]:
+        fields["jenis_pemohon"] = "perorangan"
+    sources.pop("nama_organisasi", None)
+    if fields.get("jenis_pemohon"):
+        sources.setdefault("jenis_pemohon", sources.get("nama", ""))

@@ -26,12 +26,32 @@ class FormRecord:
     # Reader remarks (Indonesian), e.g. ambiguous ticks. Validation returns every note to the applicant
     # as a problem, so a note is only written when a person must look; notes never quote personal data.
     notes: list[str] = field(default_factory=list)
+    # Where each field and choice key was read, for the officer ("tabel 1, baris 3, kolom 2", "sel C5").
+    sources: dict[str, str] = field(default_factory=dict)
+    # Values read by a weaker rule (a choice marked in bold instead of a tick, ...): shown on the case,
+    # they do not stop filing.
+    weak: list[str] = field(default_factory=list)
+    # Values the reader found but could not place (text boxes it could not assign, two different values for
+    # one field, ...). Such a record goes to the officer, never back to the applicant as "kurang lengkap".
+    unplaced: list[str] = field(default_factory=list)
+    # Several forms in one Word document: 1, 2, ... ("Formulir ke-2"); None when the file holds one form.
+    part: int | None = None
+
+    def where(self) -> str:
+        """ "Baris 5: ", "Formulir ke-2: " or "", to start a reason about this record."""
+        if self.row is not None:
+            return f"Baris {self.row}: "
+        if self.part is not None:
+            return f"Formulir ke-{self.part}: "
+        return ""
 
 
 @dataclass
 class FormDocument:
     kind: str  # "permohonan" | "keberatan" | "jawaban" | "dip" | "dik"
-    layout: str  # "docx-table" | "docx-paragraph" | "xlsx-rows" (informational)
+    layout: str  # "docx-table" | "docx-paragraph" | "xlsx-rows" | "xlsx-vertical" (informational)
     records: list[FormRecord]
     # DIP/DIK lists only: the non-empty title lines above the list, as written (others: empty).
     title: list[str] = field(default_factory=list)
+    # Document-level remarks for the officer (Indonesian): example rows and instruction sheets skipped, ...
+    notes: list[str] = field(default_factory=list)

@@ -8,16 +8,27 @@ from dataclasses import dataclass
 from typing import Iterable
 
 
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# Characters people paste without seeing them (WhatsApp and web pages add direction marks and zero-width
+# joiners): removed before any check; the no-break and thin spaces become plain spaces.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufe0e\ufe0f]")
+_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def normalise_text(text: str) -> str:
+    """Text as it is seen: invisible marks dropped, no-break and other odd spaces made plain spaces."""
+    return _ODD_SPACES.sub(" ", _INVISIBLE.sub("", text))
+
+
+BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 LEADING_NUMBERING = re.compile(r"^\s*(?:(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s*[.)]\s*)+")
 _DOT_LEADERS = re.compile(r"\.{3,}|…+|_{3,}")
-WS = re.compile(r"[ \t\u00a0\u2002-\u200b]+")
+WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
 
 
 def normalise_label(text: str) -> str:
     """Lower-case a printed label and drop what varies between forms: numbering, hints in brackets,
     footnote stars, colons, dot leaders and spelling variants (No./Nomor, Telp/Telepon, E-mail/Email)."""
-    label = _BRACKETED.sub(" ", text)
+    label = BRACKETED.sub(" ", text)
     label = _DOT_LEADERS.sub(" ", label).replace("*", " ").replace("\n", " ")
     label = LEADING_NUMBERING.sub("", label)
     label = label.lower().replace("：", ":").replace(":", " ")
@@ -48,6 +59,17 @@ _LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\bopd\b|ppid pelaksana|perangkat daerah|badan publik|ditujukan|menguasai informasi|pemilik informasi",
         ),
         ("nama_kuasa", r"\bnama\b.*\bkuasa\b|\bkuasa\b.*\bnama\b|^kuasa(?: pemohon)?$"),
+        # Organisations as applicants: the organisation is the applicant, the person in charge a field of its own.
+        ("penanggung_jawab", r"penanggung\s*jawab|^nama (?:ketua|pimpinan|direktur|pengurus)|yang mewakili|^pimpinan$"),
+        ("jabatan", r"^jabatan|kedudukan dalam"),
+        (
+            "nama_organisasi",
+            r"^nama (?:lembaga|organisasi|badan(?: hukum)?|yayasan|perkumpulan|instansi|perusahaan|kelompok|ormas"
+            r"|lsm|komunitas|koperasi|institusi|sekolah|universitas|media)"
+            r"|^(?:lembaga|organisasi|badan hukum|instansi|yayasan|perkumpulan)(?: pemohon| yang diwakili)?$"
+            r"|^mewakili\b|^atas nama\b",
+        ),
+        ("jenis_pemohon", r"^(?:jenis|kategori|status) pemohon|^pemohon adalah"),
         # The proxy's other columns in a list ("Alamat Kuasa Pemohon"); on a Word form they sit under the
         # "Identitas Kuasa Pemohon" heading as plain "Alamat"/"Nomor Telepon" (see FieldScanner._start).
         ("alamat_kuasa", r"alamat.*\bkuasa\b|\bkuasa\b.*alamat"),
@@ -61,7 +83,7 @@ _LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
             "nik_atau_sk",
             r"(?:\bnik\b|\bktp\b|kependudukan).*(?:\bsk\b|badan hukum)|(?:\bsk\b|badan hukum).*(?:\bnik\b|\bktp\b)",
         ),
-        ("nomor_sk", r"\bsk\b|badan hukum|akta pendirian"),
+        ("nomor_sk", r"\bsk\b|badan hukum|akta pendirian|\bahu\b|kemenkumham|kemenkum|pengesahan"),
         ("nik", r"\bnik\b|induk kependudukan|\bktp\b|kartu tanda penduduk|nomor identitas"),
         (
             "telepon_email",
@@ -71,7 +93,7 @@ _LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
         ("telepon", r"telepon|\bhp\b|ponsel|whatsapp|\bwa\b|kontak"),
         ("alamat", r"alamat|domisili"),
         ("pekerjaan", r"pekerjaan|profesi"),
-        ("cara_salinan", r"cara.*(?:salinan|kirim|pengiriman|penyampaian)"),
+        ("cara_salinan", r"cara.*(?:salinan|kirim|ngirim|pengiriman|penyampaian|menyampaikan|penyerahan|pengambilan)"),
         ("cara_memperoleh", r"cara.*(?:memperoleh|mendapatkan|mengakses|akses)"),
         ("tujuan", r"tujuan|kegunaan|maksud penggunaan"),
         (
@@ -89,10 +111,10 @@ _MAX_LABEL_CHARS = 80
 _MAX_LABEL_WORDS = 10
 # Labels whose presence makes a document look like a request form.
 REQUEST_LABELS = {
-    "nama", "nik", "nomor_sk", "nik_atau_sk", "alamat", "pekerjaan", "telepon", "email", "telepon_email",
+    "nama", "nama_organisasi", "penanggung_jawab", "nik", "nomor_sk", "nik_atau_sk", "alamat", "pekerjaan", "telepon", "email", "telepon_email",
     "rincian_informasi", "tujuan", "cara_memperoleh", "cara_salinan",
 }  # fmt: skip
-_CHOICE_KEYS = {"cara_memperoleh", "cara_salinan", "alasan"}
+_CHOICE_KEYS = {"cara_memperoleh", "cara_salinan", "alasan", "jenis_pemohon"}
 # Values that may run over several paragraphs; other values are one line.
 _MULTILINE_KEYS = {"alamat", "rincian_informasi", "tujuan", "kasus_posisi"}
 # A labelled line with one of these keys closes the "kuasa" (proxy) section of an objection form.
@@ -179,35 +201,51 @@ def clean_line(text: str) -> str:
 def is_hint_only(text: str) -> bool:
     """A line that is only a printed hint such as "(tambahkan kertas bila perlu)"."""
     stripped = text.strip()
-    return bool(stripped) and not _BRACKETED.sub("", stripped).strip(" .:*")
+    return bool(stripped) and not BRACKETED.sub("", stripped).strip(" .:*")
 
 
 def is_blank_value(text: str) -> bool:
     return not re.sub(r"[-–—.:\s]", "", text)
 
 
+# Emphasis flags per character: a choice may be marked by emphasising the chosen option.
+BOLD, UNDERLINE, HIGHLIGHT, COLOUR = 1, 2, 4, 8
+EMPHASIS_NAMES = {BOLD: "cetak tebal", UNDERLINE: "garis bawah", HIGHLIGHT: "stabilo/arsir", COLOUR: "warna huruf"}
+
+
 @dataclass(frozen=True)
 class Para:
-    """One paragraph (or one joined table row) of visible text."""
+    """One paragraph (or one joined table row) of visible text, with per-character marks."""
 
     text: str = ""
     struck: tuple[bool, ...] = ()  # one flag per character of text
     images: tuple[str, ...] = ()  # relationship ids of pictures anchored here
+    emphasis: tuple[int, ...] = ()  # one EMPHASIS bitmask per character (empty: none at all)
+    where: str = ""  # where it was read, for the officer ("paragraf 14", "tabel 1, baris 3, kolom 2")
+
+    def emphasis_at(self, index: int) -> int:
+        return self.emphasis[index] if index < len(self.emphasis) else 0
 
     def slice(self, start: int, end: int | None = None) -> Para:
-        return Para(self.text[start:end], self.struck[start:end])
+        emphasis = self.emphasis[start:end] if self.emphasis else ()
+        return Para(self.text[start:end], self.struck[start:end], (), emphasis, self.where)
 
     @staticmethod
     def join(parts: Iterable[Para], separator: str = "\t") -> Para:
-        text, struck, images = "", (), ()
+        text, struck, images, emphasis, where = "", (), (), (), ""
         for index, part in enumerate(parts):
             if index:
                 text += separator
                 struck += (False,) * len(separator)
+                emphasis += (0,) * len(separator)
             text += part.text
             struck += part.struck
             images += part.images
-        return Para(text, struck, images)
+            emphasis += part.emphasis or (0,) * len(part.text)
+            where = where or (part.where if part.text.strip() else "")
+        if not any(emphasis):
+            emphasis = ()
+        return Para(text, struck, images, emphasis, where)
 
 
 def cell_text(cell: list[Para]) -> str:

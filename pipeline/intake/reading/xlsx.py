@@ -1,4 +1,10 @@
 """Reading an Excel (.xlsx) workbook into a FormDocument.
+
+A sheet is one of: a list with a header row (one request, objection or answer per row; a DIP or DIK, one item
+per row), or a form laid out vertically (label in one column, value in the next). The header may sit under
+title rows and span two rows (a merged group over its columns, e.g. "Cara Memperoleh Informasi" over one tick
+column per option). Instruction sheets and example rows ("Contoh") are skipped with a note; a form
+service's "Timestamp" column is the date received.
 """
 
 from __future__ import annotations
@@ -6,37 +12,92 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from pipeline.intake.reading.choices import read_choice
-from pipeline.intake.reading.columns import ColumnListReader, column_list_kind
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+from pipeline.core import bahasa
+from pipeline.intake.reading.choices import OPTION_PATTERNS, is_marker_only, option_label, read_choice
+from pipeline.intake.reading.columns import ColumnListReader, column_list_kind, is_example_row
 from pipeline.intake.reading.container import MSG_BROKEN, MSG_NOT_FORM
-from pipeline.intake.reading.entries import store_field
+from pipeline.intake.reading.docx import Break, Row
+from pipeline.intake.reading.entries import FieldScanner, record_from_entries, settle_applicant, store_field
 from pipeline.intake.reading.kinds import kind_from_labels, kind_from_title
 from pipeline.intake.reading.model import FormDocument, FormRecord, UnreadableForm
-from pipeline.intake.reading.text import ANSWER_PROFILE, DEFAULT_PROFILE, Para, Profile, WS, clean_line, label_key
+from pipeline.intake.reading.text import (
+    ANSWER_PROFILE,
+    DEFAULT_PROFILE,
+    WS,
+    Para,
+    Profile,
+    clean_line,
+    label_key,
+    normalise_text,
+    profile_for,
+)
+
+_HEADER_SEARCH_ROWS = 15
+# Sheets that explain how to fill the form, or hold the drop-down lists: never forms themselves.
+_INSTRUCTION_SHEET = re.compile(
+    r"petunjuk|cara\s*(?:pengisian|mengisi)|panduan|instruksi|keterangan|contoh|referensi|pilihan|daftar\s*isian"
+    r"|^list|lookup|master|validasi|sheet\s*info|readme",
+    re.IGNORECASE,
+)
+# A form service's time stamp (Google Forms "Timestamp" / "Cap waktu", Microsoft Forms "Start time").
+_TIMESTAMP = re.compile(r"^(?:timestamp|time\s*stamp|cap\s*waktu|stempel\s*waktu|penanda\s*waktu|start\s*time"
+                        r"|completion\s*time|waktu\s*(?:mulai|selesai|pengisian|kirim|submit)|submitted\s*at)$",
+                        re.IGNORECASE)
+_TICK_CELL = re.compile(r"^(?:[☑☒✓✔√✗✘⊠■✅xXvV]|ya|yes|1|true|benar|dipilih)$", re.IGNORECASE)
 
 
-_HEADER_SEARCH_ROWS = 10
-_BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-          "Oktober", "November", "Desember"]  # fmt: skip
+@dataclass
+class _Column:
+    key: str | None  # canonical key; for a tick grid the choice key
+    label: str  # as printed (both header levels)
+    option: str | None = None  # a tick column of a grid: the option it stands for
+    timestamp: bool = False
 
 
 def read_xlsx(data: bytes) -> FormDocument:
     workbook = _load_workbook(data)
+    documents: list[tuple[str, FormDocument]] = []
+    notes: list[str] = []
     try:
         for sheet in workbook.worksheets:
-            document = _read_sheet(sheet)
+            if sheet.sheet_state != "visible":
+                continue
+            grid = _grid(sheet)
+            if not any(any(value is not None and str(value).strip() for value in row) for row in grid):
+                continue
+            if _INSTRUCTION_SHEET.search(sheet.title) and len(workbook.worksheets) > 1:
+                notes.append(f"Lembar '{sheet.title}' berisi petunjuk atau contoh pengisian dan tidak dibaca.")
+                continue
+            document = _read_sheet(sheet.title, grid, _merged(sheet), len(workbook.worksheets) > 1)
             if document is not None:
-                return document
+                documents.append((sheet.title, document))
     finally:
         workbook.close()
-    raise UnreadableForm(MSG_NOT_FORM)
+    if not documents:
+        raise UnreadableForm(MSG_NOT_FORM)
+    kinds = {document.kind for _, document in documents}
+    if len(kinds) > 1:
+        names = ", ".join(f"'{title}'" for title, _ in documents)
+        raise UnreadableForm(
+            f"Buku kerja ini memuat jenis formulir yang berbeda pada lembar {names}; kirimkan setiap jenis sebagai "
+            "berkas .xlsx tersendiri."
+        )
+    first = documents[0][1]
+    for _, document in documents[1:]:
+        first.records.extend(document.records)
+        first.notes.extend(document.notes)
+        first.title = first.title or document.title
+    first.notes[:0] = notes
+    return first
 
 
 def _load_workbook(data: bytes):
-    import openpyxl  # imported here: only Excel forms need it
-
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "extension not supported" and similar noise
@@ -47,96 +108,326 @@ def _load_workbook(data: bytes):
         raise UnreadableForm(MSG_BROKEN) from None
 
 
-def _read_sheet(sheet) -> FormDocument | None:
-    rows = [(cells[0].row, list(cells)) for cells in sheet.iter_rows() if cells]
-    answer = _read_answer_sheet(sheet.title, rows)
+def _grid(sheet) -> list[list]:
+    """Cell values by position: grid[r][c] is Excel row r+1, column c+1."""
+    rows = [list(values) for values in sheet.iter_rows(min_row=1, min_col=1, values_only=True)]
+    width = max((len(row) for row in rows), default=0)
+    while rows and not any(v is not None and str(v).strip() for v in rows[-1]):
+        rows.pop()
+    return [row + [None] * (width - len(row)) for row in rows]
+
+
+def _merged(sheet) -> list[tuple[int, int, int, int]]:
+    """Merged ranges as 0-based (first row, first column, last row, last column)."""
+    return [(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1) for r in sheet.merged_cells.ranges]
+
+
+def _header_texts(grid: list[list], merged, r: int) -> list[str]:
+    """Row r as header texts, a merged cell's text repeated over every column it spans."""
+    texts = [_cell_to_text(value) for value in grid[r]]
+    for top, left, bottom, right in merged:
+        if top <= r <= bottom and left < right or (top < r <= bottom):
+            text = _cell_to_text(grid[top][left])
+            for c in range(left, right + 1):
+                if c < len(texts) and not texts[c]:
+                    texts[c] = text
+    return texts
+
+
+def _spans(merged, r: int) -> list[tuple[int, int]]:
+    return [(left, right) for top, left, bottom, right in merged if top == r and right > left]
+
+
+def _where(r: int, c: int) -> str:
+    return f"sel {get_column_letter(c + 1)}{r + 1}"
+
+
+def _read_sheet(title: str, grid: list[list], merged, several_sheets: bool) -> FormDocument | None:
+    if _is_vertical(grid):
+        return _read_vertical(title, grid)
+    answer = _read_rows(title, grid, merged, ANSWER_PROFILE)
     if answer is not None:
         return answer
-    header_at = _find_header_row(rows)
-    if header_at is None:
-        return None
-    header_row, header_cells = rows[header_at]
-    header = [_cell_to_text(cell.value) for cell in header_cells]
-    title = [clean_line(" ".join(_cell_to_text(c.value) for c in cells)).lower() for _, cells in rows[:header_at]]
-    title_kind = kind_from_title([sheet.title.lower()] + [line for line in title if line])
-    list_kind = column_list_kind(header)
-    if list_kind is not None:
-        reader = ColumnListReader(list_kind, header)
-        records = [
-            record
-            for row_number, cells in rows[header_at + 1 :]
-            if (record := reader.record([_cell_to_text(cell.value) for cell in cells], row_number)) is not None
-        ]
-        heading = [clean_line(" ".join(_cell_to_text(c.value) for c in cells if c.value is not None))
-                   for _, cells in rows[:header_at]]
-        return FormDocument(kind=list_kind, layout="xlsx-rows", records=records, title=[t for t in heading if t])
-    keys = [label_key(text) if text else None for text in header]
-    kind = kind_from_labels({key for key in keys if key}, title_kind)
-    if kind is None:
-        return None
-    labels = dict(zip(keys, header))
-    records = [
-        record
-        for row_number, cells in rows[header_at + 1 :]
-        if (record := _record_from_cells(keys, labels, cells, row_number)) is not None
-    ]
-    return FormDocument(kind=kind, layout="xlsx-rows", records=records)
+    return _read_rows(title, grid, merged, DEFAULT_PROFILE, sheet_group=title if several_sheets else None)
 
 
-def _read_answer_sheet(sheet_title: str, rows: list[tuple[int, list]]) -> FormDocument | None:
-    """Answer sheets, one answer per row: the title (sheet name or rows above the header) says
-    "lembar jawaban", or, with no title, the header has a "Keputusan" column and is not a request list
-    (a request register may also carry "Keputusan"). None for any other sheet."""
-    header_at = _find_header_row(rows, ANSWER_PROFILE)
-    if header_at is None:
-        return None
-    header = [_cell_to_text(cell.value) for cell in rows[header_at][1]]
-    title = [clean_line(" ".join(_cell_to_text(c.value) for c in cells)).lower() for _, cells in rows[:header_at]]
-    title_kind = kind_from_title([sheet_title.lower()] + [line for line in title if line])
-    keys = [label_key(text, ANSWER_PROFILE) if text else None for text in header]
-    if title_kind != "jawaban":
-        common = {label_key(text) for text in header if text} - {None}
-        if title_kind is not None or "keputusan" not in keys or kind_from_labels(common, None) is not None:
-            return None
-    labels = dict(zip(keys, header))
-    records = [
-        record
-        for row_number, cells in rows[header_at + 1 :]
-        if (record := _record_from_cells(keys, labels, cells, row_number, ANSWER_PROFILE)) is not None
-    ]
-    return FormDocument(kind="jawaban", layout="xlsx-rows", records=records)
+def _known_labels(texts: list[str], profile: Profile) -> set[str]:
+    keys = {label_key(text, profile) for text in texts if text} - {None, "_ignore"}
+    if any(_TIMESTAMP.match(text.strip()) for text in texts if text):
+        keys.add("tanggal")
+    return keys
 
 
-def _find_header_row(rows: list[tuple[int, list]], profile: Profile = DEFAULT_PROFILE) -> int | None:
+def _find_header_row(grid: list[list], merged, profile: Profile) -> int | None:
     """The first row naming at least two known fields (title rows above it are allowed)."""
-    for index, (_, cells) in enumerate(rows[:_HEADER_SEARCH_ROWS]):
-        texts = [_cell_to_text(cell.value) for cell in cells]
-        known = {label_key(text, profile) for text in texts if text} - {None, "_ignore"}
-        if len(known) >= 2 or (profile is DEFAULT_PROFILE and column_list_kind(texts)):
-            return index
+    for r in range(min(_HEADER_SEARCH_ROWS, len(grid))):
+        texts = _header_texts(grid, merged, r)
+        if len(_known_labels(texts, profile)) >= 2 or (profile is DEFAULT_PROFILE and column_list_kind(texts)):
+            return r
     return None
 
 
-def _record_from_cells(
-    keys: list[str | None], labels: dict, cells: list, row_number: int, profile: Profile = DEFAULT_PROFILE
-) -> FormRecord | None:
-    values = [cell.value for cell in cells]
-    meaningful = [value for key, value in zip(keys, values) if key != "_ignore" and _cell_to_text(value)]
+def _is_sub_header(parent: list[str], child: list[str], merged, parent_row: int, profile: Profile) -> bool:
+    """The row under a header is its second level when its cells sit under merged groups of the header, or
+    are labels and options themselves (never data: data rows hold names and numbers)."""
+    filled = [c for c, text in enumerate(child) if text and text != parent[c]]
+    if len(filled) < 2:
+        return False
+    spans = _spans(merged, parent_row)
+    known = 0
+    for c in filled:
+        under_span = any(left <= c <= right for left, right in spans)
+        if under_span or (not parent[c] and label_key(child[c], profile)):
+            known += 1
+    return known >= 2 and known * 5 >= len(filled) * 3
+
+
+def _option_of(choice_key: str, text: str) -> str | None:
+    matches = [option for option, pattern in OPTION_PATTERNS[choice_key] if pattern.search(text)]
+    return matches[0] if len(set(matches)) == 1 else None
+
+
+def _header(grid: list[list], merged, header_at: int, profile: Profile) -> tuple[list[str], list[str], int]:
+    """(parent texts, child texts, first data row): a one-row header has no child texts."""
+    parent = _header_texts(grid, merged, header_at)
+    if header_at > 0 and _spans(merged, header_at - 1):
+        above = _header_texts(grid, merged, header_at - 1)
+        group_columns = [c for left, right in _spans(merged, header_at - 1) for c in range(left, right + 1)]
+        if sum(1 for c in group_columns if c < len(parent) and parent[c]) >= 2 and len(
+            [t for t in above if t]) < len(above):
+            return above, parent, header_at + 1
+    if header_at + 1 < len(grid):
+        child = _header_texts(grid, merged, header_at + 1)
+        if _is_sub_header(parent, child, merged, header_at, profile):
+            return parent, child, header_at + 2
+    return parent, [""] * len(parent), header_at + 1
+
+
+def _columns(parent: list[str], child: list[str], profile: Profile) -> list[_Column]:
+    columns: list[_Column] = []
+    for top, sub in zip(parent, child):
+        top, sub = top.strip(), sub.strip()
+        if not sub or sub == top:
+            label = top
+            key = label_key(top, profile) if top else None
+            columns.append(_Column(key, label, timestamp=bool(_TIMESTAMP.match(top))))
+            continue
+        top_key = label_key(top, profile) if top else None
+        if top_key in OPTION_PATTERNS and (option := _option_of(top_key, sub)):
+            columns.append(_Column(top_key, top, option=option))
+            continue
+        key = label_key(sub, profile) or (label_key(f"{top} {sub}", profile) if top else None)
+        columns.append(_Column(key, f"{top} {sub}".strip() if top and not label_key(sub, profile) else sub,
+                               timestamp=bool(_TIMESTAMP.match(sub))))
+    return columns
+
+
+def _read_rows(title: str, grid: list[list], merged, profile: Profile,
+               sheet_group: str | None = None) -> FormDocument | None:
+    header_at = _find_header_row(grid, merged, profile)
+    if header_at is None:
+        return None
+    parent, child, first_data = _header(grid, merged, header_at, profile)
+    above = [clean_line(" ".join(_cell_to_text(v) for v in row if v is not None)) for row in grid[:header_at]]
+    title_lines = [line for line in above if line]
+    title_kind = kind_from_title([title.lower()] + [line.lower() for line in title_lines])
+    if profile is DEFAULT_PROFILE:
+        combined = [f"{p} {c}".strip() if c and c != p else p for p, c in zip(parent, child)]
+        list_kind = column_list_kind(combined) or column_list_kind(parent)
+        if list_kind is not None:
+            return _read_column_list(list_kind, combined, grid, first_data, title_lines, sheet_group, title_kind)
+    columns = _columns(parent, child, profile)
+    keys = {column.key for column in columns if column.key} | {"tanggal" for c in columns if c.timestamp}
+    if profile is ANSWER_PROFILE:
+        if title_kind != "jawaban":
+            common = _known_labels(parent + child, DEFAULT_PROFILE)
+            if title_kind is not None or "keputusan" not in keys or kind_from_labels(common, None) is not None:
+                return None
+        kind = "jawaban"
+    else:
+        kind = kind_from_labels(keys, title_kind)
+        if kind is None:
+            return None
+    notes: list[str] = []
+    order = _timestamp_order(grid[first_data:], columns)
+    records = []
+    for r in range(first_data, len(grid)):
+        record = _record_from_row(columns, grid[r], r, profile, notes, order)
+        if record is not None:
+            records.append(record)
+    return FormDocument(kind=kind, layout="xlsx-rows", records=records, notes=notes)
+
+
+def _read_column_list(kind: str, header: list[str], grid: list[list], first_data: int, title_lines: list[str],
+                      sheet_group: str | None, title_kind: str | None) -> FormDocument:
+    """A DIP or DIK: one item per row; with one sheet per category the sheet's name is the group."""
+    reader = ColumnListReader(kind, header, group=sheet_group if kind == "dip" else None)
+    records = []
+    for r in range(first_data, len(grid)):
+        cells = [_cell_to_text(value) for value in grid[r]]
+        record = reader.record(cells, r + 1, [_where(r, c) for c in range(len(cells))])
+        if record is not None:
+            records.append(record)
+    return FormDocument(kind=kind, layout="xlsx-rows", records=records, title=title_lines, notes=reader.notes)
+
+
+def _record_from_row(columns: list[_Column], values: list, r: int, profile: Profile, notes: list[str],
+                     order: str | None) -> FormRecord | None:
+    texts = [_cell_to_text(value) for value in values]
+    meaningful = [text for column, text in zip(columns, texts) if column.key != "_ignore" and text]
     if not meaningful:
         return None  # blank row, or a pre-numbered row with only its "No" filled in
-    record = FormRecord(fields={}, choices={}, row=row_number)
-    for key, value in zip(keys, values):
-        if key is None or key == "_ignore":
+    if is_example_row(texts):
+        notes.append(f"Baris {r + 1} berisi contoh pengisian dan tidak dibaca sebagai formulir.")
+        return None
+    if _repeats_header(columns, texts, profile):
+        notes.append(f"Baris {r + 1} berisi judul kolom, bukan isian, dan tidak dibaca.")
+        return None
+    record = FormRecord(fields={}, choices={}, row=r + 1)
+    grids: dict[str, list[tuple[str, str, str]]] = {}
+    stamps: list[tuple[_Column, object, int]] = []
+    for c, (column, value, text) in enumerate(zip(columns, values, texts)):
+        if column.key is None or column.key == "_ignore":
+            if column.timestamp and text:
+                stamps.append((column, value, c))
             continue
-        if key in profile.choice_keys:
-            text = _cell_to_text(value)
-            options, notes = read_choice(key, labels[key], [Para(text, (False,) * len(text))], printed=False)
-            record.notes.extend(notes)
-            if options and key not in record.choices:
-                record.choices[key] = options
+        if column.option is not None:
+            mark = "☑" if text and (_TICK_CELL.match(text) or is_marker_only(text)) else "☐"
+            grids.setdefault(column.key, []).append((mark, column.option, _where(r, c)))
+            if text and mark == "☐":
+                record.unplaced.append(f"Sel {_where(r, c)[4:]} pada kolom pilihan '{column.label}' berisi tulisan "
+                                       "yang bukan tanda centang; periksa isian pilihan ini.")
+        elif column.key in profile.choice_keys:
+            if column.key in record.choices or not text:
+                continue
+            reading = read_choice(column.key, column.label, [Para(text, (False,) * len(text))], printed=False)
+            _take_choice(record, column.key, reading, _where(r, c))
         else:
-            store_field(record, key, _cell_field_text(key, value, labels[key], record.notes))
+            store_field(record, column.key, _cell_field_text(column.key, value, column.label, record.notes),
+                        where=_where(r, c), label=column.label)
+    for key, marks in grids.items():
+        lines = [Para(f"{mark} {option_label(key, option)}") for mark, option, _ in marks]
+        reading = read_choice(key, next(c.label for c in columns if c.key == key), lines, printed=False)
+        ticked = [where for mark, _, where in marks if mark == "☑"]
+        _take_choice(record, key, reading, ", ".join(ticked))
+    for column, value, c in stamps:
+        if "tanggal" in record.fields:
+            break
+        _store_timestamp(record, column, value, order, _where(r, c))
+    settle_applicant(record)
     return record
+
+
+def _take_choice(record: FormRecord, key: str, reading, where: str) -> None:
+    record.notes.extend(reading.notes)
+    record.weak.extend(reading.weak)
+    record.unplaced.extend(reading.unplaced)
+    if reading.options and key not in record.choices:
+        record.choices[key] = reading.options
+        record.sources[key] = where
+
+
+def _repeats_header(columns: list[_Column], texts: list[str], profile: Profile) -> bool:
+    """A sub-header row under a header that was not recognised as its second level, or the header repeated."""
+    filled = [(column, text) for column, text in zip(columns, texts) if text]
+    if len(filled) < 2:
+        return False
+    return all(text.strip() == column.label.strip() or (label_key(text, profile) == column.key and column.key)
+               or (column.key in OPTION_PATTERNS and _option_of(column.key, text) and len(text.split()) > 1
+                   and text.strip().lower() in (column.label.lower(), ""))
+               for column, text in filled)
+
+
+# A numeric timestamp "11/18/2026 10:32:05" is month first (US export) when a day over 12 shows it.
+_NUMERIC_STAMP = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})")
+
+
+def _timestamp_order(rows: list[list], columns: list[_Column]) -> str | None:
+    """ "dmy" or "mdy" when the column's own values show it, else None (day first is then assumed, noted)."""
+    firsts, seconds = [], []
+    for values in rows:
+        for column, value in zip(columns, values):
+            if column.timestamp and isinstance(value, str) and (m := _NUMERIC_STAMP.match(value)):
+                firsts.append(int(m[1]))
+                seconds.append(int(m[2]))
+    if any(n > 12 for n in firsts) and not any(n > 12 for n in seconds):
+        return "dmy"
+    if any(n > 12 for n in seconds) and not any(n > 12 for n in firsts):
+        return "mdy"
+    return None
+
+
+def _store_timestamp(record: FormRecord, column: _Column, value, order: str | None, where: str) -> None:
+    """The form service's time stamp is the date the request was received."""
+    how = ""
+    if isinstance(value, (datetime, date)):
+        when = value.date() if isinstance(value, datetime) else value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        when = bahasa.excel_serial_date(float(value))
+    else:
+        text = str(value).strip()
+        match = _NUMERIC_STAMP.match(text)
+        when = None
+        if match:
+            first, second, year = int(match[1]), int(match[2]), int(match[3])
+            year += 2000 if year < 100 else 0
+            day, month = (second, first) if order == "mdy" else (first, second)
+            try:
+                when = date(year, month, day)
+            except ValueError:
+                when = None
+            if when is not None and order is None and first <= 12 and second <= 12 and first != second:
+                how = ("; urutan hari dan bulan tidak dapat dipastikan dari kolom ini, dibaca hari lebih dulu "
+                       f"({bahasa.tanggal(when)})")
+        else:
+            when = bahasa.parse_tanggal(text)
+    if when is None:
+        record.unplaced.append(f"Cap waktu pada kolom '{column.label}' ({where}) tidak dapat dibaca sebagai tanggal; "
+                               "isi tanggal diterima secara manual.")
+        return
+    store_field(record, "tanggal", bahasa.tanggal(when), where=where, label=column.label)
+    record.weak.append(f"Tanggal diterima dibaca dari kolom cap waktu layanan formulir '{column.label}'{how}.")
+
+
+# ---- a form laid out vertically: label in one column, value in the next ---------------------------------------
+
+
+def _is_vertical(grid: list[list]) -> bool:
+    labelled_rows, widest = 0, 0
+    for row in grid[:80]:
+        texts = [_cell_to_text(value) for value in row]
+        filled = [text for text in texts if text]
+        if not filled:
+            continue
+        keys = {label_key(text) for text in filled} - {None, "_ignore"}
+        widest = max(widest, len(keys))
+        if label_key(filled[0]) not in (None, "_ignore"):
+            labelled_rows += 1
+    return labelled_rows >= 4 and widest <= 2
+
+
+def _read_vertical(title: str, grid: list[list]) -> FormDocument | None:
+    blocks = []
+    for r, row in enumerate(grid):
+        cells = [[Para(_cell_to_text(value), where=_where(r, c))] if _cell_to_text(value) else []
+                 for c, value in enumerate(row)]
+        if any(cells):
+            blocks.append(Row(cells))
+        else:
+            blocks.append(Break())
+    lines = []
+    for row in grid[:15]:
+        line = clean_line(" ".join(_cell_to_text(v) for v in row if v is not None))
+        if line and label_key(line.split(":")[0]) not in (None, "_ignore"):
+            break
+        if line:
+            lines.append(line.lower())
+    title_kind = kind_from_title([title.lower()] + lines)
+    scanner = FieldScanner(profile_for(title_kind)).scan(blocks)
+    kind = kind_from_labels({entry.key for entry in scanner.entries}, title_kind)
+    if kind is None:
+        return None
+    return FormDocument(kind=kind, layout="xlsx-vertical", records=[record_from_entries(scanner)])
 
 
 def _cell_field_text(key: str, value, label: str, notes: list[str]) -> str:
@@ -190,7 +481,7 @@ def _cell_to_text(value) -> str:
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return f"{value.day} {_BULAN[value.month - 1]} {value.year}"
+        return bahasa.tanggal(value)
     if isinstance(value, time):
         return value.strftime("%H.%M")
-    return WS.sub(" ", str(value)).strip()
+    return WS.sub(" ", normalise_text(str(value))).strip()
