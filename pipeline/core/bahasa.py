@@ -26,6 +26,7 @@ __all__ = [
     "tanggal_terbilang",
     "format_nip",
     "parse_tanggal",
+    "parse_terbilang",
     "MONTH_WORDS",
     "MONTH_PATTERN",
     "DAY_NAMES",
@@ -90,6 +91,45 @@ def terbilang(n: int) -> str:
         else:
             parts.append(f"{_below_thousand(group)} {_SCALES[power]}".rstrip())
     return " ".join(parts)
+
+
+_WORD_VALUES = {word: value for value, word in enumerate(_DIGITS[:10])}
+_WORD_VALUES.update({"se": 1, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000, "kosong": 0})
+_WORD_SCALES = {"ribu": 1000, "juta": 1000 ** 2, "miliar": 1000 ** 3, "milyar": 1000 ** 3, "triliun": 1000 ** 4}
+
+
+def parse_terbilang(text: str) -> int | None:
+    """Indonesian number words back to a number: "lima belas ribu" -> 15000, "seratus dua puluh" -> 120;
+    None when the text is anything else."""
+    words = re.sub(r"[^a-z ]+", " ", (text or "").lower()).split()
+    words = [w for w in words if w not in ("rupiah", "dan")]
+    if not words:
+        return None
+    total = group = current = 0
+    for word in words:
+        if word in ("seratus", "seribu") or word in _WORD_VALUES:
+            if word == "seratus":
+                group += 100
+            elif word == "seribu":
+                total += (group + current or 1) * 1000 if (group or current) else 1000
+                group = current = 0
+            else:
+                current += _WORD_VALUES[word]
+        elif word == "belas":
+            group += (current or 1) + 10
+            current = 0
+        elif word == "puluh":
+            group += (current or 1) * 10
+            current = 0
+        elif word == "ratus":
+            group += (current or 1) * 100
+            current = 0
+        elif word in _WORD_SCALES:
+            total += (group + current or 1) * _WORD_SCALES[word]
+            group = current = 0
+        else:
+            return None
+    return total + group + current
 
 
 def angka(n: int) -> str:

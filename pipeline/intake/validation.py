@@ -41,6 +41,10 @@ _DAY_NAMES = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "m
 
 @dataclass
 class Applicant:
+    """Who applies. A person (``organisasi`` False), or an organisation: then ``nama`` is the organisation,
+    ``penanggung_jawab`` the person acting for it (and ``jabatan`` their position), ``nomor_sk`` its SK
+    Kemenkumham/AHU number; letters go to the organisation "c.q." the person in charge."""
+
     nama: str
     # personal data stays out of repr() so it does not leak into logs and tracebacks
     alamat: str = field(repr=False)
@@ -50,6 +54,16 @@ class Applicant:
     telepon: str | None = field(default=None, repr=False)
     email: str | None = field(default=None, repr=False)
     nama_kuasa: str | None = None
+    organisasi: bool = False
+    penanggung_jawab: str | None = None
+    jabatan: str | None = None
+
+    @property
+    def alamat_surat(self) -> str:
+        """The addressee line: "Yayasan Bali Sadar c.q. I Made Suarta" for an organisation, else the name."""
+        if self.organisasi and self.penanggung_jawab:
+            return f"{self.nama} c.q. {self.penanggung_jawab}"
+        return self.nama
 
 
 @dataclass
@@ -187,10 +201,31 @@ def _strip_labels(text: str | None) -> str | None:
 # Request form
 # ---------------------------------------------------------------------------------------------
 
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
 def _text(fields: dict[str, str], key: str) -> str | None:
-    """Field text, or None when blank or only placeholder marks ("-", "…", "____")."""
-    value = (fields.get(key) or "").strip()
+    """Field text, or None when blank or only placeholder marks ("-", "…", "____"). Invisible marks pasted
+    with the text (WhatsApp's direction marks, zero-width spaces) are dropped before any check."""
+    value = _ODD_SPACES.sub(" ", _INVISIBLE.sub("", fields.get(key) or "")).strip()
     return value if any(ch.isalnum() for ch in value) else None
+
+
+def _applicant(fields: dict[str, str], nama: str, alamat: str, nik: str | None, nomor_sk: str | None,
+               telepon: str | None, email: str | None, nama_kuasa: str | None) -> Applicant:
+    return Applicant(nama=nama, alamat=alamat, nik=nik, nomor_sk=nomor_sk, pekerjaan=_text(fields, "pekerjaan"),
+                     telepon=telepon, email=email, nama_kuasa=nama_kuasa, organisasi=_is_organisation(fields),
+                     penanggung_jawab=_text(fields, "penanggung_jawab"), jabatan=_text(fields, "jabatan"))
+
+
+def _is_organisation(fields: dict[str, str]) -> bool:
+    return _text(fields, "jenis_pemohon") == "organisasi"
+
+
+def _check_person_in_charge(fields: dict[str, str], problems: list[str]) -> None:
+    if _is_organisation(fields) and _text(fields, "penanggung_jawab") is None:
+        problems.append("Nama penanggung jawab badan hukum/organisasi belum diisi.")
 
 
 # Longest text a form field may hold. A form is one or two pages; a field far beyond that is a paste
@@ -306,6 +341,7 @@ def validate_request(record: FormRecord, today: date) -> tuple[RequestData | Non
     """
     fields, problems = record.fields, []
     nama = _check_required(fields, "nama", "Nama belum diisi.", problems)
+    _check_person_in_charge(fields, problems)
     nik, nomor_sk = _check_identity(fields, problems)
     alamat = _check_required(fields, "alamat", "Alamat belum diisi.", problems)
     telepon, email = _check_contact(fields, problems)
@@ -321,9 +357,7 @@ def validate_request(record: FormRecord, today: date) -> tuple[RequestData | Non
     problems.extend(note for note in record.notes if note)
     if problems:
         return None, problems
-    applicant = Applicant(nama=nama, alamat=alamat, nik=nik, nomor_sk=nomor_sk,
-                          pekerjaan=_text(fields, "pekerjaan"), telepon=telepon, email=email,
-                          nama_kuasa=_text(fields, "nama_kuasa"))
+    applicant = _applicant(fields, nama, alamat, nik, nomor_sk, telepon, email, _text(fields, "nama_kuasa"))
     data = RequestData(applicant=applicant, rincian_informasi=rincian, tujuan=tujuan,
                        cara_memperoleh=memperoleh, cara_salinan=salinan, tanggal_form=tanggal_form,
                        tempat=_text(fields, "tempat") or place, opd_tujuan=_text(fields, "opd_tujuan"))
@@ -364,6 +398,7 @@ def validate_objection(record: FormRecord, today: date) -> tuple[ObjectionData |
     """
     fields, problems = record.fields, []
     nama = _check_required(fields, "nama", "Nama pengaju keberatan belum diisi.", problems)
+    _check_person_in_charge(fields, problems)
     nik, nomor_sk = _check_identity(fields, problems)
     alamat = _check_required(fields, "alamat", "Alamat belum diisi.", problems)
     telepon, email = _check_contact(fields, problems)
@@ -379,8 +414,7 @@ def validate_objection(record: FormRecord, today: date) -> tuple[ObjectionData |
     problems.extend(note for note in record.notes if note)
     if problems:
         return None, problems
-    applicant = Applicant(nama=nama, alamat=alamat, nik=nik, nomor_sk=nomor_sk, pekerjaan=_text(fields, "pekerjaan"),
-                          telepon=telepon, email=email, nama_kuasa=kuasa.nama if kuasa else None)
+    applicant = _applicant(fields, nama, alamat, nik, nomor_sk, telepon, email, kuasa.nama if kuasa else None)
     return ObjectionData(applicant=applicant, nomor_permohonan=nomor_permohonan, tujuan=tujuan, alasan=alasan,
                          kasus_posisi=kasus, kuasa=kuasa, tanggal_form=tanggal_form,
                          tempat=_text(fields, "tempat") or place), problems

@@ -7,7 +7,7 @@ import re
 from typing import Iterable
 
 from pipeline.intake.reading.docx import Block, Row
-from pipeline.intake.reading.text import Para, REQUEST_LABELS, cell_text, clean_line
+from pipeline.intake.reading.text import REQUEST_LABELS, Para, cell_text, clean_line, label_key
 
 
 TITLE_LINES = 15
@@ -15,12 +15,19 @@ _TITLE_MAX_WORDS = 15
 
 
 def title_lines(blocks: Iterable[Block]) -> list[str]:
+    """The lines that may hold the form's title: the first lines of the document, leaving out filled-in
+    fields ("Tujuan: ... keberatan ..." is an answer, not the title) and stopping at the first choice list."""
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, Para):
             text = block.text
+            if _is_filled_field(text):
+                continue
         elif isinstance(block, Row):
-            text = " ".join(cell_text(cell) for cell in block.cells)
+            filled = [cell_text(cell) for cell in block.cells if cell_text(cell)]
+            if len(filled) >= 2 and label_key(filled[0]) not in (None, "_ignore"):
+                continue
+            text = " ".join(filled)
         else:
             continue
         text = clean_line(text).lower()
@@ -29,6 +36,14 @@ def title_lines(blocks: Iterable[Block]) -> list[str]:
         if len(lines) >= TITLE_LINES:
             break
     return [line for line in lines if len(line.split()) <= _TITLE_MAX_WORDS]
+
+
+def _is_filled_field(text: str) -> bool:
+    label, colon, value = text.partition(":")
+    if not colon:
+        label, tab, value = text.strip().partition("\t")
+        colon = tab
+    return bool(colon) and bool(value.strip(" .:_…\t")) and label_key(label) not in (None, "_ignore")
 
 
 def kind_from_title(lines: list[str]) -> str | None:
