@@ -130,7 +130,7 @@ def _parse_forms(text: str, problems: list[str]) -> list[str]:
 
 _AMOUNT_UNITS = re.compile(
     r"\brp\.?|\b(?:rupiah|idr|per\s*(?:lembar|halaman|hlm)|/\s*(?:lembar|halaman|hlm)|lembar|halaman|hlm\.?|hari\s*kerja"
-    r"|hari|hk)\b|,-+|\.-+$|=-*",
+    r"|hari|hk|lbr|hal|eks|eksemplar)\b\.?|,-+|\.-+$|=-*",
     re.IGNORECASE,
 )
 _FREE = re.compile(r"^(?:gratis|nihil|tidak\s+(?:ada|dipungut(?:\s+biaya)?|dikenakan(?:\s+biaya)?)|tanpa\s+biaya|-+|nol)$",

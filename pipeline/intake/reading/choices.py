@@ -51,7 +51,7 @@ _CHOICE_OPTIONS: dict[str, list[tuple[str, str]]] = {
     # Who applies: a person, or an organisation / legal entity.
     "jenis_pemohon": [
         ("perorangan", r"perorangan|pribadi|individu|perseorangan"),
-        ("organisasi", r"badan\s+hukum|organisasi|lembaga|kelompok|yayasan|perkumpulan"),
+        ("organisasi", r"badan\s+hukum|organisasi"),
     ],
 }
 # Choices that take exactly one option: more than one mark is never guessed ("pilih salah satu").

@@ -81,11 +81,18 @@ def _split_label(
             if key:
                 index = _label_tail_end(text, index, key, profile)
                 return key, _clean_label(text[:index]), para.slice(index + 1)
-    if allow_bare_label and not _lists_options(text, profile) and not (profile.headings and _looks_like_heading(text)):
+    if allow_bare_label and not _lists_options(text, profile) and not (profile.headings and _looks_like_heading(text)) \
+            and not _is_sentence(text):
         key = label_key(text, profile)
         if key:
             return key, _clean_label(text), Para()
     return None
+
+
+def _is_sentence(text: str) -> bool:
+    """A line of prose ("Informasi yang diberikan tidak lengkap.") is never a bare label."""
+    words = BRACKETED.sub(" ", text).split()
+    return len(words) >= 8 or (len(words) >= 3 and text.rstrip().endswith("."))
 
 
 def _label_tail_end(text: str, index: int, key: str, profile: Profile) -> int:
@@ -234,7 +241,7 @@ class FieldScanner:
             where = _cell_where(cells[0])
             pending = list(value)
             for cell in cells[1:]:
-                pair = self._pair_label(key, cell)
+                pair = self._pair_label(key, cell) if len(cells) >= 3 else None
                 if pair is None:
                     pending.extend(cell)
                     continue
@@ -284,7 +291,11 @@ class FieldScanner:
         else:
             lines = [para for cell in cells for para in cell]
         for line in lines:
-            self._continue_or_close(line, in_table=True)
+            # "Label<TAB>value" lines inside a cell (a nested table, a frame) start fields of their own
+            if _split_label(line, allow_bare_label=False, profile=self.profile) is not None:
+                self._feed_line(line, in_table=True)
+            else:
+                self._continue_or_close(line, in_table=True)
 
     # ---- lines ----------------------------------------------------------------------------------
 

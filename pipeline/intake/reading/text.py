@@ -12,11 +12,13 @@ from typing import Iterable
 # joiners): removed before any check; the no-break and thin spaces become plain spaces.
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufe0e\ufe0f]")
 _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_HYPHENS = re.compile("[\u2010\u2011\u2043\u2212]")
 
 
 def normalise_text(text: str) -> str:
-    """Text as it is seen: invisible marks dropped, no-break and other odd spaces made plain spaces."""
-    return _ODD_SPACES.sub(" ", _INVISIBLE.sub("", text))
+    """Text as it is seen: invisible marks dropped, no-break and other odd spaces made plain spaces, the
+    no-break hyphen a plain hyphen."""
+    return _HYPHENS.sub("-", _ODD_SPACES.sub(" ", _INVISIBLE.sub("", text)))
 
 
 BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -60,7 +62,11 @@ _LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("nama_kuasa", r"\bnama\b.*\bkuasa\b|\bkuasa\b.*\bnama\b|^kuasa(?: pemohon)?$"),
         # Organisations as applicants: the organisation is the applicant, the person in charge a field of its own.
-        ("penanggung_jawab", r"penanggung\s*jawab|^nama (?:ketua|pimpinan|direktur|pengurus)|yang mewakili|^pimpinan$"),
+        (
+            "penanggung_jawab",
+            r"^(?:nama\s+)?(?:penanggung\s*jawab|pimpinan|ketua|direktur|pengurus)"
+            r"(?:\s+(?:organisasi|lembaga|badan hukum|yayasan|perkumpulan))?$|^nama yang mewakili|^yang mewakili",
+        ),
         ("jabatan", r"^jabatan|kedudukan dalam"),
         (
             "nama_organisasi",
@@ -222,6 +228,10 @@ class Para:
     images: tuple[str, ...] = ()  # relationship ids of pictures anchored here
     emphasis: tuple[int, ...] = ()  # one EMPHASIS bitmask per character (empty: none at all)
     where: str = ""  # where it was read, for the officer ("paragraf 14", "tabel 1, baris 3, kolom 2")
+
+    def __post_init__(self) -> None:
+        if len(self.struck) != len(self.text):  # built from plain text (a cell): nothing struck
+            object.__setattr__(self, "struck", (tuple(self.struck) + (False,) * len(self.text))[: len(self.text)])
 
     def emphasis_at(self, index: int) -> int:
         return self.emphasis[index] if index < len(self.emphasis) else 0

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from pipeline.core import bahasa
 from pipeline.intake.reading.choices import OPTION_PATTERNS, is_marker_only, option_label, read_choice
-from pipeline.intake.reading.columns import ColumnListReader, column_list_kind, is_example_row
+from pipeline.intake.reading.columns import ColumnListReader, column_keys, column_list_kind, is_example_row
 from pipeline.intake.reading.container import MSG_BROKEN, MSG_NOT_FORM
 from pipeline.intake.reading.docx import Break, Row
 from pipeline.intake.reading.entries import FieldScanner, record_from_entries, settle_applicant, store_field
@@ -183,6 +183,9 @@ def _is_sub_header(parent: list[str], child: list[str], merged, parent_row: int,
 
 
 def _option_of(choice_key: str, text: str) -> str | None:
+    letter = text.strip(" .)(").lower()
+    if choice_key == "alasan" and len(letter) == 1 and letter in "abcdefg":
+        return letter  # the objection reasons' columns headed "a" ... "g"
     matches = [option for option, pattern in OPTION_PATTERNS[choice_key] if pattern.search(text)]
     return matches[0] if len(set(matches)) == 1 else None
 
@@ -235,7 +238,7 @@ def _read_rows(title: str, grid: list[list], merged, profile: Profile,
         combined = [f"{p} {c}".strip() if c and c != p else p for p, c in zip(parent, child)]
         list_kind = column_list_kind(combined) or column_list_kind(parent)
         if list_kind is not None:
-            return _read_column_list(list_kind, combined, grid, first_data, title_lines, sheet_group, title_kind)
+            return _read_column_list(list_kind, parent, child, grid, first_data, title_lines, sheet_group)
     columns = _columns(parent, child, profile)
     keys = {column.key for column in columns if column.key} | {"tanggal" for c in columns if c.timestamp}
     if profile is ANSWER_PROFILE:
@@ -258,17 +261,45 @@ def _read_rows(title: str, grid: list[list], merged, profile: Profile,
     return FormDocument(kind=kind, layout="xlsx-rows", records=records, notes=notes)
 
 
-def _read_column_list(kind: str, header: list[str], grid: list[list], first_data: int, title_lines: list[str],
-                      sheet_group: str | None, title_kind: str | None) -> FormDocument:
-    """A DIP or DIK: one item per row; with one sheet per category the sheet's name is the group."""
+def _read_column_list(kind: str, parent: list[str], child: list[str], grid: list[list], first_data: int,
+                      title_lines: list[str], sheet_group: str | None) -> FormDocument:
+    """A DIP or DIK: one item per row; with one sheet per category the sheet's name is the group. Columns
+    under one merged header ("Bentuk Informasi" over "Cetak | Elektronik", "Konsekuensi" over "Bila Dibuka |
+    Bila Ditutup") are one field when their sub-headers name no column of their own: ticks give the ticked
+    sub-headers, text is joined."""
+    groups = _list_column_groups(kind, parent, child)
+    header = [text for text, _ in groups]
     reader = ColumnListReader(kind, header, group=sheet_group if kind == "dip" else None)
     records = []
     for r in range(first_data, len(grid)):
-        cells = [_cell_to_text(value) for value in grid[r]]
-        record = reader.record(cells, r + 1, [_where(r, c) for c in range(len(cells))])
+        cells = [_group_text([(child[c], _cell_to_text(grid[r][c])) for c in columns]) for _, columns in groups]
+        where = [_where(r, columns[0]) for _, columns in groups]
+        record = reader.record(cells, r + 1, where)
         if record is not None:
             records.append(record)
     return FormDocument(kind=kind, layout="xlsx-rows", records=records, title=title_lines, notes=reader.notes)
+
+
+def _list_column_groups(kind: str, parent: list[str], child: list[str]) -> list[tuple[str, list[int]]]:
+    groups: list[tuple[str, list[int]]] = []
+    for c, (top, sub) in enumerate(zip(parent, child)):
+        combined = f"{top} {sub}".strip() if sub and sub != top else top
+        own_key = column_keys(kind, [combined])[0] if sub and sub != top else None
+        shared = groups and top and groups[-1][0] == top and sub and sub != top
+        if shared and (own_key is None or own_key == column_keys(kind, [top])[0]):
+            groups[-1][1].append(c)
+        elif sub and sub != top and own_key is not None and own_key != column_keys(kind, [top])[0]:
+            groups.append((combined, [c]))
+        else:
+            groups.append((top if sub and sub != top else combined, [c]))
+    return groups
+
+
+def _group_text(cells: list[tuple[str, str]]) -> str:
+    if len(cells) == 1:
+        return cells[0][1]
+    parts = [(sub if _TICK_CELL.match(text) or is_marker_only(text) else text) for sub, text in cells if text]
+    return ", ".join(part for part in parts if part)
 
 
 def _record_from_row(columns: list[_Column], values: list, r: int, profile: Profile, notes: list[str],
@@ -393,15 +424,18 @@ def _store_timestamp(record: FormRecord, column: _Column, value, order: str | No
 
 
 def _is_vertical(grid: list[list]) -> bool:
+    """Labels down the first filled column with their values beside them, and no row of column headers."""
     labelled_rows, widest = 0, 0
-    for row in grid[:80]:
+    for r, row in enumerate(grid[:80]):
         texts = [_cell_to_text(value) for value in row]
         filled = [text for text in texts if text]
         if not filled:
             continue
+        if r < _HEADER_SEARCH_ROWS and column_list_kind(texts):
+            return False
         keys = {label_key(text) for text in filled} - {None, "_ignore"}
         widest = max(widest, len(keys))
-        if label_key(filled[0]) not in (None, "_ignore"):
+        if len(filled) >= 2 and len(filled[0].split()) <= 8 and label_key(filled[0]) not in (None, "_ignore"):
             labelled_rows += 1
     return labelled_rows >= 4 and widest <= 2
 
