@@ -145,7 +145,7 @@ def _parse_amount(text: str | None, label: str, problems: list[str]) -> int:
         return 0
     written = str(text).strip()
     raw = re.sub(r"\([^()]*\)", " ", written)  # "7 (tujuh)": the words repeat the figure
-    raw = _AMOUNT_UNITS.sub(" ", raw).strip(" :.")
+    raw = _AMOUNT_UNITS.sub(" ", raw).strip(" :./")
     if _FREE.fullmatch(raw) or _FREE.fullmatch(written.lower()):
         return 0
     compact = raw.replace(" ", "")

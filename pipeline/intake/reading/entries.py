@@ -146,6 +146,7 @@ class FieldScanner:
         self.identity_images: list[str] = []
         self.label_seen = False
         self.unplaced: list[str] = []
+        self.unread: list[tuple[str, str]] = []  # ("Label as printed", where) of filled lines with no known label
         self._anchor: Para | None = None  # the last paragraph fed, for text boxes anchored to it
 
     def scan(self, blocks: Iterable[Block]) -> FieldScanner:
@@ -315,7 +316,18 @@ class FieldScanner:
             key, label, value = split
             self._start(key, label, [value] if value.text.strip() else [], from_row=in_table, where=para.where)
             return
+        self._note_unread(para)
         self._continue_or_close(para, in_table)
+
+    def _note_unread(self, para: Para) -> None:
+        """ "Something : value" whose label is not known: kept, so that a form missing fields is not sent back
+        to its applicant when the answers are there under labels the reader does not know."""
+        index = _label_colon_index(para.text)
+        if index is None:
+            return
+        label, value = clean_line(para.text[:index]), clean_line(para.text[index + 1 :])
+        if label and value and not is_blank_value(value) and len(label.split()) <= 10:
+            self.unread.append((label, para.where))
 
     def _is_option_line(self, key: str, label: str, value: Para) -> bool:
         """ "Email", "☐ Email" or "Email : ☑" under "Cara mendapatkan salinan" is an option, not the
@@ -545,6 +557,34 @@ _ORGANISATION_WORDS = re.compile(
     r"|himpunan|persatuan|asosiasi|paguyuban|serikat|badan|kantor hukum|lbh|ylbhi|universitas|sekolah)\b",
     re.IGNORECASE,
 )
+
+
+# What a form of each kind cannot do without (one key of each group), with the words for the officer.
+_REQUIRED = {
+    "permohonan": [({"nama"}, "nama"), ({"alamat"}, "alamat"), ({"rincian_informasi"}, "rincian informasi"),
+                   ({"tujuan"}, "tujuan"), ({"nik", "nomor_sk"}, "NIK"),
+                   ({"telepon", "email", "telepon_email"}, "telepon/e-mail"),
+                   ({"cara_memperoleh"}, "cara memperoleh"), ({"cara_salinan"}, "cara mendapatkan salinan")],
+    "keberatan": [({"nama"}, "nama"), ({"alamat"}, "alamat"), ({"tujuan"}, "tujuan"), ({"alasan"}, "alasan"),
+                  ({"kasus_posisi"}, "kasus posisi"), ({"nik", "nomor_sk"}, "NIK")],
+    "jawaban": [({"nomor_pendaftaran"}, "nomor pendaftaran"), ({"keputusan"}, "keputusan")],
+}  # fmt: skip
+
+
+def flag_unread(record: FormRecord, kind: str, unread: list[tuple[str, str]]) -> None:
+    """Values under labels the reader does not know, while a field the form needs is missing: the answer may be
+    there, so the officer looks (no notice to the applicant for fields that are filled but unread)."""
+    if not unread:
+        return
+    present = set(record.fields) | set(record.choices)
+    missing = [name for keys, name in _REQUIRED.get(kind, []) if not keys & present]
+    if not missing:
+        return
+    places = "; ".join(f"'{label}' ({where})" if where else f"'{label}'" for label, where in unread[:6])
+    record.unplaced.append(
+        f"Isian {', '.join(missing)} tidak ditemukan, tetapi ada isian yang tidak dikenali: {places}. Periksa "
+        "formulir aslinya; isian tersebut mungkin jawabannya."
+    )
 
 
 def settle_applicant(record: FormRecord) -> None:

@@ -55,11 +55,12 @@ _LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
         ("tanggal_tanggapan", r"tanggapan"),
         ("tempat_tanggal", r"tempat.*tanggal"),
         ("tanggal", r"tanggal|^hari\b"),
-        ("nomor_pendaftaran", r"pendaftaran|registrasi|nomor (?:permohonan|formulir|agenda)"),
+        ("nomor_pendaftaran", r"pendaftaran|registrasi|\breg\b|nomor (?:permohonan|formulir|agenda)"),
         (
             "opd_tujuan",
             r"\bopd\b|ppid pelaksana|perangkat daerah|badan publik|ditujukan|menguasai informasi|pemilik informasi",
         ),
+        ("penanggung_jawab", r"^nama (?:kuasa ?/ ?)?penanggung\s*jawab|^penanggung\s*jawab ?/ ?kuasa"),
         ("nama_kuasa", r"\bnama\b.*\bkuasa\b|\bkuasa\b.*\bnama\b|^kuasa(?: pemohon)?$"),
         # Organisations as applicants: the organisation is the applicant, the person in charge a field of its own.
         (
@@ -99,12 +100,13 @@ _LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
         ("telepon", r"telepon|\bhp\b|ponsel|whatsapp|\bwa\b|kontak"),
         ("alamat", r"alamat|domisili"),
         ("pekerjaan", r"pekerjaan|profesi"),
-        ("cara_salinan", r"cara.*(?:salinan|kirim|ngirim|pengiriman|penyampaian|menyampaikan|penyerahan|pengambilan)"),
-        ("cara_memperoleh", r"cara.*(?:memperoleh|mendapatkan|mengakses|akses)"),
-        ("tujuan", r"tujuan|kegunaan|maksud penggunaan"),
+        ("cara_salinan", r"cara.*(?:salinan|kirim|ngirim|pengiriman|penyampaian|menyampaikan|penyerahan|pengambilan)"
+                         r"|^bagaimana .*(?:dikirim|salinan|diserahkan|disampaikan|diterima)"),
+        ("cara_memperoleh", r"cara.*(?:memperoleh|mendapatkan|mengakses|akses)|^bagaimana .*(?:memperoleh|mendapatkan)"),
+        ("tujuan", r"tujuan|kegunaan|maksud penggunaan|untuk apa|digunakan untuk|akan digunakan"),
         (
             "rincian_informasi",
-            r"informasi yang|(?:rincian|ringkasan|uraian|jenis|judul) informasi"
+            r"informasi yang|informasi apa|(?:rincian|ringkasan|uraian|jenis|judul) informasi"
             r"|data yang (?:dibutuhkan|diminta|dimohon)|informasi (?:dibutuhkan|diminta|dimohon)",
         ),
         ("kasus_posisi", r"kasus posisi"),
@@ -137,7 +139,7 @@ _ANSWER_LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|pejabat pengelola informasi|tanggal (?:permohonan|diterima|penerimaan|surat penerusan)"
             r"|^total\b|jumlah biaya|^nomor$|^nomor urut$",
         ),
-        ("nomor_pendaftaran", r"pendaftaran|registrasi|nomor (?:permohonan|agenda)"),
+        ("nomor_pendaftaran", r"pendaftaran|registrasi|\breg\b|nomor (?:permohonan|agenda)"),
         ("kapan_tersedia", r"kapan|akan (?:tersedia|didokumentasikan|dikuasai)|perkiraan (?:waktu|tanggal)"),
         ("tempat_tanggal", r"tempat.*tanggal"),
         ("tanggal", r"tanggal|^hari\b"),

@@ -23,7 +23,7 @@ from pipeline.intake.reading.choices import OPTION_PATTERNS, is_marker_only, opt
 from pipeline.intake.reading.columns import ColumnListReader, column_keys, column_list_kind, is_example_row
 from pipeline.intake.reading.container import MSG_BROKEN, MSG_NOT_FORM
 from pipeline.intake.reading.docx import Break, Row
-from pipeline.intake.reading.entries import FieldScanner, record_from_entries, settle_applicant, store_field
+from pipeline.intake.reading.entries import FieldScanner, flag_unread, record_from_entries, settle_applicant, store_field
 from pipeline.intake.reading.kinds import kind_from_labels, kind_from_title
 from pipeline.intake.reading.model import FormDocument, FormRecord, UnreadableForm
 from pipeline.intake.reading.text import (
@@ -255,7 +255,7 @@ def _read_rows(title: str, grid: list[list], merged, profile: Profile,
     order = _timestamp_order(grid[first_data:], columns)
     records = []
     for r in range(first_data, len(grid)):
-        record = _record_from_row(columns, grid[r], r, profile, notes, order)
+        record = _record_from_row(columns, grid[r], r, profile, notes, order, kind)
         if record is not None:
             records.append(record)
     return FormDocument(kind=kind, layout="xlsx-rows", records=records, notes=notes)
@@ -303,7 +303,7 @@ def _group_text(cells: list[tuple[str, str]]) -> str:
 
 
 def _record_from_row(columns: list[_Column], values: list, r: int, profile: Profile, notes: list[str],
-                     order: str | None) -> FormRecord | None:
+                     order: str | None, kind: str) -> FormRecord | None:
     texts = [_cell_to_text(value) for value in values]
     meaningful = [text for column, text in zip(columns, texts) if column.key != "_ignore" and text]
     if not meaningful:
@@ -317,10 +317,13 @@ def _record_from_row(columns: list[_Column], values: list, r: int, profile: Prof
     record = FormRecord(fields={}, choices={}, row=r + 1)
     grids: dict[str, list[tuple[str, str, str]]] = {}
     stamps: list[tuple[_Column, object, int]] = []
+    unread: list[tuple[str, str]] = []
     for c, (column, value, text) in enumerate(zip(columns, values, texts)):
         if column.key is None or column.key == "_ignore":
             if column.timestamp and text:
                 stamps.append((column, value, c))
+            elif column.key is None and column.label and text:
+                unread.append((column.label, _where(r, c)))
             continue
         if column.option is not None:
             mark = "☑" if text and (_TICK_CELL.match(text) or is_marker_only(text)) else "☐"
@@ -346,6 +349,7 @@ def _record_from_row(columns: list[_Column], values: list, r: int, profile: Prof
             break
         _store_timestamp(record, column, value, order, _where(r, c))
     settle_applicant(record)
+    flag_unread(record, kind, unread)
     return record
 
 
@@ -461,7 +465,9 @@ def _read_vertical(title: str, grid: list[list]) -> FormDocument | None:
     kind = kind_from_labels({entry.key for entry in scanner.entries}, title_kind)
     if kind is None:
         return None
-    return FormDocument(kind=kind, layout="xlsx-vertical", records=[record_from_entries(scanner)])
+    record = record_from_entries(scanner)
+    flag_unread(record, kind, scanner.unread)
+    return FormDocument(kind=kind, layout="xlsx-vertical", records=[record])
 
 
 def _cell_field_text(key: str, value, label: str, notes: list[str]) -> str:
