@@ -27,6 +27,9 @@ _TERMINATOR = re.compile(
     r"|nama (?:dan|&) tanda tangan|demikian|keterangan\b|catatan\b|\*)",
     re.IGNORECASE,
 )
+# "** Pilih salah satu dengan memberi tanda (√)": the choices whose label ends with ** take one option.
+_PICK_ONE_FOOTNOTE = re.compile(r"^(\*+)\)?\s*(?:pilih|centang|beri tanda)?.*salah\s+satu", re.IGNORECASE)
+_LABEL_STARS = re.compile(r"(\*+)\)?\s*[:：]?\s*$")
 _KUASA_SECTION = re.compile(r"(?:identitas|data)\s+kuasa|^kuasa\s+pemohon", re.IGNORECASE)
 # Sub-headings of section A of the objection form, also when not written in capitals: one of them ends a
 # value that may span lines ("Tujuan penggunaan informasi" comes right before "Identitas Pemohon").
@@ -42,6 +45,8 @@ class _Entry:
     value: list[Para]
     from_row: bool
     label_where: str = ""  # where the label was read
+    block: int = 0  # index of the block it started in (to split a document holding several forms)
+    stars: int = 0  # footnote stars after the printed label ("Cara Memperoleh Informasi**")
     weak: str = ""  # a note when the value was placed by a weaker rule (a text box on the label's line)
 
     @property
@@ -87,6 +92,13 @@ def _split_label(
         if key:
             return key, _clean_label(text), Para()
     return None
+
+
+def _stars_of(text: str) -> int:
+    """Footnote stars on a printed label ("Cara Memperoleh Informasi**"), 0 when none."""
+    label = re.split(r"[:：\t]", text, maxsplit=1)[0]
+    runs = re.findall(r"\*+", label)
+    return max((len(run) for run in runs), default=0)
 
 
 def _is_sentence(text: str) -> bool:
@@ -147,10 +159,12 @@ class FieldScanner:
         self.label_seen = False
         self.unplaced: list[str] = []
         self.unread: list[tuple[str, str]] = []  # ("Label as printed", where) of filled lines with no known label
+        self.pick_one_stars: set[int] = set()  # footnotes "** Pilih salah satu ...": labels with ** take one option
+        self.block_index = 0
         self._anchor: Para | None = None  # the last paragraph fed, for text boxes anchored to it
 
     def scan(self, blocks: Iterable[Block]) -> FieldScanner:
-        for block in blocks:
+        for self.block_index, block in enumerate(blocks):
             if isinstance(block, Break):
                 if not self._waits_for_table():
                     self._close()
@@ -239,6 +253,7 @@ class FieldScanner:
         labelled = self._label_of_cell(cells[0])
         if labelled and not self._is_option_row(cells):
             key, label, value = labelled
+            self._stars = _stars_of(cell_text(cells[0]))
             where = _cell_where(cells[0])
             pending = list(value)
             for cell in cells[1:]:
@@ -309,11 +324,15 @@ class FieldScanner:
         if is_hint_only(text):
             return
         if self._take_date_line(text, para.where) or _TERMINATOR.match(text):
+            footnote = _PICK_ONE_FOOTNOTE.match(text)
+            if footnote:
+                self.pick_one_stars.add(len(footnote.group(1)))
             self._close()
             return
         split = _split_label(para, allow_bare_label=True, profile=self.profile)
         if split is not None and not self._is_option_line(*split):
             key, label, value = split
+            self._stars = _stars_of(para.text)
             self._start(key, label, [value] if value.text.strip() else [], from_row=in_table, where=para.where)
             return
         self._note_unread(para)
@@ -391,6 +410,8 @@ class FieldScanner:
 
     # ---- entries --------------------------------------------------------------------------------
 
+    _stars = 0
+
     def _start(self, key: str, label: str, value: list[Para], from_row: bool, where: str = "") -> None:
         self._close()
         if key in SECTION_RESET_KEYS:
@@ -399,7 +420,8 @@ class FieldScanner:
             key = {"nama": "nama_kuasa", "alamat": "alamat_kuasa", "telepon": "telepon_kuasa",
                    "telepon_email": "telepon_kuasa", "email": "email_kuasa"}.get(key, key)  # fmt: skip
         self.label_seen = True
-        self.current = _Entry(key, label, list(value), from_row, where)
+        self.current = _Entry(key, label, list(value), from_row, where, self.block_index, self._stars)
+        self._stars = 0
 
     def _close(self) -> None:
         if self.current is not None:
@@ -482,7 +504,7 @@ def record_from_entries(scanner: FieldScanner) -> FormRecord:
     record = FormRecord(fields={}, choices={})
     for entry in scanner.entries:
         if entry.key in scanner.choice_keys:
-            _store_choice(record, entry)
+            _store_choice(record, entry, entry.stars in scanner.pick_one_stars)
         else:
             store_field(record, entry.key, _entry_text(entry, scanner.profile), where=entry.where,
                         label=entry.label)
@@ -499,11 +521,11 @@ def record_from_entries(scanner: FieldScanner) -> FormRecord:
     return record
 
 
-def _store_choice(record: FormRecord, entry: _Entry) -> None:
+def _store_choice(record: FormRecord, entry: _Entry, footnote_says_one: bool = False) -> None:
     if entry.key in record.choices or entry.key == "_ignore":
         return
     reading = read_choice(entry.key, entry.label, entry.value, printed=True,
-                          single=_says_pick_one(entry) or None)
+                          single=_says_pick_one(entry) or footnote_says_one or None)
     record.notes.extend(reading.notes)
     record.weak.extend(reading.weak)
     record.unplaced.extend(reading.unplaced)

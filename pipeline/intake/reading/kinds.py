@@ -48,15 +48,17 @@ def _is_filled_field(text: str) -> bool:
 
 def kind_from_title(lines: list[str]) -> str | None:
     text = " | ".join(lines)
-    if "keberatan" in text and re.search(r"formulir|pengajuan|pernyataan|permohonan keberatan", text):
+    if "keberatan" in text and re.search(r"formulir|pengajuan|pernyataan|permohonan keberatan|surat keberatan"
+                                         r"|keberatan atas|^keberatan|\| keberatan", text):
         return "keberatan"
-    if re.search(r"lembar jawaban|jawaban atas permohonan|pemberitahuan tertulis", text):
+    if re.search(r"lembar jawaban|jawaban atas permohonan|pemberitahuan tertulis|jawaban ppid|formulir jawaban"
+                 r"|jawaban permohonan|tanggapan atas permohonan", text):
         return "jawaban"
     if "dikecualikan" in text:
         return "dik"
     if "daftar informasi publik" in text:
         return "dip"
-    if re.search(r"(?:permohonan|permintaan) informasi", text):
+    if re.search(r"(?:permohonan|permintaan) (?:informasi|data|salinan)", text):
         return "permohonan"
     return None
 

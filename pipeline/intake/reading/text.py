@@ -106,7 +106,7 @@ _LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
         ("tujuan", r"tujuan|kegunaan|maksud penggunaan|untuk apa|digunakan untuk|akan digunakan"),
         (
             "rincian_informasi",
-            r"informasi yang|informasi apa|(?:rincian|ringkasan|uraian|jenis|judul) informasi"
+            r"informasi yang|informasi apa|(?:rincian|ringkasan|uraian|jenis|judul) informasi|^(?:rincian|uraian)$"
             r"|data yang (?:dibutuhkan|diminta|dimohon)|informasi (?:dibutuhkan|diminta|dimohon)",
         ),
         ("kasus_posisi", r"kasus posisi"),

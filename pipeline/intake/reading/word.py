@@ -32,6 +32,8 @@ def read_docx(package: zipfile.ZipFile, main_part: str) -> FormDocument:
         return FormDocument(kind=kind, layout="docx-table", records=records, title=_heading_lines(blocks),
                             notes=notes)
 
+    if title_kind is None and _is_untitled_answer(blocks):
+        title_kind = "jawaban"
     parts = _form_parts(blocks, title_kind)
     records, kinds, layouts = [], [], []
     for number, part in enumerate(parts, 1):
@@ -61,6 +63,14 @@ def read_docx(package: zipfile.ZipFile, main_part: str) -> FormDocument:
             "berkas .docx tersendiri."
         )
     return FormDocument(kind=kinds[0], layout=layouts[0], records=records)
+
+
+def _is_untitled_answer(blocks: list[Block]) -> bool:
+    """An answer sheet whose title was left off names the request it answers and a marked decision; a request
+    or objection form never carries a decision, even when it repeats the request's own fields."""
+    scanner = FieldScanner(ANSWER_PROFILE).scan(blocks)
+    record = record_from_entries(scanner)
+    return "nomor_pendaftaran" in record.fields and bool(record.choices.get("keputusan"))
 
 
 def _optional_part(package: zipfile.ZipFile, name: str):
@@ -123,7 +133,7 @@ def _form_parts(blocks: list[Block], title_kind: str | None) -> list[list[Block]
         elif starts and ":" in line or isinstance(block, Row):
             seen_fields = True
     if len(starts) < 2:
-        return [blocks]
+        return _parts_by_applicant(blocks, title_kind)
     bounds = [0] + starts[1:] + [len(blocks)]
     parts = [blocks[bounds[i]:bounds[i + 1]] for i in range(len(bounds) - 1)]
     merged: list[list[Block]] = []
@@ -133,6 +143,20 @@ def _form_parts(blocks: list[Block], title_kind: str | None) -> list[list[Block]
         else:
             merged.append(list(part))
     return merged
+
+
+def _parts_by_applicant(blocks: list[Block], kind: str) -> list[list[Block]]:
+    """Forms one after the other under a single title: a second applicant's "Nama" after a whole form starts
+    the next one (each part must itself be a whole form, else the document stays one)."""
+    entries = FieldScanner(profile_for(kind)).scan(blocks).entries
+    starts = [entry.block for entry in entries if entry.key == "nama"]
+    if len(starts) < 2:
+        return [blocks]
+    bounds = [0] + starts[1:] + [len(blocks)]
+    parts = [blocks[bounds[i]:bounds[i + 1]] for i in range(len(bounds) - 1)]
+    if all(_is_whole_form(part, kind) for part in parts):
+        return parts
+    return [blocks]
 
 
 def _is_form_title(line: str, kind: str) -> bool:

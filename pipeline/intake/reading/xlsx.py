@@ -174,12 +174,26 @@ def _is_sub_header(parent: list[str], child: list[str], merged, parent_row: int,
     if len(filled) < 2:
         return False
     spans = _spans(merged, parent_row)
+    effective = _filled_forward(parent, child)
     known = 0
     for c in filled:
         under_span = any(left <= c <= right for left, right in spans)
-        if under_span or (not parent[c] and label_key(child[c], profile)):
+        # an option under a group written once: its own header cell is empty (a data row's answer has one)
+        group_key = label_key(effective[c], profile) if effective[c] and not parent[c] else None
+        is_option = group_key in OPTION_PATTERNS and _option_of(group_key, child[c]) is not None
+        if under_span or is_option or (not parent[c] and label_key(child[c], profile)):
             known += 1
     return known >= 2 and known * 5 >= len(filled) * 3
+
+
+def _filled_forward(parent: list[str], child: list[str]) -> list[str]:
+    """A group header written once over its sub-columns without merging ("Cara Memperoleh" | "" over "Melihat" |
+    "Salinan"): the empty header cells belong to the group on their left."""
+    effective = list(parent)
+    for c in range(1, len(effective)):
+        if not effective[c] and child[c] and child[c - 1] and effective[c - 1] and child[c - 1] != effective[c - 1]:
+            effective[c] = effective[c - 1]
+    return effective
 
 
 def _option_of(choice_key: str, text: str) -> str | None:
@@ -202,7 +216,7 @@ def _header(grid: list[list], merged, header_at: int, profile: Profile) -> tuple
     if header_at + 1 < len(grid):
         child = _header_texts(grid, merged, header_at + 1)
         if _is_sub_header(parent, child, merged, header_at, profile):
-            return parent, child, header_at + 2
+            return _filled_forward(parent, child), child, header_at + 2
     return parent, [""] * len(parent), header_at + 1
 
 
