@@ -398,7 +398,8 @@ def _grouped(entries: Iterable[DipEntry]) -> list[tuple[str, list[tuple[str, lis
 # --------------------------------------------------------------------------------------------------
 
 _PASAL17 = re.compile(
-    r"(?<![\w/.])(?:pasal\s*)?17\s*(?:huruf\s*)?\(?([a-z])\)?(?![a-z])\.?(?:\s*(?:angka|ayat)\s*\(?(\d+)\)?)?",
+    r"(?<![\w/.])(?:pasal\s*)?17\s*(?:ayat\s*\(?1\)?\s*)?(?:huruf\s*)?\(?([a-z])\)?(?![a-z])\.?"
+    r"(?:\s*(?:angka|ayat)\s*\(?(\d+)\)?)?",
     re.I,
 )
 _ONLY_LETTER = re.compile(r"(?:huruf\s*)?\(?([a-z])\)?\.?(?:\s*(?:angka|ayat)\s*\(?(\d+)\)?)?", re.I)
@@ -428,20 +429,13 @@ def normalise_legal_basis(text: str) -> str:
     return " ".join(text.split())
 
 
-_PASAL17_ANYWHERE = re.compile(
-    r"(?:pasal\s*)?17\s*(?:ayat\s*\(?1\)?\s*)?(?:huruf\s*)?\(?([a-z])\)?(?![a-z])\.?"
-    r"(?:\s*(?:angka|ayat)\s*\(?(\d+)\)?)?",
-    re.I,
-)
-
-
 def pasal17_of(text: str) -> tuple[str, str]:
     """(letter, angka) of UU KIP Pasal 17 in a legal basis as written, or ("", "") when it names none."""
     text = normalise_legal_basis(text)
     only = _ONLY_LETTER.fullmatch(text.strip())
     if only:
         return only.group(1).lower(), only.group(2) or ""
-    match = _PASAL17_ANYWHERE.search(text)
+    match = _PASAL17.search(text)
     if match:
         return match.group(1).lower(), match.group(2) or ""
     return "", ""

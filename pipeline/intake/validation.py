@@ -18,6 +18,8 @@ from pipeline.core.bahasa import angka, parse_tanggal
 from pipeline.core.bahasa import tanggal as format_tanggal
 from pipeline.core.vocab import ALASAN_KEBERATAN, CARA_MEMPEROLEH, CARA_SALINAN
 
+from pipeline.intake.reading.text import label_key
+
 if TYPE_CHECKING:
     from pipeline.intake.reading import FormRecord
 
@@ -298,16 +300,24 @@ def _check_contact(fields: dict[str, str], problems: list[str]) -> tuple[str | N
     return phone, email
 
 
-def _check_choice(choices: dict[str, list[str]], key: str, allowed: tuple[str, ...], label: str,
+def _check_choice(record: FormRecord, key: str, allowed: tuple[str, ...], label: str,
                   problems: list[str]) -> list[str]:
-    ticked = list(choices.get(key) or [])
+    ticked = list(record.choices.get(key) or [])
     unknown = [option for option in ticked if option not in allowed]
     if unknown:
         problems.append(f"Pilihan {label} tidak dikenal: {', '.join(unknown)}.")
     known = [option for option in ticked if option in allowed]
-    if not known and not unknown:
+    if not known and not unknown and not _marked_twice(record, key):
         problems.append(f"{label[0].upper()}{label[1:]} belum dipilih {_TICK_HINT}.")
     return known
+
+
+_TWO_MARKS = re.compile(r"^Isian '([^']+)' bertanda pada lebih dari satu pilihan")
+
+
+def _marked_twice(record: FormRecord, key: str) -> bool:
+    """The reader's note already says this choice has two marks: it is not "belum dipilih"."""
+    return any((m := _TWO_MARKS.match(note)) and label_key(m.group(1)) == key for note in record.notes)
 
 
 def _split_place(text: str) -> tuple[str | None, str]:
@@ -348,9 +358,9 @@ def validate_request(record: FormRecord, today: date) -> tuple[RequestData | Non
     rincian = _check_required(fields, "rincian_informasi",
                               "Rincian informasi yang dibutuhkan belum diisi.", problems)
     tujuan = _check_required(fields, "tujuan", "Tujuan penggunaan informasi belum diisi.", problems)
-    memperoleh = _check_choice(record.choices, "cara_memperoleh", tuple(CARA_MEMPEROLEH),
+    memperoleh = _check_choice(record, "cara_memperoleh", tuple(CARA_MEMPEROLEH),
                                "cara memperoleh informasi", problems)
-    salinan = _check_choice(record.choices, "cara_salinan", tuple(CARA_SALINAN),
+    salinan = _check_choice(record, "cara_salinan", tuple(CARA_SALINAN),
                             "cara mendapatkan salinan informasi", problems)
     tanggal_form, place = _check_date(fields, today, problems)
     check_lengths(fields, problems)
@@ -403,7 +413,7 @@ def validate_objection(record: FormRecord, today: date) -> tuple[ObjectionData |
     alamat = _check_required(fields, "alamat", "Alamat belum diisi.", problems)
     telepon, email = _check_contact(fields, problems)
     tujuan = _check_required(fields, "tujuan", "Tujuan penggunaan informasi belum diisi.", problems)
-    alasan = _check_choice(record.choices, "alasan", tuple(ALASAN_KEBERATAN), "alasan pengajuan keberatan (a-g)", problems)
+    alasan = _check_choice(record, "alasan", tuple(ALASAN_KEBERATAN), "alasan pengajuan keberatan (a-g)", problems)
     nomor_permohonan = _text(fields, "nomor_pendaftaran")
     if nomor_permohonan is None and any(a != "b" for a in alasan):
         problems.append("Nomor pendaftaran permohonan belum diisi (hanya alasan b yang tidak memerlukan permohonan sebelumnya).")
