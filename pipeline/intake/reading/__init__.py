@@ -7,6 +7,34 @@ applicants mark their choices by ticking, crossing or striking out options.
 
 Everything an officer has to read is in Indonesian; code and comments are in English.
 
+Modules: `model` (the public types), `container` (file and zip safety, limits, refusal reasons naming the
+format), `text` (normalisation, label rules, reading profiles), `choices` (options, marks, reading a choice),
+`docx` (the Word document model), `entries` (the field scanner, records from entries), `kinds` (which form),
+`columns` (DIP/DIK column lists), `word` and `xlsx` (a file into a FormDocument), `attachments`.
+
+What every record carries besides `fields` and `choices` (issue 12):
+- `sources`: for every field and choice key, where it was read, in Indonesian for the officer:
+  "tabel 1, baris 3, kolom 2", "paragraf 14", "paragraf 5, kontrol isian 'Nama'", "kotak teks 2",
+  "kepala halaman, paragraf 1", "sel C5".
+- `weak`: notes on values read by a weaker rule (a choice marked by bold, underline, highlight or colour
+  instead of a tick, by a tick bullet or a circle drawn around it; a value in a text box on its label's
+  line; a date from a form service's time stamp). They do not stop filing; they are shown on the case.
+- `unplaced`: notes on values the reader found but could not place (text boxes it cannot assign, one field
+  filled twice with different values, filled lines under unknown labels while a needed field is missing, a
+  drawn circle over several options). Such a record goes to the officer, never back to the applicant.
+- `notes`: problems the sender must fix (two marks on a pick-one choice, named; all options struck; an
+  answer that is no option). Validation returns them as problems.
+- `part`: 1, 2, ... when one Word document holds several forms (None otherwise); `row` for a workbook row.
+`FormDocument.notes`: document-level remarks (example rows "Contoh", instruction sheets, repeated header
+rows skipped).
+
+Applicant keys (requests and objections): `nama` is the applicant, a person or an organisation; for an
+organisation also `penanggung_jawab` (the person acting for it, from "Nama Penanggung Jawab", "Ketua", or
+the plain "Nama" when the organisation has its own row), `jabatan`, `nomor_sk` (SK Kemenkumham/AHU, akta)
+and `jenis_pemohon` = "organisasi" ("perorangan" only when ticked so); choice `jenis_pemohon` when the
+form asks. `tanggal` is the date as written (the place-and-date line, a "Tanggal" field, or a form
+service's "Timestamp"/"Cap waktu" column written as "18 November 2026"), `tempat` the place.
+
 Keys returned besides the request keys of docs/contracts.md (best effort until later issues settle them):
 - keberatan: `nomor_registrasi_keberatan`, `kasus_posisi`, `tanggal_tanggapan`, and in the proxy section
   (or from columns such as "Alamat Kuasa Pemohon") `nama_kuasa`, `alamat_kuasa`, `telepon_kuasa`,
