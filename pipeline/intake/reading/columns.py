@@ -7,6 +7,7 @@ import re
 
 from pipeline.intake.reading.docx import Row
 from pipeline.intake.reading.model import FormRecord
+from pipeline.intake.reading.choices import MARK_RE
 from pipeline.intake.reading.text import cell_text, clean_line, normalise_label, normalise_text
 
 
@@ -63,6 +64,32 @@ def column_keys(kind: str, header: list[str]) -> list[str | None]:
     return keys
 
 
+# A cell that only marks its column ("√", "x", "v", "1", "Ya"): a tick in a grid of option columns.
+TICK_CELL = re.compile(r"^(?:[☑☒✓✔√✗✘⊠■✅xXvV]|ya|yes|1|true|benar|dipilih)$", re.IGNORECASE)
+
+
+def list_column_groups(kind: str, parent: list[str], child: list[str]) -> list[tuple[str, list[int]]]:
+    groups: list[tuple[str, list[int]]] = []
+    for c, (top, sub) in enumerate(zip(parent, child)):
+        combined = f"{top} {sub}".strip() if sub and sub != top else top
+        own_key = column_keys(kind, [combined])[0] if sub and sub != top else None
+        shared = groups and top and groups[-1][0] == top and sub and sub != top
+        if shared and (own_key is None or own_key == column_keys(kind, [top])[0]):
+            groups[-1][1].append(c)
+        elif sub and sub != top and own_key is not None and own_key != column_keys(kind, [top])[0]:
+            groups.append((combined, [c]))
+        else:
+            groups.append((top if sub and sub != top else combined, [c]))
+    return groups
+
+
+def group_text(cells: list[tuple[str, str]]) -> str:
+    if len(cells) == 1:
+        return cells[0][1]
+    parts = [(sub if TICK_CELL.match(text) or MARK_RE.fullmatch(text.strip()) else text) for sub, text in cells if text]
+    return ", ".join(part for part in parts if part)
+
+
 # Rows that are not items: an example row ("Contoh"), notes and signatures under the list.
 EXAMPLE_ROW = re.compile(r"^\(?\s*(?:contoh|misal(?:nya)?|example)\b", re.IGNORECASE)
 NOTE_ROW = re.compile(
@@ -98,7 +125,7 @@ class ColumnListReader:
         if is_example_row(cells):
             self.notes.append(f"{at} berisi contoh pengisian dan tidak dibaca sebagai informasi.")
             return None
-        if len(filled) == 1 and NOTE_ROW.match(filled[0]):
+        if len(filled) <= 3 and all(NOTE_ROW.match(cell) for cell in filled):
             self.ended = True  # notes and signatures close the list
             return None
         if len(filled) == 1 and len(self.keys) >= 3:
@@ -113,17 +140,54 @@ class ColumnListReader:
 
 
 def column_list_from_rows(rows: list[Row]) -> tuple[str, list[FormRecord], list[str]] | None:
+    """A DIP or DIK as a Word table: the header row (with a second level when its cells span several columns),
+    then one item per row."""
     reader: ColumnListReader | None = None
     records: list[FormRecord] = []
-    for row in rows:
-        cells = [clean_line(cell_text(cell)) for cell in row.cells]
+    parent: list[str] = []
+    groups: list[tuple[str, list[int]]] = []
+    child: list[str] = []
+    skip_sub = False
+    for index, row in enumerate(rows):
+        cells, where = _on_grid(row, repeat=reader is None)
         if reader is None:
-            kind = column_list_kind(cells)
+            kind = column_list_kind(cells) or ""
             if kind and sum(key is not None for key in column_keys(kind, cells)) >= 3:
-                reader = ColumnListReader(kind, cells)
+                parent = cells
+                child = [""] * len(cells)
+                if any(span > 1 for span in row.spans or []) and index + 1 < len(rows):
+                    following, _ = _on_grid(rows[index + 1])
+                    if _is_sub_header_row(following):
+                        child = following + [""] * (len(cells) - len(following))
+                groups = list_column_groups(kind, parent, child)
+                reader = ColumnListReader(kind, [text for text, _ in groups])
+                skip_sub = any(child)
             continue
-        where = [next((p.where for p in cell if p.where), "") for cell in row.cells]
-        record = reader.record(cells, None, where)
+        if skip_sub:
+            skip_sub = False
+            continue
+        values = [group_text([(child[c], cells[c] if c < len(cells) else "") for c in columns]) for _, columns in groups]
+        places = [where[columns[0]] if columns[0] < len(where) else "" for _, columns in groups]
+        record = reader.record(values, None, places)
         if record is not None:
             records.append(record)
     return (reader.kind, records, reader.notes) if reader else None
+
+
+def _on_grid(row: Row, repeat: bool = False) -> tuple[list[str], list[str]]:
+    """Cell texts and places by grid column; a cell spanning two columns fills both in a header (``repeat``),
+    only its first elsewhere (a group row "A. Informasi Berkala" across the table stays one filled cell)."""
+    cells, where = [], []
+    for index, cell in enumerate(row.cells):
+        span = row.spans[index] if row.spans and index < len(row.spans) else 1
+        text = clean_line(cell_text(cell))
+        place = next((p.where for p in cell if p.where), "")
+        cells.extend([text] + [text if repeat else ""] * (span - 1))
+        where.extend([place] * span)
+    return cells, where
+
+
+def _is_sub_header_row(cells: list[str]) -> bool:
+    """ "| | | Bila Dibuka | Bila Ditutup |": a few short words under a spanning header, no item."""
+    filled = [cell for cell in cells if cell]
+    return 2 <= len(filled) < len(cells) and all(len(cell.split()) <= 4 and not re.search(r"\d", cell) for cell in filled)

@@ -82,6 +82,7 @@ class _ParagraphBuilder:
 @dataclass
 class Row:
     cells: list[list[Para]]
+    spans: list[int] | None = None  # grid columns each cell spans (w:gridSpan); None: one each
 
 
 class Break:
@@ -293,7 +294,7 @@ class DocxReader:
                     self._cell = f"tabel {self.tables}, baris {row_no}, kolom {col_no}"
                 row.append(self.cell_paragraphs(tc))
                 self._cell = saved
-            yield Row(row)
+            yield Row(row, [_grid_span(tc) for tc in cells])
         yield _BREAK
 
     def cell_paragraphs(self, tc: etree._Element) -> list[Para]:
@@ -406,6 +407,14 @@ class DocxReader:
         if direct is not None:
             return direct | (styled or 0)
         return styled if styled is not None else paragraph_emphasis
+
+
+def _grid_span(tc: etree._Element) -> int:
+    span = tc.find(f"{_w('tcPr')}/{_w('gridSpan')}")
+    try:
+        return max(int(span.get(_w("val"), "1")), 1) if span is not None else 1
+    except ValueError:
+        return 1
 
 
 def _sdt_name(sdt: etree._Element) -> str:

@@ -162,6 +162,7 @@ class FieldScanner:
         self.pick_one_stars: set[int] = set()  # footnotes "** Pilih salah satu ...": labels with ** take one option
         self.block_index = 0
         self._anchor: Para | None = None  # the last paragraph fed, for text boxes anchored to it
+        self._closed_by_blank: tuple[Para, _Entry] | None = None
 
     def scan(self, blocks: Iterable[Block]) -> FieldScanner:
         for self.block_index, block in enumerate(blocks):
@@ -198,6 +199,9 @@ class FieldScanner:
             (current is not None and box.anchor.text.strip() != "" and current.label_where == box.anchor.where)
             or (current is not None and not box.anchor.text.strip())
         )
+        if current is None and self._closed_by_blank and self._closed_by_blank[0] is box.anchor:
+            current = self._closed_by_blank[1]  # the box sits on the empty line under its label
+            anchored_here = True
         if current is not None and anchored_here and not _entry_has_text(current):
             current.value = list(paras)
             current.weak = (f"Isian '{current.label}' dibaca dari {box.where} yang diletakkan pada baris isiannya; "
@@ -319,6 +323,7 @@ class FieldScanner:
         text = para.text.strip()
         if not text:
             if not in_table and self.current is not None and self.current.key not in self.choice_keys:
+                self._closed_by_blank = (para, self.current)  # a text box anchored here may hold its value
                 self._close()
             return
         if is_hint_only(text):

@@ -20,7 +20,14 @@ from openpyxl.utils import get_column_letter
 
 from pipeline.core import bahasa
 from pipeline.intake.reading.choices import OPTION_PATTERNS, is_marker_only, option_label, read_choice
-from pipeline.intake.reading.columns import ColumnListReader, column_keys, column_list_kind, is_example_row
+from pipeline.intake.reading.columns import (
+    TICK_CELL,
+    ColumnListReader,
+    column_list_kind,
+    group_text,
+    is_example_row,
+    list_column_groups,
+)
 from pipeline.intake.reading.container import MSG_BROKEN, MSG_NOT_FORM
 from pipeline.intake.reading.docx import Break, Row
 from pipeline.intake.reading.entries import FieldScanner, flag_unread, record_from_entries, settle_applicant, store_field
@@ -49,7 +56,6 @@ _INSTRUCTION_SHEET = re.compile(
 _TIMESTAMP = re.compile(r"^(?:timestamp|time\s*stamp|cap\s*waktu|stempel\s*waktu|penanda\s*waktu|start\s*time"
                         r"|completion\s*time|waktu\s*(?:mulai|selesai|pengisian|kirim|submit)|submitted\s*at)$",
                         re.IGNORECASE)
-_TICK_CELL = re.compile(r"^(?:[☑☒✓✔√✗✘⊠■✅xXvV]|ya|yes|1|true|benar|dipilih)$", re.IGNORECASE)
 
 
 @dataclass
@@ -281,39 +287,17 @@ def _read_column_list(kind: str, parent: list[str], child: list[str], grid: list
     under one merged header ("Bentuk Informasi" over "Cetak | Elektronik", "Konsekuensi" over "Bila Dibuka |
     Bila Ditutup") are one field when their sub-headers name no column of their own: ticks give the ticked
     sub-headers, text is joined."""
-    groups = _list_column_groups(kind, parent, child)
+    groups = list_column_groups(kind, parent, child)
     header = [text for text, _ in groups]
     reader = ColumnListReader(kind, header, group=sheet_group if kind == "dip" else None)
     records = []
     for r in range(first_data, len(grid)):
-        cells = [_group_text([(child[c], _cell_to_text(grid[r][c])) for c in columns]) for _, columns in groups]
+        cells = [group_text([(child[c], _cell_to_text(grid[r][c])) for c in columns]) for _, columns in groups]
         where = [_where(r, columns[0]) for _, columns in groups]
         record = reader.record(cells, r + 1, where)
         if record is not None:
             records.append(record)
     return FormDocument(kind=kind, layout="xlsx-rows", records=records, title=title_lines, notes=reader.notes)
-
-
-def _list_column_groups(kind: str, parent: list[str], child: list[str]) -> list[tuple[str, list[int]]]:
-    groups: list[tuple[str, list[int]]] = []
-    for c, (top, sub) in enumerate(zip(parent, child)):
-        combined = f"{top} {sub}".strip() if sub and sub != top else top
-        own_key = column_keys(kind, [combined])[0] if sub and sub != top else None
-        shared = groups and top and groups[-1][0] == top and sub and sub != top
-        if shared and (own_key is None or own_key == column_keys(kind, [top])[0]):
-            groups[-1][1].append(c)
-        elif sub and sub != top and own_key is not None and own_key != column_keys(kind, [top])[0]:
-            groups.append((combined, [c]))
-        else:
-            groups.append((top if sub and sub != top else combined, [c]))
-    return groups
-
-
-def _group_text(cells: list[tuple[str, str]]) -> str:
-    if len(cells) == 1:
-        return cells[0][1]
-    parts = [(sub if _TICK_CELL.match(text) or is_marker_only(text) else text) for sub, text in cells if text]
-    return ", ".join(part for part in parts if part)
 
 
 def _record_from_row(columns: list[_Column], values: list, r: int, profile: Profile, notes: list[str],
@@ -340,7 +324,7 @@ def _record_from_row(columns: list[_Column], values: list, r: int, profile: Prof
                 unread.append((column.label, _where(r, c)))
             continue
         if column.option is not None:
-            mark = "☑" if text and (_TICK_CELL.match(text) or is_marker_only(text)) else "☐"
+            mark = "☑" if text and (TICK_CELL.match(text) or is_marker_only(text)) else "☐"
             grids.setdefault(column.key, []).append((mark, column.option, _where(r, c)))
             if text and mark == "☐":
                 record.unplaced.append(f"Sel {_where(r, c)[4:]} pada kolom pilihan '{column.label}' berisi tulisan "
