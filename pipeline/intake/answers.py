@@ -13,6 +13,7 @@ from datetime import date
 from pipeline.core import bahasa
 from pipeline.core.vocab import DECISIONS, INFORMATION_FORMS, PASAL17_LETTERS, UU_KIP
 from pipeline.intake.reading import FormRecord
+from pipeline.intake.reading.text import clean_request_number
 from pipeline.intake.lists import pasal17_of
 from pipeline.intake.validation import check_lengths
 
@@ -161,15 +162,8 @@ def _parse_amount(text: str | None, label: str, problems: list[str]) -> int:
     return 0
 
 
-_NUMBER_PREFIX = re.compile(
-    r"^(?:no(?:mor)?\.?\s*(?:reg(?:istrasi)?\.?|pendaftaran|permohonan)?\s*(?:permohonan)?\s*[:.]?\s*)", re.IGNORECASE
-)
-
-
 def _request_number(text: str) -> str:
-    """ "No. Reg: 001/PPID/IV/2026" -> "001/PPID/IV/2026"; spaces around slashes and dashes closed up."""
-    number = _NUMBER_PREFIX.sub("", " ".join(text.split())).strip(" :.;")
-    return re.sub(r"\s*/\s*", "/", number)
+    return clean_request_number(text)
 
 
 def _decision_marked_twice(problems: list[str]) -> bool:

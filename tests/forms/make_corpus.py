@@ -721,7 +721,7 @@ def objections_docx() -> None:
     save(document, "keb-kuasa-paragraf.docx")
     (OUT / "keb-kuasa-paragraf.kuasa.pdf").write_bytes(b"%PDF-1.4\n% surat kuasa khusus (contoh)\n%%EOF\n")
     expect("keb-kuasa-paragraf.docx", "keberatan", [rec(
-        {"nomor_pendaftaran": "No. Reg: 014/PPID/X/2026", "tujuan": TUJUAN[1], "nama": p["nama"], "nik": p["nik"],
+        {"nomor_pendaftaran": "014/PPID/X/2026", "tujuan": TUJUAN[1], "nama": p["nama"], "nik": p["nik"],
          "alamat": p["alamat"], "telepon": p["telepon"], "nama_kuasa": "I Nyoman Sudiarta, S.H.",
          "alamat_kuasa": "Jl. Cok Agung Tresna No. 5, Denpasar", "telepon_kuasa": "081237770011",
          "kasus_posisi": "Informasi yang diberikan tidak lengkap, hanya sebagian halaman.", "tanggal": "5 Nop. 2026",
@@ -777,7 +777,7 @@ def answers_docx() -> None:
         ["Waktu penyediaan", ":", "7 (tujuh) hari kerja"], ["Nama pejabat yang menjawab", ":", "dr. Ketut Suarjaya"],
     ])
     expect("jwb-rupiah-lembar.docx", "jawaban", [rec(
-        {"nomor_pendaftaran": "No. Reg: 001/PPID/XI/2026", "halaman": "12 lembar", "tarif": "Rp 500,-",
+        {"nomor_pendaftaran": "001/PPID/XI/2026", "halaman": "12 lembar", "tarif": "Rp 500,-",
          "biaya_kirim": "Rp 15.000,-", "waktu_hari": "7 (tujuh) hari kerja", "pejabat": "dr. Ketut Suarjaya",
          "tanggal": "6 November 2026", "tempat": "Denpasar"},
         {"keputusan": ["diberikan"], "bentuk": ["softcopy"]})],
@@ -807,7 +807,7 @@ def answers_docx() -> None:
         ["Penjelasan bagian yang dihitamkan", ":", "Nomor rekening pihak ketiga dihitamkan."],
     ], heading="JAWABAN ATAS PERMOHONAN INFORMASI")
     expect("jwb-kata-kata.docx", "jawaban", [rec(
-        {"nomor_pendaftaran": "004 / PPID / XI / 2026", "halaman": "dua puluh", "tarif": "lima ratus rupiah",
+        {"nomor_pendaftaran": "004/PPID/XI/2026", "halaman": "dua puluh", "tarif": "lima ratus rupiah",
          "biaya_kirim": "gratis", "waktu_hari": "10 hari kerja", "penghitaman": "Nomor rekening pihak ketiga dihitamkan.",
          "tanggal": "6 November 2026", "tempat": "Denpasar"},
         {"keputusan": ["sebagian"], "bentuk": ["hardcopy"]})], how="amounts in words, gratis")
@@ -1039,7 +1039,7 @@ def answers_xlsx() -> None:
                   "6 Nov 2026"])
     save_book(book, "jwb-xlsx-nilai-ditulis.xlsx")
     expect("jwb-xlsx-nilai-ditulis.xlsx", "jawaban", [
-        rec({"nomor_pendaftaran": "No. Reg: 005/PPID/XI/2026", "halaman": "30 lbr", "tarif": "Rp 1.000/lembar",
+        rec({"nomor_pendaftaran": "005/PPID/XI/2026", "halaman": "30 lbr", "tarif": "Rp 1.000/lembar",
              "biaya_kirim": "Rp 20.000,-", "waktu_hari": "5 hari kerja", "tanggal": "6 November 2026"},
             {"keputusan": ["diberikan"], "bentuk": ["hardcopy"]}),
         rec({"nomor_pendaftaran": "006/PPID/XI/2026", "pasal17": "Pasal 17 huruf (c)",

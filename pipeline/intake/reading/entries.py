@@ -11,7 +11,7 @@ from pipeline.intake.reading.choices import INSTRUCTION_RE, MARK_RE, OPTION_PATT
 from pipeline.core.bahasa import DAY_PATTERN, MONTH_PATTERN
 from pipeline.intake.reading.docx import Block, Break, Row, TextBox
 from pipeline.intake.reading.model import FormRecord
-from pipeline.intake.reading.text import BRACKETED, DEFAULT_PROFILE, LEADING_NUMBERING, Para, Profile, SECTION_RESET_KEYS, cell_text, clean_line, is_blank_value, is_hint_only, label_key, normalise_label
+from pipeline.intake.reading.text import BRACKETED, clean_request_number, DEFAULT_PROFILE, LEADING_NUMBERING, Para, Profile, SECTION_RESET_KEYS, cell_text, clean_line, is_blank_value, is_hint_only, label_key, normalise_label
 
 
 # "Denpasar, 10 Nov. 2026", "Mangupura, Senin, 18-Nov-2026", "Badung, 18/11/2026": place and date of signing.
@@ -558,11 +558,16 @@ def store_field(record: FormRecord, key: str, text: str, where: str = "", label:
             store_field(record, "tanggal", clean_line(match["tanggal"]), where, label)
             return
         key = "tanggal"
+    if key in ("nomor_pendaftaran", "nomor_registrasi_keberatan"):
+        text = clean_request_number(text) or text
     earlier = record.fields.get(key)
     if earlier is None:
         record.fields[key] = text
         if where:
             record.sources[key] = where
+    elif key in _JOINED and _comparable(text) not in _comparable(earlier):
+        record.fields[key] = f"{earlier} / {text}"  # "Telepon rumah" and "No. HP": both numbers are the applicant's
+        record.sources[key] = f"{record.sources.get(key, '')}; {where}".strip("; ")
     elif _comparable(earlier) != _comparable(text) and key not in _REPEATABLE:
         name = label or key.replace("_", " ")
         record.unplaced.append(
@@ -573,6 +578,8 @@ def store_field(record: FormRecord, key: str, text: str, where: str = "", label:
 
 # Fields that legitimately appear more than once with other words (a place in the date line and a "Tempat" row).
 _REPEATABLE = {"tempat", "kelompok"}
+# Fields a form may ask for twice, both answers kept ("Telepon" and "HP").
+_JOINED = {"telepon", "telepon_kuasa"}
 
 
 def _comparable(text: str) -> str:

@@ -49,7 +49,7 @@ _LABEL_RULES: list[tuple[str, re.Pattern[str]]] = [
         (
             "_ignore",
             r"lahir|tanda tangan|paraf|diterima|penerimaan|fotokopi|fotocopy|^lampiran|^nomor$|^nomor urut$|^urut$"
-            r"|^hal$|^perihal$",
+            r"|^hal$|^perihal$|^nama (?:petugas|penerima|atasan)|^nip\b",
         ),
         ("nomor_registrasi_keberatan", r"registrasi.*keberatan|keberatan.*registrasi"),
         ("tanggal_tanggapan", r"tanggapan"),
@@ -262,3 +262,14 @@ class Para:
 
 def cell_text(cell: list[Para]) -> str:
     return " ".join(para.text.strip() for para in cell if para.text.strip())
+
+
+_REQUEST_NUMBER_PREFIX = re.compile(
+    r"^(?:no(?:mor)?\.?\s*(?:reg(?:istrasi)?\.?|pendaftaran|permohonan)?\s*(?:permohonan)?\s*[:.]?\s*)", re.IGNORECASE
+)
+
+
+def clean_request_number(text: str) -> str:
+    """ "No. Reg: 001/PPID/IV/2026" and "001 / PPID / IV / 2026" -> "001/PPID/IV/2026": the number as registered."""
+    number = _REQUEST_NUMBER_PREFIX.sub("", " ".join(text.split())).strip(" :.;")
+    return re.sub(r"\s*/\s*", "/", number)
