@@ -9,7 +9,7 @@ from typing import Iterable
 
 from pipeline.core.vocab import ALASAN_KEBERATAN, CARA_MEMPEROLEH, CARA_SALINAN, DECISION_TEXT, JENIS_PEMOHON
 from pipeline.intake.reading.docx import BULLET_TICK, SHAPE_MARK
-from pipeline.intake.reading.text import EMPHASIS_NAMES, LEADING_NUMBERING, Para, is_blank_value
+from pipeline.intake.reading.text import BOX_CHARS, EMPHASIS_NAMES, TICK_CHARS, LEADING_NUMBERING, Para, is_blank_value
 
 
 _CHOICE_OPTIONS: dict[str, list[tuple[str, str]]] = {
@@ -73,11 +73,9 @@ OPTION_PATTERNS = {
 # How many distinct options an unmarked value must list to be the printed list rather than an answer.
 _PRINTED_LIST_MINIMUM = {"cara_memperoleh": 2, "cara_salinan": 3, "alasan": 3, "keputusan": 3, "bentuk": 2,
                          "jenis_pemohon": 2}
-_TICK_CHARS = "☑☒✓✔√✗✘⊠■✅🗹"
-_BOX_CHARS = "☐□❏◻○"
 MARK_RE = re.compile(
-    rf"(?P<tick>[{_TICK_CHARS}]|[\[(]\s*[xXvV✓✔√]\s*[\])]|(?<![\w/])[xXvV](?![\w.]))"
-    rf"|(?P<box>[{_BOX_CHARS}]|\[\s*\]|\(\s*\))"
+    rf"(?P<tick>[{TICK_CHARS}]|[\[(]\s*[xXvV✓✔√]\s*[\])]|(?<![\w/])[xXvV](?![\w.]))"
+    rf"|(?P<box>[{BOX_CHARS}]|\[\s*\]|\(\s*\))"
 )
 # Printed instructions inside a choice value ("(beri tanda √)") must not count as a tick.
 INSTRUCTION_RE = re.compile(

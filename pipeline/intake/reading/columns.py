@@ -8,7 +8,7 @@ import re
 from pipeline.intake.reading.docx import Row
 from pipeline.intake.reading.model import FormRecord
 from pipeline.intake.reading.choices import MARK_RE
-from pipeline.intake.reading.text import cell_text, clean_line, normalise_label, normalise_text
+from pipeline.intake.reading.text import TICK_CHARS, cell_text, clean_line, normalise_label, normalise_text
 
 
 _COLUMN_RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
@@ -65,7 +65,7 @@ def column_keys(kind: str, header: list[str]) -> list[str | None]:
 
 
 # A cell that only marks its column ("√", "x", "v", "1", "Ya"): a tick in a grid of option columns.
-TICK_CELL = re.compile(r"^(?:[☑☒✓✔√✗✘⊠■✅xXvV]|ya|yes|1|true|benar|dipilih)$", re.IGNORECASE)
+TICK_CELL = re.compile(rf"^(?:[{TICK_CHARS}xXvV]|ya|yes|1|true|benar|dipilih)$", re.IGNORECASE)
 
 
 def list_column_groups(kind: str, parent: list[str], child: list[str]) -> list[tuple[str, list[int]]]:

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from pipeline.intake.reading.text import BOLD, COLOUR, HIGHLIGHT, UNDERLINE, Para, normalise_text
+from pipeline.intake.reading.text import BOLD, BOX_CHARS, COLOUR, HIGHLIGHT, TICK_CHARS, UNDERLINE, Para, normalise_text
 
 
 # Symbol fonts: Word's "Insert symbol" stores a private-use code point plus the font name.
@@ -215,9 +215,9 @@ class Bullets:
         num_id, level = num.find(_w("numId")), num.find(_w("ilvl"))
         key = (num_id.get(_w("val"), "") if num_id is not None else "", level.get(_w("val"), "0") if level is not None else "0")
         glyph = self._glyphs.get(key, "").strip()
-        if glyph and glyph in "☑☒✓✔√✗✘⊠■✅🗹":
+        if glyph and glyph in TICK_CHARS:
             return BULLET_TICK + " "
-        if glyph and glyph in "☐□❏◻○":
+        if glyph and glyph in BOX_CHARS:
             return "☐ "
         return ""
 

@@ -216,6 +216,10 @@ def is_blank_value(text: str) -> bool:
     return not re.sub(r"[-–—.:\s]", "", text)
 
 
+# Marks people put on options: ticks, crosses and filled circles (chosen), empty boxes and circles (not chosen).
+TICK_CHARS = "☑☒✓✔√✗✘⊠■✅🗹●◉⦿▣"
+BOX_CHARS = "☐□❏◻○◯⚪"
+
 # Emphasis flags per character: a choice may be marked by emphasising the chosen option.
 BOLD, UNDERLINE, HIGHLIGHT, COLOUR = 1, 2, 4, 8
 EMPHASIS_NAMES = {BOLD: "cetak tebal", UNDERLINE: "garis bawah", HIGHLIGHT: "stabilo/arsir", COLOUR: "warna huruf"}
