@@ -291,3 +291,21 @@ def test_a_document_with_two_kinds_of_forms_is_refused_with_the_reason(tmp_path)
     # the second part is too little to be a form of its own: it stays with the first, and the two names are reported
     record, = read_form(tmp_path / "dua.docx").records
     assert any("'Nama' terisi dua kali" in note for note in record.unplaced)
+
+
+@pytest.mark.parametrize(("line", "chosen"), [
+    ("Melihat/membaca √  Mendapatkan salinan", ["melihat"]),     # the tick sits against the first option
+    ("Melihat/membaca  √ Mendapatkan salinan", ["salinan"]),     # ... against the second
+    ("Melihat/membaca √ Mendapatkan salinan", None),             # halfway: never guessed
+])  # fmt: skip
+def test_a_tick_between_two_options_goes_to_the_one_it_sits_against_or_to_the_officer(tmp_path, line, chosen):
+    document = Document()
+    document.add_paragraph("FORMULIR PERMOHONAN INFORMASI PUBLIK")
+    for text in ["Nama: Budi", "Alamat: Denpasar", "Rincian informasi: data", f"Cara memperoleh informasi: {line}"]:
+        document.add_paragraph(text)
+    document.save(tmp_path / "f.docx")
+    record = read_form(tmp_path / "f.docx").records[0]
+    if chosen:
+        assert record.choices == {"cara_memperoleh": chosen} and record.unplaced == []
+    else:
+        assert record.choices == {} and any("di antara dua pilihan" in note for note in record.unplaced)

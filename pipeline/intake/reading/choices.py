@@ -142,7 +142,12 @@ def _read_marks(choice_key: str, label: str, paragraphs: list[Para], printed: bo
         if letters:
             return ChoiceReading(letters)
     occurrences = _find_occurrences(choice_key, text, flat.struck)
-    ticks, boxes, loose_ticks = _assign_marks(text, occurrences)
+    ticks, boxes, loose_ticks, unclear = _assign_marks(text, occurrences)
+    if unclear:
+        return ChoiceReading(unplaced=[
+            f"Tanda pada isian '{label}' berada di antara dua pilihan pada satu baris sehingga tidak jelas pilihan "
+            "mana yang ditandai; periksa formulir aslinya dan catat pilihan pemohon."
+        ])
     # An empty choice needs no note: validation already reports an unticked choice field.
     if not occurrences:
         if loose_ticks or not is_blank_value(MARK_RE.sub("", text)):
@@ -261,59 +266,94 @@ def _joinable(between: str) -> bool:
     return "\n" not in between and not MARK_RE.search(between)
 
 
-def _assign_marks(text: str, occurrences: list[_Occurrence]) -> tuple[set[int], set[int], int]:
+def _assign_marks(text: str, occurrences: list[_Occurrence]) -> tuple[set[int], set[int], int, int]:
     """Give every tick or empty box found between options to the option it belongs to.
 
     A mark on the same line as only one neighbouring option belongs to that option. Between two
     options on one line the form's style decides: marks before their options ("☑ Pos") or after
-    them ("Pos (x)"), judged from the first and last options.
-    Returns ids of ticked occurrences, ids of occurrences with an empty box, and unassigned ticks.
+    them ("Pos (x)"), judged from the first and last options; with no style to judge by ("Melihat √ Salinan"),
+    the mark is not given to either (never guessed).
+    Returns ids of ticked occurrences, ids of occurrences with an empty box, unassigned ticks, and ticks
+    between two options that could belong to either.
     """
     ticked: set[int] = set()
     boxed: set[int] = set()
-    loose = 0
+    loose = unclear = 0
     bounds = [0] + [b for occ in occurrences for b in (occ.start, occ.end)] + [len(text)]
-    marks_before = _marks_lead(text, occurrences)
+    style = _mark_style(text, occurrences)
     for gap in range(len(occurrences) + 1):
         gap_start, gap_end = bounds[2 * gap], bounds[2 * gap + 1]
         previous = occurrences[gap - 1] if gap > 0 else None
         following = occurrences[gap] if gap < len(occurrences) else None
         for mark in MARK_RE.finditer(text, gap_start, gap_end):
-            owner = _mark_owner(text, mark.start(), previous, following, marks_before)
-            if owner is None:
+            owner = _mark_owner(text, mark, previous, following, style)
+            if owner is _UNCLEAR:
+                unclear += mark.group("tick") is not None
+            elif owner is None:
                 loose += mark.group("tick") is not None
             elif mark.group("tick"):
                 ticked.add(id(owner))
             else:
                 boxed.add(id(owner))
-    return ticked, boxed, loose
+    return ticked, boxed, loose, unclear
+
+
+_UNCLEAR = _Occurrence("", -1, -1, False)
 
 
 def _line_of(text: str, position: int) -> int:
     return text.count("\n", 0, position)
 
 
-def _marks_lead(text: str, occurrences: list[_Occurrence]) -> bool:
+def _gap_before(text: str, position: int) -> int:
+    """Spaces between a mark and the word before it; a separator such as "/" puts it far away."""
+    run = len(text[:position]) - len(text[:position].rstrip(" \t"))
+    before = text[position - run - 1] if position - run - 1 >= 0 else ""
+    return run if before.isalnum() or before in ")]" else 99
+
+
+def _gap_after(text: str, position: int) -> int:
+    run = len(text[position:]) - len(text[position:].lstrip(" \t"))
+    after = text[position + run] if position + run < len(text) else ""
+    return run if after.isalnum() or after in "([" else 99
+
+
+def _mark_style(text: str, occurrences: list[_Occurrence]) -> str | None:
+    """ "before" when a mark stands before the first option of its line, "after" when one follows the last
+    option of its line, None when the form shows neither."""
     if not occurrences:
-        return True
+        return "before"
     first, last = occurrences[0], occurrences[-1]
     line_start = text.rfind("\n", 0, first.start) + 1
     if MARK_RE.search(text, line_start, first.start):
-        return True
+        return "before"
     line_end = text.find("\n", last.end)
-    return not MARK_RE.search(text, last.end, len(text) if line_end < 0 else line_end)
+    if MARK_RE.search(text, last.end, len(text) if line_end < 0 else line_end):
+        return "after"
+    if any(MARK_RE.search(text, text.rfind("\n", 0, occ.start) + 1, occ.start) for occ in occurrences
+           if _line_of(text, occ.start) != _line_of(text, first.start) or occ is first):
+        return "before"
+    return None
 
 
 def _mark_owner(
-    text: str, position: int, previous: _Occurrence | None, following: _Occurrence | None, marks_before: bool
+    text: str, mark: re.Match, previous: _Occurrence | None, following: _Occurrence | None, style: str | None
 ) -> _Occurrence | None:
-    line = _line_of(text, position)
+    line = _line_of(text, mark.start())
     same_as_previous = previous is not None and _line_of(text, previous.end) == line
     same_as_following = following is not None and _line_of(text, following.start) == line
     if same_as_following and not same_as_previous:
         return following
     if same_as_previous and not same_as_following:
         return previous
-    if marks_before:
-        return following or previous
-    return previous or following
+    if same_as_previous and same_as_following and style is None:
+        # no style to judge by: the mark belongs to the option it clearly sits against ("Kurir  [x] Pos")
+        before, after = _gap_before(text, mark.start()), _gap_after(text, mark.end())
+        if before <= 1 < after:
+            return previous
+        if after <= 1 < before:
+            return following
+        return _UNCLEAR
+    if style == "after":
+        return previous or following
+    return following or previous
