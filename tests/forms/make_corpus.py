@@ -1110,6 +1110,110 @@ def lists_xlsx() -> None:
 
 
 # --------------------------------------------------------------------------------------------------------
+# More variants: forms one after another under one title, footnoted pick-one choices, text boxes under their
+# label, questions of a form service, a Word DIK with a two-row header
+# --------------------------------------------------------------------------------------------------------
+
+
+def more_variants() -> None:
+    document = new_doc()
+    title(document, "FORMULIR PERMOHONAN INFORMASI PUBLIK")
+    for i in (3, 4):
+        document.add_paragraph(f"Pemohon {i - 2}")
+        table(document, request_rows(i, cs="kurir"))
+    date_line(document, "Denpasar, 2 November 2026")
+    save(document, "req-dua-pemohon-satu-judul.docx")
+    first = request_expect(3)
+    del first["tanggal"], first["tempat"]
+    expect("req-dua-pemohon-satu-judul.docx", "permohonan", [
+        rec(first, {"cara_memperoleh": ["salinan"], "cara_salinan": ["kurir"]}),
+        rec(request_expect(4), {"cara_memperoleh": ["salinan"], "cara_salinan": ["kurir"]})],
+        how="two applicants under one title")
+
+    document = new_doc()
+    title(document, "FORMULIR PERMOHONAN INFORMASI PUBLIK")
+    rows = request_rows(0)
+    rows[9][0] = "Cara Mendapatkan Salinan Informasi***"
+    rows[9][2] = "☑ Mengambil langsung\n☐ Kurir\n☐ Pos\n☐ Faksimili\n☑ E-mail"
+    table(document, rows)
+    document.add_paragraph("*** Pilih salah satu dengan memberi tanda (√)")
+    date_line(document, "Denpasar, 2 November 2026")
+    save(document, "req-catatan-kaki-salah-satu.docx")
+    expect("req-catatan-kaki-salah-satu.docx", "permohonan", [rec(request_expect(0), {"cara_memperoleh": ["salinan"]},
+           outcome="notice")], how="footnote says pick one; two ticked")
+
+    document = new_doc()
+    title(document, "FORMULIR PERMOHONAN INFORMASI PUBLIK")
+    p = PEOPLE[4]
+    for n, (label, value) in enumerate([("Nama", p["nama"]), ("NIK", p["nik"]), ("Alamat", p["alamat"]),
+                                        ("E-mail", p["email"]), ("Rincian Informasi", RINCIAN[4]),
+                                        ("Tujuan Penggunaan Informasi", TUJUAN[4])]):
+        document.add_paragraph(f"{label} :")
+        para_xml(document, [run(""), drawing_box(value, 70 + n)])
+    document.add_paragraph("Cara Memperoleh Informasi : ☐ Melihat ☑ Mendapatkan salinan")
+    document.add_paragraph("Cara Mendapatkan Salinan : ☐ Mengambil langsung ☐ Kurir ☐ Pos ☐ Faksimili ☑ E-mail")
+    date_line(document, "Denpasar, 2 November 2026")
+    save(document, "req-kotak-teks-baris-bawah.docx")
+    fields = request_expect(4)
+    del fields["telepon"]
+    expect("req-kotak-teks-baris-bawah.docx", "permohonan", [rec(fields, {"cara_memperoleh": ["salinan"], "cara_salinan": ["email"]},
+           weak=True)], how="text boxes on the empty line under their labels")
+
+    document = new_doc()
+    title(document, "FORMULIR PERMOHONAN INFORMASI PUBLIK")
+    rows = request_rows(1)
+    rows[8][2] = "Melihat/membaca/mendengarkan/mencatat √  Mendapatkan salinan"
+    rows[9][2] = "Mengambil langsung / Kurir / Pos √ / Faksimili / E-mail"
+    table(document, rows)
+    date_line(document, "Denpasar, 2 November 2026")
+    save(document, "req-centang-di-antara.docx")
+    expect("req-centang-di-antara.docx", "permohonan", [rec(request_expect(1), {"cara_memperoleh": ["melihat"], "cara_salinan": ["pos"]})],
+           how="ticks written right after the chosen option on one line")
+
+    document = new_doc()
+    title(document, "FORMULIR PERMOHONAN INFORMASI PUBLIK")
+    rows = request_rows(2)
+    rows[8][2] = "Melihat/membaca/mendengarkan/mencatat √ Mendapatkan salinan"
+    table(document, rows)
+    save(document, "req-centang-tengah.docx")
+    fields = request_expect(2)
+    del fields["tanggal"], fields["tempat"]
+    expect("req-centang-tengah.docx", "permohonan", [rec(fields, {"cara_salinan": ["email"]}, outcome="officer")],
+           how="a tick halfway between two options: for the officer")
+
+    book = workbook()
+    sheet = book.active
+    sheet.append(["Cap waktu", "Alamat email", "Nama lengkap", "NIK", "Alamat rumah", "Nomor WhatsApp",
+                  "Informasi apa yang Anda butuhkan?", "Untuk apa informasi tersebut akan digunakan?",
+                  "Bagaimana cara Anda memperoleh informasi?", "Bagaimana informasi dikirimkan kepada Anda?"])
+    sheet.append(["18/11/2026 10:32:05", PEOPLE[3]["email"], PEOPLE[3]["nama"], PEOPLE[3]["nik"], PEOPLE[3]["alamat"],
+                  PEOPLE[3]["telepon"], RINCIAN[3], TUJUAN[3], "Mendapatkan salinan informasi (hardcopy/softcopy)", "E-mail"])
+    save_book(book, "xlsx-pertanyaan-layanan-formulir.xlsx")
+    expect("xlsx-pertanyaan-layanan-formulir.xlsx", "permohonan", [rec(
+        {**person_fields(3), "rincian_informasi": RINCIAN[3], "tujuan": TUJUAN[3], "tanggal": "18 November 2026"},
+        {"cara_memperoleh": ["salinan"], "cara_salinan": ["email"]}, weak=True)], how="form-service questions as headers")
+
+    document = new_doc()
+    title(document, "DAFTAR INFORMASI YANG DIKECUALIKAN", "DINAS KESEHATAN PROVINSI BALI")
+    t = table(document, [DIK_HEAD_TOP, DIK_HEAD_SUB] + [[str(n), *item] for n, item in enumerate(DIK_ITEMS, 1)]
+              + [["Mengetahui,", "", "", "", "Denpasar, 10 November 2026", ""]])
+    t.rows[0].cells[3].merge(t.rows[0].cells[4])
+    for c in (0, 1, 2, 5):
+        t.rows[0].cells[c].merge(t.rows[1].cells[c])
+    save(document, "dik-word-header-bertingkat.docx")
+    expect("dik-word-header-bertingkat.docx", "dik", [rec(dik_fields(item)) for item in DIK_ITEMS],
+           how="Word DIK with Konsekuensi over Bila Dibuka | Bila Ditutup, signature row")
+
+    answer_doc("jwb-tanpa-judul-kata.docx", [
+        ["No. Reg", ":", "010/PPID/XI/2026"], ["Keputusan", ":", decisions({"belum-didokumentasikan"})],
+        ["Kapan informasi akan tersedia", ":", "Januari 2027"],
+    ], heading="")
+    expect("jwb-tanpa-judul-kata.docx", "jawaban", [rec({"nomor_pendaftaran": "010/PPID/XI/2026", "kapan_tersedia": "Januari 2027",
+           "tanggal": "6 November 2026", "tempat": "Denpasar"}, {"keputusan": ["belum-didokumentasikan"]})],
+           how="answer sheet without its title, 'No. Reg' label")
+
+
+# --------------------------------------------------------------------------------------------------------
 # Made by LibreOffice: HTML and flat OpenDocument written here, converted with soffice
 # --------------------------------------------------------------------------------------------------------
 
@@ -1296,6 +1400,7 @@ def main() -> None:
     objections_xlsx()
     answers_xlsx()
     lists_xlsx()
+    more_variants()
     other_formats()
     libreoffice_forms()
     (OUT / "expected.json").write_text(json.dumps(MANIFEST, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
