@@ -14,7 +14,7 @@ from pipeline.core import bahasa
 from pipeline.core.vocab import DECISIONS, INFORMATION_FORMS, PASAL17_LETTERS, UU_KIP
 from pipeline.intake.reading import FormRecord
 from pipeline.intake.reading.text import clean_request_number
-from pipeline.intake.lists import pasal17_of
+from pipeline.intake.lists import parse_dasar, pasal17_of
 from pipeline.intake.validation import check_lengths
 
 
@@ -89,6 +89,13 @@ def decision_from_fields(fields: dict[str, str], *, today: date) -> tuple[Decisi
         ("halaman", "Jumlah halaman"), ("tarif", "Biaya penyalinan per halaman"), ("biaya_kirim", "Biaya pengiriman"),
         ("biaya_lain", "Biaya lain"), ("waktu_hari", "Waktu penyediaan (hari kerja)"))}
     pasal17, angka = _parse_pasal17(fields.get("pasal17") or "", problems)
+    dasar_lain = (fields.get("dasar_lain") or "").strip()
+    if not pasal17 and dasar_lain:
+        # "Dasar hukum: Pasal 17 huruf b UU 14/2008 jo. Pasal 5 UU 8/1981": the letter is UU KIP's, the rest
+        # another law's article
+        letter, number, other, _, _ = parse_dasar(dasar_lain)
+        if letter:
+            pasal17, angka, dasar_lain = letter, number, other
     tanggal = None
     if fields.get("tanggal"):
         tanggal = bahasa.parse_tanggal(fields["tanggal"])
@@ -101,7 +108,7 @@ def decision_from_fields(fields: dict[str, str], *, today: date) -> tuple[Decisi
         return None, problems
     return Decision(
         nomor=nomor, keputusan=keputusan, dikuasai_oleh=(fields.get("dikuasai_oleh") or "").strip(), bentuk=bentuk,
-        pasal17=pasal17, angka=angka, dasar_lain=(fields.get("dasar_lain") or "").strip(),
+        pasal17=pasal17, angka=angka, dasar_lain=dasar_lain,
         konsekuensi=(fields.get("konsekuensi") or "").strip(), penghitaman=(fields.get("penghitaman") or "").strip(),
         alasan=(fields.get("alasan") or "").strip(), kapan_tersedia=(fields.get("kapan_tersedia") or "").strip(),
         tanggal=tanggal or today, **numbers,
