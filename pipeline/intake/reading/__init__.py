@@ -9,7 +9,8 @@ Everything an officer has to read is in Indonesian; code and comments are in Eng
 
 Modules: `model` (the public types), `container` (file and zip safety, limits, refusal reasons naming the
 format), `text` (normalisation, label rules, reading profiles), `choices` (options, marks, reading a choice),
-`docx` (the Word document model), `entries` (the field scanner, records from entries), `kinds` (which form),
+`docx` (the Word document model), `entries` (the field scanner), `records` (records from entries: values with
+where they were read, the applicant settled, values for the officer), `kinds` (which form),
 `columns` (DIP/DIK column lists), `word` and `xlsx` (a file into a FormDocument), `attachments`.
 
 What every record carries besides `fields` and `choices` (issue 12):

@@ -284,7 +284,6 @@ def parse_part(package: zipfile.ZipFile, name: str) -> etree._Element:
         raise UnreadableForm(MSG_BROKEN) from None
 
 
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOCUMENT_REL = "/officeDocument"
 
 

@@ -180,8 +180,6 @@ class RunStyles:
         return self._inherited(self._emphasis, style_id)
 
 
-StrikeStyles = RunStyles
-
 
 class Bullets:
     """List bullets that are ticks or boxes (a chosen option marked only by its bullet glyph)."""

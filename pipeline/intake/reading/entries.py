@@ -1,21 +1,33 @@
-"""From paragraphs and rows to labelled entries (the field scanner), and records from entries.
+"""From paragraphs, rows and text boxes to labelled entries: the field scanner.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable
 
-from pipeline.intake.reading.choices import INSTRUCTION_RE, MARK_RE, OPTION_PATTERNS, has_option, is_marker_only, read_choice
 from pipeline.core.bahasa import DAY_PATTERN, MONTH_PATTERN
+from pipeline.intake.reading.choices import INSTRUCTION_RE, MARK_RE, OPTION_PATTERNS, has_option, is_marker_only
 from pipeline.intake.reading.docx import Block, Break, Row, TextBox
-from pipeline.intake.reading.model import FormRecord
-from pipeline.intake.reading.text import BRACKETED, clean_request_number, DEFAULT_PROFILE, LEADING_NUMBERING, Para, Profile, SECTION_RESET_KEYS, cell_text, clean_line, is_blank_value, is_hint_only, label_key, normalise_label
+from pipeline.intake.reading.text import (
+    BRACKETED,
+    DEFAULT_PROFILE,
+    LEADING_NUMBERING,
+    SECTION_RESET_KEYS,
+    Para,
+    Profile,
+    cell_text,
+    clean_line,
+    is_blank_value,
+    is_hint_only,
+    label_key,
+    normalise_label,
+)
 
 
 # "Denpasar, 10 Nov. 2026", "Mangupura, Senin, 18-Nov-2026", "Badung, 18/11/2026": place and date of signing.
-_DATE_LINE = re.compile(
+DATE_LINE = re.compile(
     rf"(?P<tempat>[A-Za-z][A-Za-z .'-]{{1,40}}?)\s*,\s*"
     rf"(?:(?:{DAY_PATTERN})\s*,?\s*)?(?:tanggal\s+|tgl\.?\s*)?"
     rf"(?P<tanggal>\d{{1,2}}[\s./-]*(?:{MONTH_PATTERN})\.?[\s./,-]*\d{{4}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}})\s*",
@@ -29,7 +41,6 @@ _TERMINATOR = re.compile(
 )
 # "** Pilih salah satu dengan memberi tanda (√)": the choices whose label ends with ** take one option.
 _PICK_ONE_FOOTNOTE = re.compile(r"^(\*+)\)?\s*(?:pilih|centang|beri tanda)?.*salah\s+satu", re.IGNORECASE)
-_LABEL_STARS = re.compile(r"(\*+)\)?\s*[:：]?\s*$")
 _KUASA_SECTION = re.compile(r"(?:identitas|data)\s+kuasa|^kuasa\s+pemohon", re.IGNORECASE)
 # Sub-headings of section A of the objection form, also when not written in capitals: one of them ends a
 # value that may span lines ("Tujuan penggunaan informasi" comes right before "Identitas Pemohon").
@@ -39,7 +50,7 @@ _SECTION_A_HEADING = re.compile(
 
 
 @dataclass
-class _Entry:
+class Entry:
     key: str
     label: str  # as printed, for messages
     value: list[Para]
@@ -151,8 +162,8 @@ class FieldScanner:
     def __init__(self, profile: Profile = DEFAULT_PROFILE) -> None:
         self.profile = profile
         self.choice_keys = profile.choice_keys
-        self.entries: list[_Entry] = []
-        self.current: _Entry | None = None
+        self.entries: list[Entry] = []
+        self.current: Entry | None = None
         self.section: str | None = None
         self.date_line: tuple[str, str, str] | None = None  # place, date, where
         self.identity_images: list[str] = []
@@ -161,8 +172,9 @@ class FieldScanner:
         self.unread: list[tuple[str, str]] = []  # ("Label as printed", where) of filled lines with no known label
         self.pick_one_stars: set[int] = set()  # footnotes "** Pilih salah satu ...": labels with ** take one option
         self.block_index = 0
+        self._stars = 0  # footnote stars of the label being started
         self._anchor: Para | None = None  # the last paragraph fed, for text boxes anchored to it
-        self._closed_by_blank: tuple[Para, _Entry] | None = None
+        self._closed_by_blank: tuple[Para, Entry] | None = None
 
     def scan(self, blocks: Iterable[Block]) -> FieldScanner:
         for self.block_index, block in enumerate(blocks):
@@ -406,7 +418,7 @@ class FieldScanner:
             self.section = None
 
     def _take_date_line(self, text: str, where: str = "") -> bool:
-        match = _DATE_LINE.fullmatch(clean_line(text))
+        match = DATE_LINE.fullmatch(clean_line(text))
         if match is None:
             return False
         if self.date_line is None:
@@ -414,8 +426,6 @@ class FieldScanner:
         return True
 
     # ---- entries --------------------------------------------------------------------------------
-
-    _stars = 0
 
     def _start(self, key: str, label: str, value: list[Para], from_row: bool, where: str = "") -> None:
         self._close()
@@ -425,7 +435,7 @@ class FieldScanner:
             key = {"nama": "nama_kuasa", "alamat": "alamat_kuasa", "telepon": "telepon_kuasa",
                    "telepon_email": "telepon_kuasa", "email": "email_kuasa"}.get(key, key)  # fmt: skip
         self.label_seen = True
-        self.current = _Entry(key, label, list(value), from_row, where, self.block_index, self._stars)
+        self.current = Entry(key, label, list(value), from_row, where, self.block_index, self._stars)
         self._stars = 0
 
     def _close(self) -> None:
@@ -439,7 +449,7 @@ class FieldScanner:
             self.identity_images.extend(rel_ids)
 
 
-def _is_written_answer(entry: _Entry, para: Para, profile: Profile = DEFAULT_PROFILE) -> bool:
+def _is_written_answer(entry: Entry, para: Para, profile: Profile = DEFAULT_PROFILE) -> bool:
     """The first line under an empty choice label is its answer even when it names no option
     ("Telegram"): the reader then says it is not one of the options instead of losing it."""
     if any(p.text.strip() for p in entry.value):
@@ -458,7 +468,7 @@ def _looks_like_pair_label(text: str) -> bool:
     return 0 < len(words) <= 5 and not re.search(r"[\d@]", text) and not text.rstrip().endswith(".")
 
 
-def _entry_has_text(entry: _Entry) -> bool:
+def _entry_has_text(entry: Entry) -> bool:
     return any(not is_blank_value(clean_line(para.text)) for para in entry.value)
 
 
@@ -484,165 +494,3 @@ def _meaningful_cells(cells: list[list[Para]]) -> list[list[Para]]:
     if len(filled) >= 3 and _NUMBERING_CELL.match(cell_text(filled[0])):
         kept.remove(filled[0])
     return kept
-
-
-def _entry_text(entry: _Entry, profile: Profile = DEFAULT_PROFILE) -> str:
-    lines: list[str] = []
-    for index, para in enumerate(entry.value):
-        text = para.text
-        if index == 0:
-            text = re.sub(r"^\s*[:：]", "", text)
-        for line in text.split("\n"):
-            cleaned = clean_line(line)
-            if cleaned and not is_hint_only(cleaned):
-                lines.append(cleaned)
-    if not lines:
-        return ""
-    separator = "\n" if entry.key in profile.multiline_keys or entry.key.startswith("alamat") else " "
-    text = separator.join(lines)
-    if is_blank_value(text) or is_marker_only(text):
-        return ""
-    return text
-
-
-def record_from_entries(scanner: FieldScanner) -> FormRecord:
-    record = FormRecord(fields={}, choices={})
-    for entry in scanner.entries:
-        if entry.key in scanner.choice_keys:
-            _store_choice(record, entry, entry.stars in scanner.pick_one_stars)
-        else:
-            store_field(record, entry.key, _entry_text(entry, scanner.profile), where=entry.where,
-                        label=entry.label)
-            if entry.weak and entry.key in record.fields:
-                record.weak.append(entry.weak)
-    if scanner.date_line is not None:
-        tempat, tanggal, where = scanner.date_line
-        if "tempat" not in record.fields:
-            store_field(record, "tempat", tempat, where=where)
-        if "tanggal" not in record.fields:
-            store_field(record, "tanggal", tanggal, where=where)
-    record.unplaced.extend(scanner.unplaced)
-    settle_applicant(record)
-    return record
-
-
-def _store_choice(record: FormRecord, entry: _Entry, footnote_says_one: bool = False) -> None:
-    if entry.key in record.choices or entry.key == "_ignore":
-        return
-    reading = read_choice(entry.key, entry.label, entry.value, printed=True,
-                          single=_says_pick_one(entry) or footnote_says_one or None)
-    record.notes.extend(reading.notes)
-    record.weak.extend(reading.weak)
-    record.unplaced.extend(reading.unplaced)
-    if reading.options:
-        record.choices[entry.key] = reading.options
-        record.sources[entry.key] = entry.where
-
-
-def _says_pick_one(entry: _Entry) -> bool:
-    return bool(re.search(r"salah\s+satu", entry.label + " " + " ".join(p.text for p in entry.value[:1]), re.I))
-
-
-def store_field(record: FormRecord, key: str, text: str, where: str = "", label: str = "") -> None:
-    """Store a value under its canonical key, with where it was read. The same field filled twice with
-    different values is never settled by guessing: the first stays and the officer is told."""
-    if not text or key == "_ignore":
-        return
-    if key == "nik_atau_sk":
-        # "NIK/Nomor SK badan hukum": digits only is a NIK (right or wrong); letters or slashes an SK number.
-        key = "nomor_sk" if re.search(r"[A-Za-z/]", text) else "nik"
-    if key == "tempat_tanggal":
-        match = _DATE_LINE.fullmatch(text)
-        if match:
-            store_field(record, "tempat", clean_line(match["tempat"]), where, label)
-            store_field(record, "tanggal", clean_line(match["tanggal"]), where, label)
-            return
-        key = "tanggal"
-    if key in ("nomor_pendaftaran", "nomor_registrasi_keberatan"):
-        text = clean_request_number(text) or text
-    earlier = record.fields.get(key)
-    if earlier is None:
-        record.fields[key] = text
-        if where:
-            record.sources[key] = where
-    elif key in _JOINED and _comparable(text) not in _comparable(earlier):
-        record.fields[key] = f"{earlier} / {text}"  # "Telepon rumah" and "No. HP": both numbers are the applicant's
-        record.sources[key] = f"{record.sources.get(key, '')}; {where}".strip("; ")
-    elif _comparable(earlier) != _comparable(text) and key not in _REPEATABLE:
-        name = label or key.replace("_", " ")
-        record.unplaced.append(
-            f"Isian '{name}' terisi dua kali dengan isi berbeda ({record.sources.get(key, '?')} dan "
-            f"{where or '?'}); mungkin ada lebih dari satu formulir atau isian tertukar. Periksa formulir aslinya."
-        )
-
-
-# Fields that legitimately appear more than once with other words (a place in the date line and a "Tempat" row).
-_REPEATABLE = {"tempat", "kelompok"}
-# Fields a form may ask for twice, both answers kept ("Telepon" and "HP").
-_JOINED = {"telepon", "telepon_kuasa"}
-
-
-def _comparable(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text).lower()
-
-
-_ORGANISATION_WORDS = re.compile(
-    r"^(?:yayasan|perkumpulan|lembaga|lsm|pt\.?|cv\.?|koperasi|komunitas|organisasi|ormas|forum|aliansi|ikatan"
-    r"|himpunan|persatuan|asosiasi|paguyuban|serikat|badan|kantor hukum|lbh|ylbhi|universitas|sekolah)\b",
-    re.IGNORECASE,
-)
-
-
-# What a form of each kind cannot do without (one key of each group), with the words for the officer.
-_REQUIRED = {
-    "permohonan": [({"nama"}, "nama"), ({"alamat"}, "alamat"), ({"rincian_informasi"}, "rincian informasi"),
-                   ({"tujuan"}, "tujuan"), ({"nik", "nomor_sk"}, "NIK"),
-                   ({"telepon", "email", "telepon_email"}, "telepon/e-mail"),
-                   ({"cara_memperoleh"}, "cara memperoleh"), ({"cara_salinan"}, "cara mendapatkan salinan")],
-    "keberatan": [({"nama"}, "nama"), ({"alamat"}, "alamat"), ({"tujuan"}, "tujuan"), ({"alasan"}, "alasan"),
-                  ({"kasus_posisi"}, "kasus posisi"), ({"nik", "nomor_sk"}, "NIK")],
-    "jawaban": [({"nomor_pendaftaran"}, "nomor pendaftaran"), ({"keputusan"}, "keputusan")],
-}  # fmt: skip
-
-
-def flag_unread(record: FormRecord, kind: str, unread: list[tuple[str, str]]) -> None:
-    """Values under labels the reader does not know, while a field the form needs is missing: the answer may be
-    there, so the officer looks (no notice to the applicant for fields that are filled but unread)."""
-    if not unread:
-        return
-    present = set(record.fields) | set(record.choices)
-    missing = [name for keys, name in _REQUIRED.get(kind, []) if not keys & present]
-    if not missing:
-        return
-    places = "; ".join(f"'{label}' ({where})" if where else f"'{label}'" for label, where in unread[:6])
-    record.unplaced.append(
-        f"Isian {', '.join(missing)} tidak ditemukan, tetapi ada isian yang tidak dikenali: {places}. Periksa "
-        "formulir aslinya; isian tersebut mungkin jawabannya."
-    )
-
-
-def settle_applicant(record: FormRecord) -> None:
-    """An organisation applies through its person in charge: `nama` becomes the organisation, the person
-    goes to `penanggung_jawab`, and `jenis_pemohon` says "organisasi". A person's form is left as it is."""
-    fields, sources = record.fields, record.sources
-    chosen = record.choices.get("jenis_pemohon") or []
-    organisation = fields.pop("nama_organisasi", None)
-    if organisation:
-        person = fields.get("penanggung_jawab") or fields.get("nama")
-        if person and _comparable(person) != _comparable(organisation):
-            fields["penanggung_jawab"] = person
-            sources.setdefault("penanggung_jawab", sources.get("nama", ""))
-        fields["nama"] = organisation
-        sources["nama"] = sources.pop("nama_organisasi", "")
-        fields["jenis_pemohon"] = "organisasi"
-    elif fields.get("penanggung_jawab") and fields.get("nama"):
-        fields["jenis_pemohon"] = "organisasi"
-    elif chosen == ["organisasi"] or (
-        fields.get("nomor_sk") and not fields.get("nik") and _ORGANISATION_WORDS.match(fields.get("nama", ""))
-    ):
-        fields["jenis_pemohon"] = "organisasi"
-    elif chosen == ["perorangan"]:
-        fields["jenis_pemohon"] = "perorangan"
-    sources.pop("nama_organisasi", None)
-    if fields.get("jenis_pemohon"):
-        sources.setdefault("jenis_pemohon", sources.get("nama", ""))

@@ -10,7 +10,8 @@ from pipeline.intake.reading.attachments import embedded_images
 from pipeline.intake.reading.columns import column_list_from_rows
 from pipeline.intake.reading.container import MSG_BROKEN, MSG_NOT_FORM, MSG_PICTURE, parse_part
 from pipeline.intake.reading.docx import W_BODY, Block, Bullets, DocxReader, Row, RunStyles, TextBox
-from pipeline.intake.reading.entries import FieldScanner, flag_unread, record_from_entries
+from pipeline.intake.reading.entries import FieldScanner
+from pipeline.intake.reading.records import flag_unread, record_from_entries
 from pipeline.intake.reading.kinds import TITLE_LINES, kind_from_labels, kind_from_title, title_lines
 from pipeline.intake.reading.model import FormDocument, UnreadableForm
 from pipeline.intake.reading.text import ANSWER_PROFILE, REQUEST_LABELS, Para, cell_text, clean_line, profile_for

@@ -30,7 +30,8 @@ from pipeline.intake.reading.columns import (
 )
 from pipeline.intake.reading.container import MSG_BROKEN, MSG_NOT_FORM
 from pipeline.intake.reading.docx import Break, Row
-from pipeline.intake.reading.entries import FieldScanner, flag_unread, record_from_entries, settle_applicant, store_field
+from pipeline.intake.reading.entries import FieldScanner
+from pipeline.intake.reading.records import flag_unread, record_from_entries, settle_applicant, store_field
 from pipeline.intake.reading.kinds import kind_from_labels, kind_from_title
 from pipeline.intake.reading.model import FormDocument, FormRecord, UnreadableForm
 from pipeline.intake.reading.text import (
