@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml import parse_xml
 from openpyxl import Workbook
 
 from bench import reading as bench
@@ -309,3 +310,36 @@ def test_a_tick_between_two_options_goes_to_the_one_it_sits_against_or_to_the_of
         assert record.choices == {"cara_memperoleh": chosen} and record.unplaced == []
     else:
         assert record.choices == {} and any("di antara dua pilihan" in note for note in record.unplaced)
+
+
+def test_marks_in_the_row_under_side_by_side_options_belong_to_the_option_above(tmp_path):
+    document = Document()
+    document.add_paragraph("FORMULIR PERMOHONAN INFORMASI PUBLIK")
+    for text in ["Nama: Budi", "Alamat: Denpasar", "Rincian informasi: data", "Cara memperoleh informasi:"]:
+        document.add_paragraph(text)
+    grid = document.add_table(rows=2, cols=2)
+    for cell, text in zip(grid.rows[0].cells + grid.rows[1].cells, ["Melihat/membaca", "Mendapatkan salinan", "√", ""]):
+        cell.text = text
+    document.add_paragraph("Cara mendapatkan salinan:")
+    grid = document.add_table(rows=2, cols=3)
+    for cell, text in zip(grid.rows[0].cells + grid.rows[1].cells, ["Kurir", "Pos", "E-mail", "", "", "X"]):
+        cell.text = text
+    document.save(tmp_path / "grid.docx")
+    record = read_form(tmp_path / "grid.docx").records[0]
+    assert record.choices == {"cara_memperoleh": ["melihat"], "cara_salinan": ["email"]}
+
+
+def test_a_table_row_deleted_with_tracked_changes_is_not_read(tmp_path):
+    document = Document()
+    document.add_paragraph("FORMULIR PERMOHONAN INFORMASI PUBLIK")
+    table = document.add_table(rows=3, cols=2)
+    for row, (label, value) in zip(table.rows, [("Nama", "Budi"), ("Nama", "Nama lama dihapus"), ("Alamat", "Denpasar")]):
+        row.cells[0].text, row.cells[1].text = label, value
+    row_properties = table.rows[1]._tr.get_or_add_trPr()
+    row_properties.append(parse_xml(
+        '<w:del xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="9" w:author="x"/>'))
+    for text in ["Rincian informasi: data", "Tujuan: penelitian"]:
+        document.add_paragraph(text)
+    document.save(tmp_path / "hapus.docx")
+    record = read_form(tmp_path / "hapus.docx").records[0]
+    assert record.fields["nama"] == "Budi" and record.unplaced == []

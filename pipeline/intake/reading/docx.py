@@ -16,6 +16,7 @@ _SYMBOL_FONT_GLYPHS = {
     "wingdings": {0xFE: "☑", 0xFD: "☒", 0xFC: "✓", 0xFB: "✗", 0xA8: "☐", 0x6F: "☐", 0x78: "☒"},
     "wingdings 2": {0x52: "☑", 0x53: "☒", 0x54: "☒", 0x50: "✓", 0x4F: "✗", 0xA3: "☐", 0x2A: "☐"},
     "symbol": {0xD6: "√"},
+    "webdings": {0x61: "✓", 0x72: "✗"},
 }
 
 
@@ -274,7 +275,8 @@ class DocxReader:
             yield TextBox(inner, para, where)
 
     def _table_blocks(self, table: etree._Element) -> Iterator[Block]:
-        rows = [list(_children(tr, W_TC)) for tr in _children(table, W_TR)]
+        # a row deleted with tracked changes on is not in the accepted text
+        rows = [list(_children(tr, W_TC)) for tr in _children(table, W_TR) if tr.find(f"{_w('trPr')}/{_w('del')}") is None]
         if rows and all(len(cells) == 1 for cells in rows):
             # A one-column table is a frame around ordinary content (a bordered form): read it like the body.
             for cells in rows:

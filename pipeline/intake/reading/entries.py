@@ -173,6 +173,7 @@ class FieldScanner:
         self.pick_one_stars: set[int] = set()  # footnotes "** Pilih salah satu ...": labels with ** take one option
         self.block_index = 0
         self._stars = 0  # footnote stars of the label being started
+        self._pending_options: list[str] | None = None  # a row of options waiting for its row of marks
         self._anchor: Para | None = None  # the last paragraph fed, for text boxes anchored to it
         self._closed_by_blank: tuple[Para, Entry] | None = None
 
@@ -254,6 +255,8 @@ class FieldScanner:
         for cell in row.cells:
             for para in cell:
                 self._take_images(para.images)
+        if self._option_grid(row):
+            return
         cells = [cell for cell in _meaningful_cells(row.cells) if cell_text(cell)]
         if not cells:
             return
@@ -296,6 +299,28 @@ class FieldScanner:
         if split is None or split[2].text.strip():
             return None
         return split[0], split[1]
+
+    def _option_grid(self, row: Row) -> bool:
+        """Options side by side in one row and their marks in the row under it ("Melihat | Salinan" over
+        "√ | "): each mark belongs to the option above it, which joining the row into one line would lose."""
+        current = self.current
+        texts = [cell_text(cell) for cell in row.cells]
+        pending, self._pending_options = self._pending_options, None
+        if current is None or current.key not in self.choice_keys:
+            return False
+        if pending is not None:
+            if len(texts) == len(pending) and any(texts) and all(not t or is_marker_only(t) for t in texts):
+                for option, mark in zip(pending, texts):
+                    if option:
+                        current.value.append(Para(f"{'☑' if MARK_RE.search(mark) and not _is_box(mark) else '☐'} "
+                                                  f"{option}", where=row.cells[0][0].where if row.cells[0] else ""))
+                return True
+            current.value.append(Para("\t".join(pending)))  # not a grid after all: the options as one line
+        filled = [t for t in texts if t]
+        if len(filled) >= 2 and all(has_option(current.key, t) and not MARK_RE.search(t) for t in filled):
+            self._pending_options = texts
+            return True
+        return False
 
     def _label_of_cell(self, cell: list[Para]) -> tuple[str, str, list[Para]] | None:
         filled = [para for para in cell if para.text.strip()]
@@ -439,6 +464,9 @@ class FieldScanner:
         self._stars = 0
 
     def _close(self) -> None:
+        if self._pending_options is not None and self.current is not None:
+            self.current.value.append(Para("\t".join(self._pending_options)))
+        self._pending_options = None
         if self.current is not None:
             self.entries.append(self.current)
             self.current = None
@@ -455,6 +483,11 @@ def _is_written_answer(entry: Entry, para: Para, profile: Profile = DEFAULT_PROF
     if any(p.text.strip() for p in entry.value):
         return False
     return _split_label(para, allow_bare_label=True, profile=profile) is None and not _looks_like_heading(para.text)
+
+
+def _is_box(mark: str) -> bool:
+    found = MARK_RE.search(mark)
+    return found is not None and found.group("box") is not None
 
 
 def _is_option_value(choice_key: str, text: str) -> bool:

@@ -269,11 +269,11 @@ def cell_text(cell: list[Para]) -> str:
 
 
 _REQUEST_NUMBER_PREFIX = re.compile(
-    r"^(?:no(?:mor)?\.?\s*(?:reg(?:istrasi)?\.?|pendaftaran|permohonan)?\s*(?:permohonan)?\s*[:.]?\s*)", re.IGNORECASE
+    r"^(?:no(?:mor)?\.?\s*(?:reg(?:istrasi)?\.?|pendaftaran|permohonan)?\s*(?:permohonan)?\s*[:.\-–—]?\s*)", re.IGNORECASE
 )
 
 
 def clean_request_number(text: str) -> str:
     """ "No. Reg: 001/PPID/IV/2026" and "001 / PPID / IV / 2026" -> "001/PPID/IV/2026": the number as registered."""
-    number = _REQUEST_NUMBER_PREFIX.sub("", " ".join(text.split())).strip(" :.;")
+    number = _REQUEST_NUMBER_PREFIX.sub("", " ".join(text.split())).strip(" :.;-–—")
     return re.sub(r"\s*/\s*", "/", number)
