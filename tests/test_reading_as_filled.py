@@ -343,3 +343,15 @@ def test_a_table_row_deleted_with_tracked_changes_is_not_read(tmp_path):
     document.save(tmp_path / "hapus.docx")
     record = read_form(tmp_path / "hapus.docx").records[0]
     assert record.fields["nama"] == "Budi" and record.unplaced == []
+
+
+def test_workbook_tick_columns_headed_by_the_options_themselves(tmp_path):
+    book = Workbook()
+    book.active.append(["Nama", "NIK", "Alamat", "Kode Pos", "Telepon", "Rincian Informasi", "Tujuan", "Melihat",
+                        "Mendapatkan salinan", "Kurir", "Pos", "Cara memperoleh informasi [Melihat]"])
+    book.active.append(["Budi", "5171031204880003", "Denpasar", "80111", "081234567890", "Data", "Riset", "", "v", "",
+                        "√", ""])
+    book.save(tmp_path / "centang.xlsx")
+    record = read_form(tmp_path / "centang.xlsx").records[0]
+    assert record.choices == {"cara_memperoleh": ["salinan"], "cara_salinan": ["pos"]}
+    assert record.unplaced == []  # "Kode Pos" is not the Pos option

@@ -232,9 +232,7 @@ def _columns(parent: list[str], child: list[str], profile: Profile) -> list[_Col
     for top, sub in zip(parent, child):
         top, sub = top.strip(), sub.strip()
         if not sub or sub == top:
-            label = top
-            key = label_key(top, profile) if top else None
-            columns.append(_Column(key, label, timestamp=bool(_TIMESTAMP.match(top))))
+            columns.append(_single_level_column(top, profile))
             continue
         top_key = label_key(top, profile) if top else None
         if top_key in OPTION_PATTERNS and (option := _option_of(top_key, sub)):
@@ -244,6 +242,35 @@ def _columns(parent: list[str], child: list[str], profile: Profile) -> list[_Col
         columns.append(_Column(key, f"{top} {sub}".strip() if top and not label_key(sub, profile) else sub,
                                timestamp=bool(_TIMESTAMP.match(sub))))
     return columns
+
+
+_BRACKETED_OPTION = re.compile(r"^(?P<label>[^\[\]]+)\[(?P<option>[^\[\]]+)\]\s*$")
+
+
+def _single_level_column(text: str, profile: Profile) -> _Column:
+    """A one-level header: a field ("Nama"), a form service's grid column "Cara memperoleh [Melihat]", or an option
+    heading its own tick column ("Kurir", "Pos") when it names no field."""
+    key = label_key(text, profile) if text else None
+    bracketed = _BRACKETED_OPTION.match(text)
+    if bracketed and key in OPTION_PATTERNS and (option := _option_of(key, bracketed["option"])):
+        return _Column(key, bracketed["label"].strip(), option=option)
+    if key is None and text:
+        owners = [(choice, option) for choice in sorted(profile.choice_keys)
+                  if choice in OPTION_PATTERNS and (option := _option_of(choice, text)) and _only_option(choice, text)]
+        if len(owners) == 1:
+            return _Column(owners[0][0], text, option=owners[0][1])
+    return _Column(key, text, timestamp=bool(_TIMESTAMP.match(text)))
+
+
+_OPTION_FILLER = {"via", "melalui", "dengan", "secara", "dikirim", "informasi", "salinan", "mendapatkan", "memperoleh"}
+
+
+def _only_option(choice_key: str, text: str) -> bool:
+    """The header is the option itself ("Kurir", "Via Pos"), not a field that mentions it ("Kode Pos")."""
+    rest = text
+    for _, pattern in OPTION_PATTERNS[choice_key]:
+        rest = pattern.sub(" ", rest)
+    return all(word in _OPTION_FILLER for word in re.findall(r"[a-z]+", rest.lower()))
 
 
 def _read_rows(title: str, grid: list[list], merged, profile: Profile,
