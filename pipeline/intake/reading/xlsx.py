@@ -59,6 +59,10 @@ _TIMESTAMP = re.compile(r"^(?:timestamp|time\s*stamp|cap\s*waktu|stempel\s*waktu
                         re.IGNORECASE)
 
 
+# A DIP kept one sheet per category: the sheet's name is the group of its rows.
+_CATEGORY_SHEET = re.compile(r"berkala|serta\s*-?\s*merta|setiap\s*saat|^\s*[ABC]\s*[.)]?(?:\s|$)", re.IGNORECASE)
+
+
 @dataclass
 class _Column:
     key: str | None  # canonical key; for a tick grid the choice key
@@ -155,7 +159,8 @@ def _read_sheet(title: str, grid: list[list], merged, several_sheets: bool) -> F
     answer = _read_rows(title, grid, merged, ANSWER_PROFILE)
     if answer is not None:
         return answer
-    return _read_rows(title, grid, merged, DEFAULT_PROFILE, sheet_group=title if several_sheets else None)
+    category_sheet = several_sheets and _CATEGORY_SHEET.search(title)
+    return _read_rows(title, grid, merged, DEFAULT_PROFILE, sheet_group=title if category_sheet else None)
 
 
 def _known_labels(texts: list[str], profile: Profile) -> set[str]:
