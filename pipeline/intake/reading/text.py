@@ -35,7 +35,7 @@ def normalise_label(text: str) -> str:
     label = LEADING_NUMBERING.sub("", label)
     label = label.lower().replace("：", ":").replace(":", " ")
     label = re.sub(r"e\s*-\s*mail", "email", label)
-    label = re.sub(r"\bno\b\.?", "nomor", label)
+    label = re.sub(r"\bno\b\.?", "nomor ", label)
     label = re.sub(r"\b(?:telp|tlp|telpon|tel)\b\.?", "telepon", label)
     label = re.sub(r"\bhandphone\b|\bhand phone\b", "hp", label)
     label = WS.sub(" ", label)

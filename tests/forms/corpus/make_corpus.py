@@ -1,4 +1,4 @@
-"""Write the reading corpus in tests/forms/corpus/ (run: .venv/bin/python tests/forms/make_corpus.py).
+"""Write the reading corpus in tests/forms/corpus/ (run: .venv/bin/python tests/forms/corpus/make_corpus.py).
 
 Forms written the ways issue 12 lists, each with its expected record in ``corpus/expected.json``:
 request forms, objections, answer sheets, DIP and DIK lists; made with python-docx/lxml and openpyxl, and
@@ -34,8 +34,8 @@ from docx.shared import Pt
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-HERE = Path(__file__).resolve().parent
-OUT = HERE / "corpus"
+OUT = Path(__file__).resolve().parent
+HERE = OUT.parent  # tests/forms: the earlier samples (a mock ID picture is reused)
 FIXED_TIME = datetime(2026, 11, 2, 9, 0, 0)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -1213,6 +1213,116 @@ def more_variants() -> None:
            how="answer sheet without its title, 'No. Reg' label")
 
 
+def more_lists_and_answers() -> None:
+    """Objections, answers and lists written other ways (issue 12, item 9)."""
+    p = PEOPLE[1]
+    document = new_doc()
+    title(document, "FORMULIR PENGAJUAN KEBERATAN INFORMASI PUBLIK")
+    for line in ["Nomor Registrasi Keberatan : (diisi petugas)",
+                 "Nomor Pendaftaran Permohonan Informasi : No. Reg. 041/PPID/X/2026",
+                 f"Tujuan Penggunaan Informasi : {TUJUAN[1]}", "IDENTITAS PEMOHON", f"Nama : {p['nama']}",
+                 "Atas nama : Yayasan Bali Sadar", f"Alamat : {p['alamat']}", f"Pekerjaan : {p['pekerjaan']}",
+                 f"Nomor Telepon/E-mail : {p['telepon']} / {p['email']}", f"Nomor Induk Kependudukan : {p['nik']}",
+                 "ALASAN PENGAJUAN KEBERATAN"]:
+        document.add_paragraph(line)
+    for key, label in ALASAN.items():
+        document.add_paragraph(f"{key}. {label} {'(√)' if key in 'bd' else '( )'}")
+    document.add_paragraph("KASUS POSISI")
+    document.add_paragraph("Sudah lewat sepuluh hari kerja belum ada jawaban dari PPID")
+    document.add_paragraph("Denpasar, 5 Nop 2026")
+    save(document, "keb-atas-nama-yayasan.docx")
+    expect("keb-atas-nama-yayasan.docx", "keberatan", [rec(
+        {"nomor_pendaftaran": "041/PPID/X/2026", "tujuan": TUJUAN[1], "nama": "Yayasan Bali Sadar",
+         "penanggung_jawab": p["nama"], "jenis_pemohon": "organisasi", "nik": p["nik"], "alamat": p["alamat"],
+         "telepon_email": f"{p['telepon']} / {p['email']}",
+         "kasus_posisi": "Sudah lewat sepuluh hari kerja belum ada jawaban dari PPID", "tanggal": "5 Nop 2026",
+         "tempat": "Denpasar"}, {"alasan": ["b", "d"]})], how="a person objecting on behalf of a foundation")
+
+    book = workbook()
+    sheet = book.active
+    sheet.append(["No", "No. Pendaftaran", "Nama Pengaju Keberatan", "NIK", "Alamat", "Telepon", "Tujuan",
+                  "Alasan Keberatan", "Kasus Posisi", "Nama Kuasa", "Alamat Kuasa", "Telepon Kuasa", "Tanggal"])
+    sheet.append([1, "No. Reg: 042/PPID/X/2026", p["nama"], p["nik"], p["alamat"], p["telepon"], "Penelitian", "a, c",
+                  "Tidak dijawab", "I Ketut Kuasa, S.H.", "Jl. Kuasa No. 1, Denpasar", "081200011122", "5-Nov-2026"])
+    save_book(book, "keb-xlsx-kuasa-huruf.xlsx")
+    expect("keb-xlsx-kuasa-huruf.xlsx", "keberatan", [rec(
+        {"nomor_pendaftaran": "042/PPID/X/2026", "nama": p["nama"], "nik": p["nik"], "alamat": p["alamat"],
+         "telepon": p["telepon"], "tujuan": "Penelitian", "kasus_posisi": "Tidak dijawab", "nama_kuasa": "I Ketut Kuasa, S.H.",
+         "alamat_kuasa": "Jl. Kuasa No. 1, Denpasar", "telepon_kuasa": "081200011122", "tanggal": "5-Nov-2026"},
+        {"alasan": ["a", "c"]}, outcome="notice")], how="a proxy in a list, reasons as letters (no surat kuasa: notice)")
+
+    answer_doc("jwb-dasar-hukum.docx", [
+        ["No.Reg", ":", "No.Reg - 011/PPID/XI/2026"], ["Keputusan", ":", decisions({"ditolak"})],
+        ["Dasar hukum", ":", "Pasal 17 huruf b UU 14/2008"],
+        ["Konsekuensi bila dibuka", ":", "Merugikan persaingan usaha yang sehat."],
+    ], heading="JAWABAN PPID PELAKSANA")
+    expect("jwb-dasar-hukum.docx", "jawaban", [rec(
+        {"nomor_pendaftaran": "011/PPID/XI/2026", "dasar_lain": "Pasal 17 huruf b UU 14/2008",
+         "konsekuensi": "Merugikan persaingan usaha yang sehat.", "tanggal": "6 November 2026", "tempat": "Denpasar"},
+        {"keputusan": ["ditolak"]})], how="Pasal 17 under 'Dasar hukum', number with a dash")
+
+    book = workbook()
+    sheet = book.active
+    sheet.title = "Lembar Jawaban"
+    sheet.append(["Nomor Pendaftaran Permohonan", "Keputusan", "Bentuk Informasi", "Jumlah Halaman", "Biaya Penyalinan",
+                  "Biaya Pengiriman", "Waktu Penyediaan"])
+    sheet.append(["012/PPID/XI/2026", "Diberikan Seluruhnya", "softcopy dan hardcopy", "sepuluh", "Rp 1.000,-",
+                  "-", "sepuluh hari kerja"])
+    save_book(book, "jwb-xlsx-kata.xlsx")
+    expect("jwb-xlsx-kata.xlsx", "jawaban", [rec(
+        {"nomor_pendaftaran": "012/PPID/XI/2026", "halaman": "sepuluh", "tarif": "Rp 1.000,-", "biaya_kirim": "-",
+         "waktu_hari": "sepuluh hari kerja"}, {"keputusan": ["diberikan"], "bentuk": ["softcopy", "hardcopy"]})],
+        how="answers in a sheet named Lembar Jawaban, numbers in words")
+
+    book = workbook()
+    sheet = book.active
+    sheet.append(["DAFTAR INFORMASI PUBLIK"])
+    sheet.append(["DINAS KELAUTAN DAN PERIKANAN PROVINSI BALI"])
+    sheet.append(DIP_HEAD)
+    romans = {"berkala": "I. INFORMASI BERKALA", "serta_merta": "II. INFORMASI SERTA MERTA",
+              "setiap_saat": "III. INFORMASI SETIAP SAAT"}
+    current = None
+    for n, item in enumerate(DIP_ITEMS, 1):
+        if item[0] != current:
+            current = item[0]
+            sheet.append([romans[current]])
+        sheet.append([n, *item[1:]])
+    sheet.append([])
+    sheet.append(["", "", "", "", "Denpasar, 3 November 2026"])
+    sheet.append(["", "", "", "", "Kepala Dinas,"])
+    save_book(book, "dip-romawi-tanda-tangan.xlsx")
+    expect("dip-romawi-tanda-tangan.xlsx", "dip", [rec(dip_fields(item, romans[item[0]])) for item in DIP_ITEMS],
+           how="group rows in roman numerals, signature rows under the list")
+
+    document = new_doc()
+    title(document, "DAFTAR INFORMASI PUBLIK BIRO HUKUM SETDA PROVINSI BALI")
+    rows = [["No", "Kategori", *DIP_HEAD[1:]]]
+    for n, item in enumerate(DIP_ITEMS, 1):
+        rows.append([str(n), {"berkala": "A", "serta_merta": "B", "setiap_saat": "C"}[item[0]], *item[1:]])
+    table(document, rows)
+    save(document, "dip-word-kategori-huruf.docx")
+    expect("dip-word-kategori-huruf.docx", "dip", [rec({**dip_fields(item), "kategori": {"berkala": "A", "serta_merta": "B",
+           "setiap_saat": "C"}[item[0]]}) for item in DIP_ITEMS], how="DIP in Word, category column written A/B/C")
+
+    book = workbook()
+    sheet = book.active
+    sheet.append(["USULAN DAFTAR INFORMASI YANG DIKECUALIKAN"])
+    sheet.append(["No", "Informasi yang Dikecualikan", "Dasar Hukum", "Konsekuensi bila Dibuka", "Konsekuensi bila Ditutup",
+                  "Jangka Waktu Pengecualian"])
+    sheet.append([1, "Rekam medis pasien", "Pasal 17 huruf j UU 14/2008 jo. Pasal 57 UU 17/2023", "Rahasia pasien terbuka",
+                  "Privasi terlindungi", "Selamanya"])
+    sheet.append([2, "Dokumen strategi penyidikan", "Ps.17 hrf a", "Penyidikan terhambat", "Penegakan hukum berjalan",
+                  "Sampai perkara selesai"])
+    sheet.append(["Catatan: diusulkan oleh PPID Utama bersama Tim Pertimbangan."])
+    save_book(book, "dik-usulan-singkatan.xlsx")
+    expect("dik-usulan-singkatan.xlsx", "dik", [
+        rec({"informasi": "Rekam medis pasien", "dasar_hukum": "Pasal 17 huruf j UU 14/2008 jo. Pasal 57 UU 17/2023",
+             "konsekuensi_dibuka": "Rahasia pasien terbuka", "konsekuensi_ditutup": "Privasi terlindungi", "jangka_waktu": "Selamanya"}),
+        rec({"informasi": "Dokumen strategi penyidikan", "dasar_hukum": "Ps.17 hrf a", "konsekuensi_dibuka": "Penyidikan terhambat",
+             "konsekuensi_ditutup": "Penegakan hukum berjalan", "jangka_waktu": "Sampai perkara selesai"})],
+        how="DIK proposal, Pasal 17 j with another law, 'Ps.17 hrf a', a notes row")
+
+
 # --------------------------------------------------------------------------------------------------------
 # Made by LibreOffice: HTML and flat OpenDocument written here, converted with soffice
 # --------------------------------------------------------------------------------------------------------
@@ -1389,9 +1499,9 @@ def other_formats() -> None:
 
 
 def main() -> None:
-    if OUT.exists():
-        shutil.rmtree(OUT)
-    OUT.mkdir()
+    for old in OUT.iterdir():  # everything but this script is written anew
+        if old.is_file() and old.suffix != ".py":
+            old.unlink()
     requests_docx()
     objections_docx()
     answers_docx()
@@ -1401,6 +1511,7 @@ def main() -> None:
     answers_xlsx()
     lists_xlsx()
     more_variants()
+    more_lists_and_answers()
     other_formats()
     libreoffice_forms()
     (OUT / "expected.json").write_text(json.dumps(MANIFEST, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
