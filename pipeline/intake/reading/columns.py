@@ -109,10 +109,11 @@ class ColumnListReader:
     """Rows under a DIP/DIK header; a row with a single filled cell ("A. Informasi Berkala") is a group,
     an example row ("Contoh") and the notes under the list ("Keterangan: ...") are skipped with a note."""
 
-    def __init__(self, kind: str, header: list[str], group: str | None = None) -> None:
+    def __init__(self, kind: str, header: list[str], group: str | None = None, group_where: str = "") -> None:
         self.kind = kind
         self.keys = column_keys(kind, header)
         self.group: str | None = group
+        self.group_where = group_where  # where the group was read (its row, or the sheet's name)
         self.notes: list[str] = []
         self.ended = False
 
@@ -130,12 +131,16 @@ class ColumnListReader:
             return None
         if len(filled) == 1 and len(self.keys) >= 3:
             self.group = filled[0]
+            places = [place for cell, place in zip(cells, where or []) if cell]
+            self.group_where = places[0] if places else ""
             return None
         fields = {key: value for key, value in zip(self.keys, cells) if key and value}
         sources = {key: place for key, value, place in zip(self.keys, cells, where or [""] * len(cells))
                    if key and value and place}
         if self.group:
             fields["kelompok"] = self.group
+            if self.group_where:
+                sources["kelompok"] = self.group_where
         return FormRecord(fields=fields, choices={}, row=row, sources=sources)
 
 

@@ -322,7 +322,8 @@ def _read_column_list(kind: str, parent: list[str], child: list[str], grid: list
     sub-headers, text is joined."""
     groups = list_column_groups(kind, parent, child)
     header = [text for text, _ in groups]
-    reader = ColumnListReader(kind, header, group=sheet_group if kind == "dip" else None)
+    group = sheet_group if kind == "dip" else None
+    reader = ColumnListReader(kind, header, group=group, group_where=f"nama lembar '{group}'" if group else "")
     records = []
     for r in range(first_data, len(grid)):
         cells = [group_text([(child[c], _cell_to_text(grid[r][c])) for c in columns]) for _, columns in groups]
