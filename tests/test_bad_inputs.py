@@ -101,8 +101,8 @@ def bad_corpus(blank: Path) -> dict[str, tuple[bytes, str]]:
         "kosong.docx": (b"", "kosong"),
         "kosong.xlsx": (b"", "kosong"),
         "gambar.docx": (Image.new("RGB", (10, 10)).tobytes() + b"\x89PNG", "rusak"),
-        "teks-biasa.docx": ("Nama: Budi\nAlamat: Denpasar\n".encode(), "rusak"),
-        "csv-menyamar.xlsx": (b"Nama;NIK\nBudi;123\n", "rusak"),
+        "teks-biasa.docx": ("Nama: Budi\nAlamat: Denpasar\n".encode(), "teks biasa"),  # issue 12: the format named
+        "csv-menyamar.xlsx": (b"Nama;NIK\nBudi;123\n", "CSV"),
         "zip-kosong.docx": (zip_with({"readme.txt": b"halo"}), "bukan"),
         "surat-biasa.docx": (letter_docx(), "bukan formulir"),
         "hanya-judul.xlsx": (xlsx_bytes([["Nama", "NIK", "Alamat", "Rincian Informasi", "Tujuan", "Cara Memperoleh Informasi"]]), "tidak"),
@@ -130,7 +130,7 @@ def bad_corpus(blank: Path) -> dict[str, tuple[bytes, str]]:
         "jawaban-tanpa-nomor.docx": ((FORMS / "jawaban-tanpa-nomor.docx").read_bytes(), "Nomor pendaftaran"),
         "pindaian-tanpa-qr.pdf": (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF", "tidak cocok"),
         "foto-tanpa-qr.jpg": (_jpeg(), "tidak cocok"),
-        "nama sangat panjang " + "x" * 220 + ".docx": (b"bukan docx", "rusak"),
+        "nama sangat panjang " + "x" * 220 + ".docx": (b"bukan docx", "teks biasa"),
         "Permohonan Ni Luh Ayu (revisi) ✓ №2.docx": (b"\0" * 100, "rusak"),
     }
     return corpus
@@ -266,6 +266,6 @@ def test_names_in_a_legacy_encoding_or_with_a_line_break_are_handled_like_any_ot
     for copy in kept.values():
         assert "\n" not in copy.name and copy.name == copy.name.encode("utf-8").decode("utf-8")
         reason = copy.with_name(copy.name + ".ALASAN.txt").read_text(encoding="utf-8")
-        assert "rusak" in reason and "\ufffd" in reason
+        assert "teks biasa" in reason and "\ufffd" in reason  # plain text is named, not called broken (issue 12)
     log = (workspace / "var" / "ppid.log").read_text(encoding="utf-8")
     assert "Logging error" not in result.stderr and all(line[:4].isdigit() for line in log.splitlines())

@@ -1,7 +1,7 @@
 """The inbox rules: what is ignored, when a file counts as ready, and real watchdog events."""
 
-import os
 import io
+import os
 import threading
 import time
 import zipfile

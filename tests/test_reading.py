@@ -11,8 +11,9 @@ from docx import Document
 from docx.oxml import parse_xml
 from openpyxl import Workbook, load_workbook
 
-from pipeline.intake import reading
-from pipeline.intake.reading import FormDocument, UnreadableForm, read_form
+from pipeline.intake.reading import Attachment, FormDocument, UnreadableForm, read_form
+from pipeline.intake.reading import columns as reading_columns
+from pipeline.intake.reading import text as reading_text
 from pipeline.intake.validation import validate_objection
 from pipeline.render.blankforms import (
     ALASAN_KEYS,
@@ -253,11 +254,11 @@ def test_dip_with_merged_group_rows_column_numbers_and_blank_rows():
 
 
 def test_dip_opd_and_category_columns_are_recognised():
-    assert reading._column_keys("dip", ["No", "Kategori Informasi", "Ringkasan Isi Informasi", "PPID Pelaksana/OPD",
+    assert reading_columns.column_keys("dip", ["No", "Kategori Informasi", "Ringkasan Isi Informasi", "PPID Pelaksana/OPD",
                                         "Pejabat/Unit/Satuan Kerja yang Menguasai Informasi", "Perangkat Daerah"]) == [
         "no", "kategori", "ringkasan_isi", "opd", "penguasa_informasi", None,
     ]  # fmt: skip
-    assert reading._column_keys("dip", ["Jenis Informasi", "OPD", "Bentuk/Format Informasi"]) == [
+    assert reading_columns.column_keys("dip", ["Jenis Informasi", "OPD", "Bentuk/Format Informasi"]) == [
         "kategori", "opd", "bentuk_informasi",
     ]
 
@@ -298,7 +299,7 @@ def test_answer_sheet_is_recognised(tmp_path):
         ("bukan-formulir.docx", "Berkas ini bukan formulir yang dikenali: "),
         ("kosong.docx", "Berkas kosong (0 byte)."),
         ("rusak.docx", "Berkas rusak atau bukan dokumen Word/Excel."),
-        ("teks.xlsx", "Berkas rusak atau bukan dokumen Word/Excel."),
+        ("teks.xlsx", "Berkas ini berupa teks berpemisah (CSV), bukan buku kerja Excel"),
     ],
 )
 def test_bad_samples_are_refused_with_a_reason(name, reason):
@@ -336,7 +337,7 @@ def test_password_protected_and_legacy_office_files(tmp_path):
         read_form(encrypted)
     legacy = tmp_path / "lama.doc"
     legacy.write_bytes(ole_header + "WordDocument".encode("utf-16-le") + bytes(512))
-    with pytest.raises(UnreadableForm, match=r"\.doc/\.xls"):
+    with pytest.raises(UnreadableForm, match=r"Word lama \(\.doc"):
         read_form(legacy)
 
 
@@ -429,9 +430,9 @@ def request_docx(tmp_path: Path, memperoleh: list[str], salinan: list[str], name
         # options separated by tabs or in one line starting with an option that is also a label
         (["☐ Melihat/membaca/mendengarkan/mencatat\t☑ Mendapatkan salinan"], ["Email\tPos (x)"],
          {"cara_memperoleh": ["salinan"], "cara_salinan": ["pos"]}),
-        # both ticked is kept: validation decides
+        # both ticked on a pick-one choice is never guessed (issue 12): no choice, a note naming both marks
         (["☒ Melihat/membaca/mendengarkan/mencatat", "☒ Mendapatkan salinan informasi (hardcopy/softcopy)"],
-         ["☐ Pos", "☒ WhatsApp"], {"cara_memperoleh": ["melihat", "salinan"], "cara_salinan": ["whatsapp"]}),
+         ["☐ Pos", "☒ WhatsApp"], {"cara_salinan": ["whatsapp"]}),
     ],
 )  # fmt: skip
 def test_tick_styles(tmp_path, memperoleh, salinan, expected):
@@ -660,7 +661,7 @@ def test_blank_xlsx_filled_reads_back_exactly(blank_forms):
 
 def test_every_blank_label_maps_to_its_key():
     for form_field in REQUEST_FIELDS:
-        assert reading._label_key(form_field.printed_label) == form_field.key, form_field.printed_label
+        assert reading_text.label_key(form_field.printed_label) == form_field.key, form_field.printed_label
 
 
 # --------------------------------------------------------------------------------------------------
@@ -689,7 +690,7 @@ def test_every_blank_label_maps_to_its_key():
     ],
 )  # fmt: skip
 def test_label_synonyms(label, key):
-    assert reading._label_key(label) == key
+    assert reading_text.label_key(label) == key
 
 
 def test_nik_or_sk_combined_field_is_split_by_value(tmp_path):
@@ -1042,7 +1043,7 @@ def test_blank_answer_xlsx_form_options(blank_answer_forms, index, key):
 
 def test_every_blank_answer_label_maps_to_its_key():
     for form_field in ANSWER_FIELDS:
-        assert reading._label_key(form_field.printed_label, reading._ANSWER_PROFILE) == form_field.key, (
+        assert reading_text.label_key(form_field.printed_label, reading_text.ANSWER_PROFILE) == form_field.key, (
             form_field.printed_label
         )
 
@@ -1065,15 +1066,15 @@ def test_every_blank_answer_label_maps_to_its_key():
     ],
 )  # fmt: skip
 def test_answer_label_synonyms(label, key):
-    assert reading._label_key(label, reading._ANSWER_PROFILE) == key
+    assert reading_text.label_key(label, reading_text.ANSWER_PROFILE) == key
 
 
 def test_answer_rules_do_not_change_request_labels():
     # The same printed words keep their request meaning outside answer sheets.
-    assert reading._label_key("Alasan perpanjangan") == "alasan"
-    assert reading._label_key("Nama pejabat yang menjawab") == "nama"
-    assert reading._label_key("PPID Pelaksana/OPD yang Menguasai Informasi") == "opd_tujuan"
-    assert reading._label_key("Keputusan") is None
+    assert reading_text.label_key("Alasan perpanjangan") == "alasan"
+    assert reading_text.label_key("Nama pejabat yang menjawab") == "nama"
+    assert reading_text.label_key("PPID Pelaksana/OPD yang Menguasai Informasi") == "opd_tujuan"
+    assert reading_text.label_key("Keputusan") is None
 
 
 
@@ -1325,14 +1326,14 @@ def test_objection_reason_letters_in_a_word_paragraph(tmp_path):
     ],
 )  # fmt: skip
 def test_objection_label_synonyms(label, key):
-    assert reading._label_key(label) == key
+    assert reading_text.label_key(label) == key
 
 
 def test_proxy_label_rules_leave_answer_labels_alone():
-    assert reading._label_key("Informasi dikuasai oleh (bila Badan Publik lain)", reading._ANSWER_PROFILE) == (
+    assert reading_text.label_key("Informasi dikuasai oleh (bila Badan Publik lain)", reading_text.ANSWER_PROFILE) == (
         "dikuasai_oleh"
     )
-    assert reading._label_key("PPID Pelaksana/OPD yang Menguasai Informasi") == "opd_tujuan"
+    assert reading_text.label_key("PPID Pelaksana/OPD yang Menguasai Informasi") == "opd_tujuan"
 
 
 # -- the pipeline's own blank objection forms -----------------------------------------------------------
@@ -1413,7 +1414,7 @@ def test_blank_objection_docx_filled_reads_back_exactly(blank_objection_forms, s
     assert record.fields == {**OBJECTION, **FILED}
     assert record.choices == {"alasan": ["a", "c"]}
     assert record.notes == []
-    record.attachments.append(reading.Attachment("kuasa.pdf", b"%PDF-1.4", "surat_kuasa"))
+    record.attachments.append(Attachment("kuasa.pdf", b"%PDF-1.4", "surat_kuasa"))
     data, problems = validate_objection(record, OBJECTION_DAY)
     assert problems == [] and data.kuasa.alamat == OBJECTION["alamat_kuasa"]
 
@@ -1436,7 +1437,7 @@ def test_blank_objection_docx_refuses_unknown_reasons(blank_objection_forms):
 
 def test_every_blank_objection_label_maps_to_its_key(blank_objection_forms):
     for form_field in OBJECTION_XLSX_FIELDS:
-        assert reading._label_key(form_field.printed_label) == form_field.key, form_field.printed_label
+        assert reading_text.label_key(form_field.printed_label) == form_field.key, form_field.printed_label
     # Under "Identitas Kuasa Pemohon" the Word form prints plain labels; the section makes them the proxy's.
     docx_path, _ = blank_objection_forms
     labels = [row.cells[0].text for row in Document(docx_path).tables[0].rows]
@@ -1507,8 +1508,8 @@ def test_blank_dip_and_dik_lists_read_as_empty_lists(written_blank_forms):
 
 
 def test_every_blank_list_label_maps_to_its_key():
-    assert reading._column_keys("dip", [f.printed_label for f in DIP_FIELDS]) == [f.key for f in DIP_FIELDS]
-    assert reading._column_keys("dik", [f.printed_label for f in DIK_FIELDS]) == [f.key for f in DIK_FIELDS]
+    assert reading_columns.column_keys("dip", [f.printed_label for f in DIP_FIELDS]) == [f.key for f in DIP_FIELDS]
+    assert reading_columns.column_keys("dik", [f.printed_label for f in DIK_FIELDS]) == [f.key for f in DIK_FIELDS]
 
 
 DIP_ITEM = {

@@ -86,6 +86,10 @@ def sample_context() -> dict:
             "email": "komang.wiranata@example.com",
             "kontak": "0812-3456-7890 / komang.wiranata@example.com",
             "nama_kuasa": "",
+            "organisasi": False,
+            "penanggung_jawab": "",
+            "jabatan": "",
+            "tujuan_surat": "I Komang Adi Wiranata",
         },
         "permohonan": {
             "rincian": "Data jumlah kunjungan wisatawan mancanegara per kabupaten/kota di Provinsi "
@@ -454,7 +458,7 @@ def test_pemberitahuan_kurang_lengkap():
 
 def test_pemberitahuan_without_name():
     context = sample_context()
-    context["pemohon"]["nama"] = ""
+    context["pemohon"]["nama"] = context["pemohon"]["tujuan_surat"] = ""
     context["kekurangan"] = ["Nama Pemohon Informasi belum diisi."]
     document = render("pemberitahuan_kurang_lengkap", context)
     body = text(document)

@@ -637,7 +637,7 @@ def pemberitahuan_kurang_lengkap():
     doc = new_document("Pemberitahuan Kelengkapan Permohonan Informasi Publik")
     letterhead(doc)
     para(doc, "PEMBERITAHUAN KELENGKAPAN PERMOHONAN INFORMASI PUBLIK", "Judul Naskah")
-    yth = para(doc, 'Yth.\tSaudara/i {{ pemohon.nama or "Pemohon Informasi" }}', "Tujuan Surat")
+    yth = para(doc, 'Yth.\tSaudara/i {{ pemohon.tujuan_surat or "Pemohon Informasi" }}', "Tujuan Surat")
     yth.paragraph_format.space_after = Pt(12)
 
     para(doc, "Bersama ini kami beritahukan bahwa formulir permohonan informasi publik yang "
@@ -695,7 +695,7 @@ def pemberitahuan_tertulis():
     doc = new_document("Pemberitahuan Tertulis atas Permohonan Informasi Publik")
     letterhead(doc)
     letter_block(doc)
-    addressee(doc, "{{ pemohon.nama }}", ["{{ pemohon.alamat }}"])
+    addressee(doc, "{{ pemohon.tujuan_surat }}", ["{{ pemohon.alamat }}"])
 
     para(doc, "Berdasarkan permohonan informasi pada tanggal {{ kasus.tanggal_diterima }} dengan "
               "nomor pendaftaran {{ kasus.nomor }}, kami menyampaikan kepada Saudara/i:",
@@ -788,7 +788,7 @@ def surat_perpanjangan():
     doc = new_document("Pemberitahuan Perpanjangan Jangka Waktu Pemberitahuan Tertulis")
     letterhead(doc)
     letter_block(doc)
-    addressee(doc, "{{ pemohon.nama }}", ["{{ pemohon.alamat }}"])
+    addressee(doc, "{{ pemohon.tujuan_surat }}", ["{{ pemohon.alamat }}"])
 
     para(doc, "Menindaklanjuti permohonan informasi publik yang Saudara/i sampaikan, dengan "
               "keterangan sebagai berikut:", "Isi Surat", keep_next=True)
@@ -962,7 +962,7 @@ def tanggapan_keberatan():
     doc = new_document("Tanggapan atas Keberatan")
     letterhead(doc)
     letter_block(doc)
-    addressee(doc, "{{ pemohon.nama }}", ["{{ pemohon.alamat }}"])
+    addressee(doc, "{{ pemohon.tujuan_surat }}", ["{{ pemohon.alamat }}"])
 
     para(doc, "Menindaklanjuti keberatan yang Saudara/i ajukan dan telah kami registrasi pada "
               "tanggal {{ kasus.tanggal_diterima }} dengan Nomor Registrasi Keberatan "

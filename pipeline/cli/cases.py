@@ -36,9 +36,10 @@ def cases(obj: Workspace, as_json: bool, tahun: int | None) -> None:
 @main.command()
 @click.argument("number")
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
+@click.option("--sumber", is_flag=True, help="Tampilkan di bagian formulir mana tiap isian dibaca.")
 @click.pass_obj
-def show(obj: Workspace, number: str, as_json: bool) -> None:
-    """Rincian satu perkara beserta riwayat kejadiannya."""
+def show(obj: Workspace, number: str, as_json: bool, sumber: bool) -> None:
+    """Rincian satu perkara beserta riwayat kejadiannya (dengan --sumber: di mana tiap isian dibaca)."""
 
     db = open_database(obj)
     case = db.case_by_number(number)
@@ -65,6 +66,22 @@ def show(obj: Workspace, number: str, as_json: bool) -> None:
         click.echo(f"Informasi diminta : {req['rincian_informasi']}")
     if req.get("klasifikasi"):
         click.echo(f"Usulan (DIP/DIK)  : {req['klasifikasi'].get('summary') or req['klasifikasi'].get('kind')}")
+    applicant = req.get("applicant") or {}
+    if applicant.get("organisasi"):
+        click.echo(f"Penanggung jawab  : {applicant.get('penanggung_jawab') or '-'}"
+                   + (f" ({applicant['jabatan']})" if applicant.get("jabatan") else ""))
+    for flag in ("didaftarkan_terlambat", "terlambat"):
+        if req.get(flag):
+            click.echo(f"Perhatian         : {req[flag]}")
+    if req.get("kemungkinan_duplikat"):
+        click.echo(f"Perhatian         : kemungkinan duplikat dari {', '.join(req['kemungkinan_duplikat'])}")
+    reading = req.get("pembacaan") or {}
+    for note in reading.get("catatan", []):
+        click.echo(f"Dibaca dengan aturan lemah: {note}")
+    if sumber:
+        click.echo("Tempat isian dibaca:")
+        for key, where in sorted((reading.get("sumber") or {}).items()):
+            click.echo(f"  {key:<20} {where}")
     click.echo("Riwayat:")
     for e in events:
         click.echo(f"  {e['at']}  {e['event']}")

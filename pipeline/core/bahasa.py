@@ -26,6 +26,12 @@ __all__ = [
     "tanggal_terbilang",
     "format_nip",
     "parse_tanggal",
+    "parse_terbilang",
+    "MONTH_WORDS",
+    "MONTH_PATTERN",
+    "DAY_NAMES",
+    "DAY_PATTERN",
+    "excel_serial_date",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -85,6 +91,45 @@ def terbilang(n: int) -> str:
         else:
             parts.append(f"{_below_thousand(group)} {_SCALES[power]}".rstrip())
     return " ".join(parts)
+
+
+_WORD_VALUES = {word: value for value, word in enumerate(_DIGITS[:10])}
+_WORD_VALUES.update({"se": 1, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000, "kosong": 0})
+_WORD_SCALES = {"ribu": 1000, "juta": 1000 ** 2, "miliar": 1000 ** 3, "milyar": 1000 ** 3, "triliun": 1000 ** 4}
+
+
+def parse_terbilang(text: str) -> int | None:
+    """Indonesian number words back to a number: "lima belas ribu" -> 15000, "seratus dua puluh" -> 120;
+    None when the text is anything else."""
+    words = re.sub(r"[^a-z ]+", " ", (text or "").lower()).split()
+    words = [w for w in words if w not in ("rupiah", "dan")]
+    if not words:
+        return None
+    total = group = current = 0
+    for word in words:
+        if word in ("seratus", "seribu") or word in _WORD_VALUES:
+            if word == "seratus":
+                group += 100
+            elif word == "seribu":
+                total += (group + current or 1) * 1000 if (group or current) else 1000
+                group = current = 0
+            else:
+                current += _WORD_VALUES[word]
+        elif word == "belas":
+            group += (current or 1) + 10
+            current = 0
+        elif word == "puluh":
+            group += (current or 1) * 10
+            current = 0
+        elif word == "ratus":
+            group += (current or 1) * 100
+            current = 0
+        elif word in _WORD_SCALES:
+            total += (group + current or 1) * _WORD_SCALES[word]
+            group = current = 0
+        else:
+            return None
+    return total + group + current
 
 
 def angka(n: int) -> str:
@@ -184,24 +229,30 @@ def format_nip(nip: str) -> str:
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
 
 
-# Month words in Indonesian (incl. old spellings and common abbreviations) and English.
-_MONTH_WORDS: dict[str, int] = {}
+# Month words in Indonesian (full, abbreviated, old spellings) and English; defined once, here: the readers
+# build their patterns from MONTH_WORDS.
+MONTH_WORDS: dict[str, int] = {}
 for _number, _names in enumerate([
-    ("januari", "jan", "january"),
-    ("februari", "pebruari", "feb", "peb", "febr", "february"),
-    ("maret", "mar", "march"),
-    ("april", "apr"),
+    ("januari", "jan", "january", "djanuari"),
+    ("februari", "pebruari", "feb", "peb", "febr", "pebr", "february"),
+    ("maret", "mar", "mrt", "march"),
+    ("april", "apr", "apl"),
     ("mei", "may"),
     ("juni", "jun", "june"),
     ("juli", "jul", "july"),
-    ("agustus", "agu", "agt", "agus", "agust", "aug", "august"),
-    ("september", "sep", "sept"),
+    ("agustus", "agu", "agt", "ags", "agus", "agust", "aug", "august"),
+    ("september", "sep", "sept", "spt"),
     ("oktober", "okt", "oct", "october"),
-    ("november", "nopember", "nov", "nop"),
-    ("desember", "des", "dec", "december"),
+    ("november", "nopember", "nov", "nop", "novemb"),
+    ("desember", "des", "dec", "december", "dsb"),
 ], start=1):
     for _name in _names:
-        _MONTH_WORDS[_name] = _number
+        MONTH_WORDS[_name] = _number
+MONTH_WORDS.pop("dsb")  # "dsb." is "dan sebagainya", never December
+MONTH_PATTERN = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
+"""Alternation of every month word (longest first), for readers that look for dates inside a line."""
+DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
+DAY_PATTERN = r"senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad"
 
 _ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
@@ -224,6 +275,11 @@ def _make_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def excel_serial_date(serial: float) -> date | None:
+    """The date of an Excel serial number (1900 system), or None outside the plausible window."""
+    return _from_excel_serial(serial)
+
+
 def _from_excel_serial(serial: float) -> date | None:
     if not _EXCEL_MIN <= serial < _EXCEL_MAX:
         return None
@@ -238,10 +294,10 @@ def _parse_text(text: str) -> date | None:
     if m := _NUMERIC_DMY.search(text):
         return _make_date(int(m[4]), int(m[3]), int(m[1]))
     for m in _NAMED_DMY.finditer(text):
-        if month := _MONTH_WORDS.get(m[2].lower()):
+        if month := MONTH_WORDS.get(m[2].lower()):
             return _make_date(int(m[3]), month, int(m[1]))
     for m in _NAMED_MDY.finditer(text):
-        if month := _MONTH_WORDS.get(m[1].lower()):
+        if month := MONTH_WORDS.get(m[1].lower()):
             return _make_date(int(m[3]), month, int(m[2]))
     return None
 

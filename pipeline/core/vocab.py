@@ -192,3 +192,10 @@ the instructions of the blank DIK form."""
 
 UU_KIP = "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik"
 PASAL17_LETTERS = "abcdefghij"
+
+# -- who applies (reference §2: a person with a NIK, or a legal entity with its SK number) --------------------
+
+JENIS_PEMOHON = {
+    "perorangan": "Perorangan",
+    "organisasi": "Badan hukum/organisasi",
+}

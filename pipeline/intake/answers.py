@@ -12,7 +12,9 @@ from datetime import date
 
 from pipeline.core import bahasa
 from pipeline.core.vocab import DECISIONS, INFORMATION_FORMS, PASAL17_LETTERS, UU_KIP
+from pipeline.intake.lists import parse_dasar, pasal17_of
 from pipeline.intake.reading import FormRecord
+from pipeline.intake.reading.text import clean_request_number
 from pipeline.intake.validation import check_lengths
 
 
@@ -75,18 +77,25 @@ _ALIASES = {
 
 def decision_from_fields(fields: dict[str, str], *, today: date) -> tuple[Decision | None, list[str]]:
     """Parse the raw text of an answer (answer sheet or command line) into a Decision."""
-    problems: list[str] = []
-    nomor = (fields.get("nomor_pendaftaran") or "").strip()
+    problems: list[str] = [note for note in (fields.get(READER_NOTES) or "").split("\n") if note]
+    nomor = _request_number(fields.get("nomor_pendaftaran") or "")
     if not nomor:
         problems.append("Nomor pendaftaran permohonan belum diisi.")
     keputusan = _normalise_decision(fields.get("keputusan") or "")
-    if keputusan is None:
+    if keputusan is None and not _decision_marked_twice(problems):
         problems.append(f"Keputusan belum dipilih atau tidak dikenal. Pilihan: {', '.join(DECISIONS)}.")
     bentuk = _parse_forms(fields.get("bentuk") or "", problems)
     numbers = {key: _parse_amount(fields.get(key), label, problems) for key, label in (
         ("halaman", "Jumlah halaman"), ("tarif", "Biaya penyalinan per halaman"), ("biaya_kirim", "Biaya pengiriman"),
         ("biaya_lain", "Biaya lain"), ("waktu_hari", "Waktu penyediaan (hari kerja)"))}
     pasal17, angka = _parse_pasal17(fields.get("pasal17") or "", problems)
+    dasar_lain = (fields.get("dasar_lain") or "").strip()
+    if not pasal17 and dasar_lain:
+        # "Dasar hukum: Pasal 17 huruf b UU 14/2008 jo. Pasal 5 UU 8/1981": the letter is UU KIP's, the rest
+        # another law's article
+        letter, number, other, _, _ = parse_dasar(dasar_lain)
+        if letter:
+            pasal17, angka, dasar_lain = letter, number, other
     tanggal = None
     if fields.get("tanggal"):
         tanggal = bahasa.parse_tanggal(fields["tanggal"])
@@ -94,12 +103,12 @@ def decision_from_fields(fields: dict[str, str], *, today: date) -> tuple[Decisi
             problems.append(f"Tanggal keputusan tidak dapat dibaca (tertulis \"{fields['tanggal']}\").")
         elif tanggal > today:
             problems.append(f"Tanggal keputusan {bahasa.tanggal(tanggal)} berada di masa depan.")
-    check_lengths(fields, problems)
+    check_lengths({k: v for k, v in fields.items() if k != READER_NOTES}, problems)
     if problems:
         return None, problems
     return Decision(
         nomor=nomor, keputusan=keputusan, dikuasai_oleh=(fields.get("dikuasai_oleh") or "").strip(), bentuk=bentuk,
-        pasal17=pasal17, angka=angka, dasar_lain=(fields.get("dasar_lain") or "").strip(),
+        pasal17=pasal17, angka=angka, dasar_lain=dasar_lain,
         konsekuensi=(fields.get("konsekuensi") or "").strip(), penghitaman=(fields.get("penghitaman") or "").strip(),
         alasan=(fields.get("alasan") or "").strip(), kapan_tersedia=(fields.get("kapan_tersedia") or "").strip(),
         tanggal=tanggal or today, **numbers,
@@ -127,35 +136,71 @@ def _parse_forms(text: str, problems: list[str]) -> list[str]:
     return sorted(set(found), key=INFORMATION_FORMS.index)
 
 
+_AMOUNT_UNITS = re.compile(
+    r"\brp\.?|\b(?:rupiah|idr|per\s*(?:lembar|halaman|hlm)|/\s*(?:lembar|halaman|hlm)|lembar|halaman|hlm\.?|hari\s*kerja"
+    r"|hari|hk|lbr|hal|eks|eksemplar)\b\.?|,-+|\.-+$|=-*",
+    re.IGNORECASE,
+)
+_FREE = re.compile(r"^(?:gratis|nihil|tidak\s+(?:ada|dipungut(?:\s+biaya)?|dikenakan(?:\s+biaya)?)|tanpa\s+biaya|-+|nol)$",
+                   re.IGNORECASE)
+
+
 def _parse_amount(text: str | None, label: str, problems: list[str]) -> int:
-    """``"Rp 15.000,00"``, ``"15000"``, ``"15.000"`` -> 15000 (whole Rupiah; sen are not charged)."""
+    """Amounts, page counts and working days as people write them: ``"Rp 15.000,00"``, ``"Rp15.000,-"``,
+    ``"15000"``, ``"15.000"``, ``"10 lembar"``, ``"7 (tujuh) hari kerja"``, ``"lima belas ribu rupiah"``,
+    ``"gratis"`` -> whole numbers (sen are not charged)."""
     if text is None or not str(text).strip():
         return 0
-    raw = str(text).strip().lower().replace("rp", "").replace(" ", "")
-    raw = re.sub(r",00?$", "", raw)
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+", raw):
-        raw = raw.replace(".", "")
-    if not raw.isdigit():
-        problems.append(f"{label} harus berupa angka bulat (tertulis \"{text}\").")
+    written = str(text).strip()
+    raw = re.sub(r"\([^()]*\)", " ", written)  # "7 (tujuh)": the words repeat the figure
+    raw = _AMOUNT_UNITS.sub(" ", raw).strip(" :./")
+    if _FREE.fullmatch(raw) or _FREE.fullmatch(written.lower()):
         return 0
-    return int(raw)
+    compact = raw.replace(" ", "")
+    compact = re.sub(r",0{1,2}$", "", compact)
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", compact):
+        compact = compact.replace(".", "")
+    if compact.isdigit():
+        return int(compact)
+    words = bahasa.parse_terbilang(raw)
+    if words is not None:
+        return words
+    problems.append(f"{label} harus berupa angka bulat (tertulis \"{written}\").")
+    return 0
+
+
+def _request_number(text: str) -> str:
+    return clean_request_number(text)
+
+
+def _decision_marked_twice(problems: list[str]) -> bool:
+    return any("lebih dari satu pilihan" in problem for problem in problems)
 
 
 def _parse_pasal17(text: str, problems: list[str]) -> tuple[str, str]:
-    """``"b"``, ``"huruf b angka 2"``, ``"Pasal 17 huruf b angka 2"`` -> ("b", "2")."""
-    text = text.strip().lower()
-    if not text:
+    """``"b"``, ``"huruf b angka 2"``, ``"Pasal 17 huruf b angka 2"``, ``"Ps. 17 hrf. b"``, ``"Psl 17 (b) UU KIP"``
+    -> ("b", "2")."""
+    written = " ".join(text.split())
+    if not written:
         return "", ""
-    match = re.fullmatch(r"(?:pasal\s*17\s*)?(?:huruf\s*)?([a-z])\s*(?:(?:angka|ayat)?\s*(\d+))?", text)
-    if not match or match.group(1) not in PASAL17_LETTERS:
-        problems.append(f"Dasar pengecualian \"{text}\" tidak dikenal: Pasal 17 UU KIP hanya memiliki huruf a sampai j.")
+    letter, angka = pasal17_of(written)
+    if not letter or letter not in PASAL17_LETTERS:
+        problems.append(f"Dasar pengecualian \"{written}\" tidak dikenal: Pasal 17 UU KIP hanya memiliki huruf a sampai j.")
         return "", ""
-    return match.group(1), match.group(2) or ""
+    return letter, angka
+
+
+READER_NOTES = "_catatan_pembaca"
+"""Key of the reader's notes about the sheet (two marks on one decision, values it could not place)."""
 
 
 def answer_fields(record: FormRecord) -> dict[str, str]:
-    """The sheet's text fields plus its two ticked choices, as :func:`decision_from_fields` takes them."""
+    """The sheet's text fields plus its two ticked choices, as :func:`decision_from_fields` takes them; what
+    the reader noted about the sheet goes along, so the refusal says it."""
     fields = dict(record.fields)
+    notes = [*record.notes, *record.unplaced]
+    if notes:
+        fields[READER_NOTES] = "\n".join(notes)
     ticked = record.choices.get("keputusan", [])
     if len(ticked) > 1:
         fields["keputusan"] = "lebih dari satu"

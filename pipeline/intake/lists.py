@@ -45,6 +45,8 @@ __all__ = [
     "validate_dip",
     "validate_dik",
     "parse_dasar",
+    "pasal17_of",
+    "normalise_legal_basis",
     "ordered",
 ]
 
@@ -396,7 +398,8 @@ def _grouped(entries: Iterable[DipEntry]) -> list[tuple[str, list[tuple[str, lis
 # --------------------------------------------------------------------------------------------------
 
 _PASAL17 = re.compile(
-    r"(?<![\w/.])(?:pasal\s*)?17\s*(?:huruf\s*)?\(?([a-z])\)?(?![a-z])\.?(?:\s*(?:angka|ayat)\s*\(?(\d+)\)?)?",
+    r"(?<![\w/.])(?:pasal\s*)?17\s*(?:ayat\s*\(?1\)?\s*)?(?:huruf\s*)?\(?([a-z])\)?(?![a-z])\.?"
+    r"(?:\s*(?:angka|ayat)\s*\(?(\d+)\)?)?",
     re.I,
 )
 _ONLY_LETTER = re.compile(r"(?:huruf\s*)?\(?([a-z])\)?\.?(?:\s*(?:angka|ayat)\s*\(?(\d+)\)?)?", re.I)
@@ -408,6 +411,34 @@ _UU_KIP_MENTION = re.compile(
 )
 _LAW = re.compile(r"\bpasal\b|\bundang|\buu\b|\bperaturan\b|\bpp\b|\bperpres\b|\bperda\b|\bpergub\b|\bpermen", re.I)
 _CONNECTORS = re.compile(r"^[\s;,.:]*(?:(?:jo|juncto|dan|serta)\b\.?)?[\s;,.:]*", re.I)
+
+
+# Abbreviations of "Pasal 17 huruf b angka 2" as people write them: "Ps. 17 hrf. b", "Psl 17 (b) ang. 2",
+# "pasal 17 huruf (b) butir 2", "Pasal 17 b UU KIP".
+_ABBREVIATIONS = [
+    (re.compile(r"\b(?:psl|ps|pas)\b\.?", re.I), "Pasal"),
+    (re.compile(r"\b(?:hrf|hrft|hur|huf)\b\.?", re.I), "huruf"),
+    (re.compile(r"\b(?:angk|ang|agk|butir|poin|point|nomor|no)\b\.?(?=\s*\(?\d)", re.I), "angka"),
+]
+
+
+def normalise_legal_basis(text: str) -> str:
+    """Abbreviations written out, so "Ps. 17 hrf. b ang. 2" reads like "Pasal 17 huruf b angka 2"."""
+    for pattern, word in _ABBREVIATIONS:
+        text = pattern.sub(word, text)
+    return " ".join(text.split())
+
+
+def pasal17_of(text: str) -> tuple[str, str]:
+    """(letter, angka) of UU KIP Pasal 17 in a legal basis as written, or ("", "") when it names none."""
+    text = normalise_legal_basis(text)
+    only = _ONLY_LETTER.fullmatch(text.strip())
+    if only:
+        return only.group(1).lower(), only.group(2) or ""
+    match = _PASAL17.search(text)
+    if match:
+        return match.group(1).lower(), match.group(2) or ""
+    return "", ""
 
 
 def _expand_law_names(text: str) -> str:
@@ -427,7 +458,7 @@ def parse_dasar(text: str) -> tuple[str, str, str, str, str]:
     36/2009 tentang Kesehatan", "Pasal 57 Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan", "");
     "Pasal 17 huruf k" -> error (Pasal 17 has letters a to j only). ``error`` is "" or an Indonesian
     sentence."""
-    original = " ".join((text or "").split())
+    original = normalise_legal_basis(text or "")
     if not original:
         return "", "", "", "", ""
     letter = angka = ""

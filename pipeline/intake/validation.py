@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from pipeline.core.bahasa import angka, parse_tanggal
 from pipeline.core.bahasa import tanggal as format_tanggal
 from pipeline.core.vocab import ALASAN_KEBERATAN, CARA_MEMPEROLEH, CARA_SALINAN
+from pipeline.intake.reading.text import label_key
 
 if TYPE_CHECKING:
     from pipeline.intake.reading import FormRecord
@@ -41,6 +42,10 @@ _DAY_NAMES = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "m
 
 @dataclass
 class Applicant:
+    """Who applies. A person (``organisasi`` False), or an organisation: then ``nama`` is the organisation,
+    ``penanggung_jawab`` the person acting for it (and ``jabatan`` their position), ``nomor_sk`` its SK
+    Kemenkumham/AHU number; letters go to the organisation "c.q." the person in charge."""
+
     nama: str
     # personal data stays out of repr() so it does not leak into logs and tracebacks
     alamat: str = field(repr=False)
@@ -50,6 +55,16 @@ class Applicant:
     telepon: str | None = field(default=None, repr=False)
     email: str | None = field(default=None, repr=False)
     nama_kuasa: str | None = None
+    organisasi: bool = False
+    penanggung_jawab: str | None = None
+    jabatan: str | None = None
+
+    @property
+    def alamat_surat(self) -> str:
+        """The addressee line: "Yayasan Bali Sadar c.q. I Made Suarta" for an organisation, else the name."""
+        if self.organisasi and self.penanggung_jawab:
+            return f"{self.nama} c.q. {self.penanggung_jawab}"
+        return self.nama
 
 
 @dataclass
@@ -187,10 +202,31 @@ def _strip_labels(text: str | None) -> str | None:
 # Request form
 # ---------------------------------------------------------------------------------------------
 
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
 def _text(fields: dict[str, str], key: str) -> str | None:
-    """Field text, or None when blank or only placeholder marks ("-", "…", "____")."""
-    value = (fields.get(key) or "").strip()
+    """Field text, or None when blank or only placeholder marks ("-", "…", "____"). Invisible marks pasted
+    with the text (WhatsApp's direction marks, zero-width spaces) are dropped before any check."""
+    value = _ODD_SPACES.sub(" ", _INVISIBLE.sub("", fields.get(key) or "")).strip()
     return value if any(ch.isalnum() for ch in value) else None
+
+
+def _applicant(fields: dict[str, str], nama: str, alamat: str, nik: str | None, nomor_sk: str | None,
+               telepon: str | None, email: str | None, nama_kuasa: str | None) -> Applicant:
+    return Applicant(nama=nama, alamat=alamat, nik=nik, nomor_sk=nomor_sk, pekerjaan=_text(fields, "pekerjaan"),
+                     telepon=telepon, email=email, nama_kuasa=nama_kuasa, organisasi=_is_organisation(fields),
+                     penanggung_jawab=_text(fields, "penanggung_jawab"), jabatan=_text(fields, "jabatan"))
+
+
+def _is_organisation(fields: dict[str, str]) -> bool:
+    return _text(fields, "jenis_pemohon") == "organisasi"
+
+
+def _check_person_in_charge(fields: dict[str, str], problems: list[str]) -> None:
+    if _is_organisation(fields) and _text(fields, "penanggung_jawab") is None:
+        problems.append("Nama penanggung jawab badan hukum/organisasi belum diisi.")
 
 
 # Longest text a form field may hold. A form is one or two pages; a field far beyond that is a paste
@@ -263,16 +299,24 @@ def _check_contact(fields: dict[str, str], problems: list[str]) -> tuple[str | N
     return phone, email
 
 
-def _check_choice(choices: dict[str, list[str]], key: str, allowed: tuple[str, ...], label: str,
+def _check_choice(record: FormRecord, key: str, allowed: tuple[str, ...], label: str,
                   problems: list[str]) -> list[str]:
-    ticked = list(choices.get(key) or [])
+    ticked = list(record.choices.get(key) or [])
     unknown = [option for option in ticked if option not in allowed]
     if unknown:
         problems.append(f"Pilihan {label} tidak dikenal: {', '.join(unknown)}.")
     known = [option for option in ticked if option in allowed]
-    if not known and not unknown:
+    if not known and not unknown and not _marked_twice(record, key):
         problems.append(f"{label[0].upper()}{label[1:]} belum dipilih {_TICK_HINT}.")
     return known
+
+
+_TWO_MARKS = re.compile(r"^Isian '([^']+)' bertanda pada lebih dari satu pilihan")
+
+
+def _marked_twice(record: FormRecord, key: str) -> bool:
+    """The reader's note already says this choice has two marks: it is not "belum dipilih"."""
+    return any((m := _TWO_MARKS.match(note)) and label_key(m.group(1)) == key for note in record.notes)
 
 
 def _split_place(text: str) -> tuple[str | None, str]:
@@ -306,24 +350,23 @@ def validate_request(record: FormRecord, today: date) -> tuple[RequestData | Non
     """
     fields, problems = record.fields, []
     nama = _check_required(fields, "nama", "Nama belum diisi.", problems)
+    _check_person_in_charge(fields, problems)
     nik, nomor_sk = _check_identity(fields, problems)
     alamat = _check_required(fields, "alamat", "Alamat belum diisi.", problems)
     telepon, email = _check_contact(fields, problems)
     rincian = _check_required(fields, "rincian_informasi",
                               "Rincian informasi yang dibutuhkan belum diisi.", problems)
     tujuan = _check_required(fields, "tujuan", "Tujuan penggunaan informasi belum diisi.", problems)
-    memperoleh = _check_choice(record.choices, "cara_memperoleh", tuple(CARA_MEMPEROLEH),
+    memperoleh = _check_choice(record, "cara_memperoleh", tuple(CARA_MEMPEROLEH),
                                "cara memperoleh informasi", problems)
-    salinan = _check_choice(record.choices, "cara_salinan", tuple(CARA_SALINAN),
+    salinan = _check_choice(record, "cara_salinan", tuple(CARA_SALINAN),
                             "cara mendapatkan salinan informasi", problems)
     tanggal_form, place = _check_date(fields, today, problems)
     check_lengths(fields, problems)
     problems.extend(note for note in record.notes if note)
     if problems:
         return None, problems
-    applicant = Applicant(nama=nama, alamat=alamat, nik=nik, nomor_sk=nomor_sk,
-                          pekerjaan=_text(fields, "pekerjaan"), telepon=telepon, email=email,
-                          nama_kuasa=_text(fields, "nama_kuasa"))
+    applicant = _applicant(fields, nama, alamat, nik, nomor_sk, telepon, email, _text(fields, "nama_kuasa"))
     data = RequestData(applicant=applicant, rincian_informasi=rincian, tujuan=tujuan,
                        cara_memperoleh=memperoleh, cara_salinan=salinan, tanggal_form=tanggal_form,
                        tempat=_text(fields, "tempat") or place, opd_tujuan=_text(fields, "opd_tujuan"))
@@ -364,11 +407,12 @@ def validate_objection(record: FormRecord, today: date) -> tuple[ObjectionData |
     """
     fields, problems = record.fields, []
     nama = _check_required(fields, "nama", "Nama pengaju keberatan belum diisi.", problems)
+    _check_person_in_charge(fields, problems)
     nik, nomor_sk = _check_identity(fields, problems)
     alamat = _check_required(fields, "alamat", "Alamat belum diisi.", problems)
     telepon, email = _check_contact(fields, problems)
     tujuan = _check_required(fields, "tujuan", "Tujuan penggunaan informasi belum diisi.", problems)
-    alasan = _check_choice(record.choices, "alasan", tuple(ALASAN_KEBERATAN), "alasan pengajuan keberatan (a-g)", problems)
+    alasan = _check_choice(record, "alasan", tuple(ALASAN_KEBERATAN), "alasan pengajuan keberatan (a-g)", problems)
     nomor_permohonan = _text(fields, "nomor_pendaftaran")
     if nomor_permohonan is None and any(a != "b" for a in alasan):
         problems.append("Nomor pendaftaran permohonan belum diisi (hanya alasan b yang tidak memerlukan permohonan sebelumnya).")
@@ -379,8 +423,7 @@ def validate_objection(record: FormRecord, today: date) -> tuple[ObjectionData |
     problems.extend(note for note in record.notes if note)
     if problems:
         return None, problems
-    applicant = Applicant(nama=nama, alamat=alamat, nik=nik, nomor_sk=nomor_sk, pekerjaan=_text(fields, "pekerjaan"),
-                          telepon=telepon, email=email, nama_kuasa=kuasa.nama if kuasa else None)
+    applicant = _applicant(fields, nama, alamat, nik, nomor_sk, telepon, email, kuasa.nama if kuasa else None)
     return ObjectionData(applicant=applicant, nomor_permohonan=nomor_permohonan, tujuan=tujuan, alasan=alasan,
                          kasus_posisi=kasus, kuasa=kuasa, tanggal_form=tanggal_form,
                          tempat=_text(fields, "tempat") or place), problems

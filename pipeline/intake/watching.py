@@ -91,7 +91,8 @@ class InboxListing:
             self._ordered = sorted((entry for entry in self._known.values() if entry), key=lambda e: (e.mtime, e.name))
         elif gone:
             self._ordered = [entry for entry in self._ordered if entry.name not in gone]
-        forms = {stem for stem, suffix in (os.path.splitext(name.lower()) for name in entries) if suffix in _FORM_SUFFIXES}
+        # An attachment travels with the form of exactly its stem (``X.ktp.jpg`` is not ``x.docx``'s).
+        forms = {stem for stem, suffix in (os.path.splitext(name) for name in entries) if suffix.lower() in _FORM_SUFFIXES}
         return [entry.path for entry in self._ordered if entry.form_stem is None or entry.form_stem not in forms]
 
 
@@ -104,7 +105,7 @@ class _Entry:
 
     @classmethod
     def of(cls, entry: os.DirEntry) -> _Entry:
-        stem = entry.name.lower().rsplit(".", 2)[0] if looks_like_attachment(entry.name) else None
+        stem = entry.name.rsplit(".", 2)[0] if looks_like_attachment(entry.name) else None
         return cls(_mtime(entry), entry.name, Path(entry.path), stem)
 
 

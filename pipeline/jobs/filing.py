@@ -66,14 +66,17 @@ def file_forms(ctx: Context, kind: Kind, job: Job) -> Outcome:
     if not job.document.records:
         return Outcome.refusal("Berkas ini tidak berisi satu pun formulir yang terisi (hanya judul kolom atau baris "
                                "kosong).")
-    outcome, good = Outcome(), []
+    outcome, good = Outcome(notes=list(job.document.notes)), []
     for record in job.document.records:
         data, problems = kind.validate(ctx, record)
-        if problems:
+        if record.unplaced:   # filled but not all read: for the officer, never a "kurang lengkap" to the applicant
+            outcome.refused.append(Refusal(f"{record_prefix(record)}Perlu diperiksa petugas — "
+                                           + " ".join(record.unplaced + problems)))
+        elif problems:
             outcome.refused.append(Refusal(f"{record_prefix(record)}Formulir kurang lengkap — " + " ".join(problems),
                                            kind.notice(record, problems)))
         else:
-            good.append((record, data))
+            good.append((record, {**data, **how_it_was_read(record)}))
     several = job.document.layout.startswith("xlsx") or len(job.document.records) > 1
     good = [(record, data) for record, data in good if not sent_before(ctx, kind, job, record, data, several, outcome)]
     source_ref = archive_source_file(ctx, job) if good and kind.source_once and several else None
@@ -117,15 +120,18 @@ def sent_before(ctx: Context, kind: Kind, job: Job, record: FormRecord, data: di
 
 def record_prefix(record: FormRecord) -> str:
     """How a reason names one form of a file of several: its workbook row, or its place in the document."""
-    if record.row:
-        return f"Baris {record.row}: "
-    part = getattr(record, "part", None)
-    return f"Formulir ke-{part}: " if part else ""
+    return record.where()
 
 
 def record_row(record: FormRecord) -> int:
     """The form's place in its file, unique per file (a workbook row, or the form's number in a document)."""
-    return record.row or getattr(record, "part", None) or 0
+    return record.row or record.part or 0
+
+
+def how_it_was_read(record: FormRecord) -> dict:
+    """Where each value was read, and the values read by a weaker rule: kept with the case (``ppid show``)."""
+    reading = {key: value for key, value in (("sumber", record.sources), ("catatan", record.weak)) if value}
+    return {"pembacaan": reading} if reading else {}
 
 
 # -- a new case ------------------------------------------------------------------------------------------------

@@ -33,7 +33,8 @@ def handle(ctx: Context, job: Job) -> Outcome:
     matches = [(doc_id, found) for doc_id in doc_ids if (found := ctx.db.letter_by_doc_id(doc_id))]
     if not matches:
         return Outcome.refusal("Berkas ini tidak cocok dengan draf mana pun yang menunggu tanda tangan: tidak ada kode QR "
-                               "atau ID dokumen (DOK-tttt-nnnnnn) yang dikenal pada halaman maupun nama berkasnya.")
+                               "atau ID dokumen (DOK-tttt-nnnnnn) yang dikenal pada halaman maupun nama berkasnya. Bila "
+                               "ini foto atau pindaian formulir, ketik ulang isiannya pada formulir .docx (ppid forms).")
     if len({found[0].id for _, found in matches}) > 1:
         return Outcome.refusal("Berkas ini memuat kode QR dari lebih dari satu perkara; pindai tiap surat dalam berkas "
                                "terpisah.")

@@ -275,6 +275,14 @@ def signer_for(config: Config, spec: LetterSpec) -> str | None:
     return {"sk_dip": config.decrees.dip_signer, "sk_dik": config.decrees.dik_signer}.get(spec.key, spec.signer)
 
 
+def addressee_of(applicant: dict) -> str:
+    """Whom a letter to the applicant is addressed to: the person, or the organisation c.q. its person in charge."""
+    name = applicant.get("nama") or ""
+    if applicant.get("organisasi") and applicant.get("penanggung_jawab"):
+        return f"{name} c.q. {applicant['penanggung_jawab']}"
+    return name
+
+
 def agency_block(agency: AgencySettings) -> dict:
     """The ``instansi`` group: what the letterhead of every document reads."""
     return {"pemerintah": agency.government, "nama": agency.name, "nama_singkat": agency.short_name,
@@ -353,6 +361,11 @@ def letter_context(
             "email": applicant.get("email") or "",
             "kontak": contact,
             "nama_kuasa": applicant.get("nama_kuasa") or "",
+            # An organisation applies through the person in charge: letters go to "<organisation> c.q. <person>".
+            "organisasi": bool(applicant.get("organisasi")),
+            "penanggung_jawab": applicant.get("penanggung_jawab") or "",
+            "jabatan": applicant.get("jabatan") or "",
+            "tujuan_surat": addressee_of(applicant),
         },
         "permohonan": {
             "rincian": request.get("rincian_informasi") or "",

@@ -590,7 +590,7 @@ def request_row(case) -> RequestRegisterRow:
     total = sum(int(answer.get(k) or 0) for k in ("biaya_kirim", "biaya_lain")) + int(answer.get("halaman") or 0) * int(answer.get("tarif") or 0)
     return RequestRegisterRow(
         no=case.seq, nomor=case.number, tanggal=case.received,
-        nama=applicant.get("nama") or case.applicant_name, alamat=applicant.get("alamat") or "",
+        nama=applicant_name(applicant) or case.applicant_name, alamat=applicant.get("alamat") or "",
         kontak=" / ".join(v for v in (applicant.get("telepon"), applicant.get("email")) if v),
         pekerjaan=applicant.get("pekerjaan") or "", informasi=data.get("rincian_informasi") or "", tujuan=data.get("tujuan") or "",
         status_dikuasai=_YES_NO.get(DECISION_HELD.get(decision), ""),
@@ -604,6 +604,17 @@ def request_row(case) -> RequestRegisterRow:
         batal=case.void_reason if case.status == "batal" else None,
         keterangan="; ".join(notes),
     )
+
+
+def applicant_name(applicant: dict) -> str:
+    """The register's name column: a person, or an organisation with its person in charge and SK number."""
+    name = applicant.get("nama") or ""
+    if not applicant.get("organisasi"):
+        return name
+    person = applicant.get("penanggung_jawab")
+    person = f"{person} ({applicant['jabatan']})" if person and applicant.get("jabatan") else person
+    details = [f"penanggung jawab: {person}" if person else "", f"SK: {applicant['nomor_sk']}" if applicant.get("nomor_sk") else ""]
+    return "; ".join([name, *filter(None, details)])
 
 
 def case_flags(data: dict) -> list[str]:
@@ -632,7 +643,7 @@ def objection_row(case, request, atasan: str) -> ObjectionRegisterRow:
     notes += case_flags(data)
     return ObjectionRegisterRow(
         no=case.seq, nomor=case.number, tanggal=case.received,
-        nama=applicant.get("nama") or case.applicant_name, alamat=applicant.get("alamat") or "",
+        nama=applicant_name(applicant) or case.applicant_name, alamat=applicant.get("alamat") or "",
         pekerjaan=applicant.get("pekerjaan") or "", telepon=applicant.get("telepon") or "", email=applicant.get("email") or "",
         nomor_permohonan=data.get("nomor_permohonan") or "",
         informasi=(request.data.get("rincian_informasi") or "") if request else "",
