@@ -496,7 +496,8 @@ def test_publication_carries_no_personal_data(tmp_path):
 
 
 def test_publication_csv_neutralises_formulas(tmp_path):
-    entry = DipEntry("berkala", "=1+1", "@x", "-2", "- Bagian", "Elektronik", "5 tahun", "Dinas X", 2)
+    entry = DipEntry("berkala", "=1+1", "@x", "-2", "- 1+cmd|' /C calc'!A0", "  =HYPERLINK(1)", "5 tahun", "Dinas X", 2)
     csv_path = write_publication([entry], tmp_path, year=2026, agency="X", **SK)[1]
     row = list(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8-sig")), delimiter=";"))[1]
-    assert row[2:6] == ["'=1+1", "'@x", "'-2", "- Bagian"]
+    # Excel runs all of these, a dash and spaces before the sign included: each starts with an apostrophe.
+    assert row[2:7] == ["'=1+1", "'@x", "'-2", "'- 1+cmd|' /C calc'!A0", "'  =HYPERLINK(1)"]

@@ -83,8 +83,9 @@ def _csv_bytes(entries: Sequence[DipEntry]) -> bytes:
 
 
 def _csv_safe(text: str) -> str:
-    """Spreadsheets run a cell starting with = + - @ as a formula: such text gets a leading apostrophe."""
+    """Spreadsheets run a cell starting with = + - @ (also after leading spaces, and "- 1+cmd|…" too) as a
+    formula: such text gets a leading apostrophe."""
     text = " ".join(xlsx.clean_text(text).split("\n"))
-    if text[:1] in ("=", "+", "@", "\t") or (text[:1] == "-" and len(text) > 1 and not text[1].isspace()):
+    if text.lstrip(" \t\r")[:1] in ("=", "+", "-", "@") or text[:1] in ("\t", "\r"):
         return "'" + text
     return text
