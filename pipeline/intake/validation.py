@@ -40,6 +40,11 @@ _TICK_HINT = "(beri tanda ☑ pada salah satu pilihan)"
 _DAY_NAMES = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad"}
 
 
+def addressee(nama: str, *, organisasi: bool, penanggung_jawab: str | None) -> str:
+    """The addressee line: "Yayasan Bali Sadar c.q. I Made Suarta" for an organisation, else the name."""
+    return f"{nama} c.q. {penanggung_jawab}" if organisasi and penanggung_jawab else nama
+
+
 @dataclass
 class Applicant:
     """Who applies. A person (``organisasi`` False), or an organisation: then ``nama`` is the organisation,
@@ -61,10 +66,7 @@ class Applicant:
 
     @property
     def alamat_surat(self) -> str:
-        """The addressee line: "Yayasan Bali Sadar c.q. I Made Suarta" for an organisation, else the name."""
-        if self.organisasi and self.penanggung_jawab:
-            return f"{self.nama} c.q. {self.penanggung_jawab}"
-        return self.nama
+        return addressee(self.nama, organisasi=self.organisasi, penanggung_jawab=self.penanggung_jawab)
 
 
 @dataclass

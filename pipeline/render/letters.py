@@ -14,6 +14,7 @@ from pipeline.core import bahasa
 from pipeline.core.config import AgencySettings, Config, Signer
 from pipeline.core.vocab import ALASAN_KEBERATAN, CARA_MEMPEROLEH, CARA_SALINAN, DECISION_TEXT, OBJECTION_DECISIONS
 from pipeline.intake.answers import Decision
+from pipeline.intake.validation import addressee
 from pipeline.render.lists import daftar_context
 from pipeline.render.qr import qr_png
 from pipeline.store.db import Case
@@ -275,14 +276,6 @@ def signer_for(config: Config, spec: LetterSpec) -> str | None:
     return {"sk_dip": config.decrees.dip_signer, "sk_dik": config.decrees.dik_signer}.get(spec.key, spec.signer)
 
 
-def addressee_of(applicant: dict) -> str:
-    """Whom a letter to the applicant is addressed to: the person, or the organisation c.q. its person in charge."""
-    name = applicant.get("nama") or ""
-    if applicant.get("organisasi") and applicant.get("penanggung_jawab"):
-        return f"{name} c.q. {applicant['penanggung_jawab']}"
-    return name
-
-
 def agency_block(agency: AgencySettings) -> dict:
     """The ``instansi`` group: what the letterhead of every document reads."""
     return {"pemerintah": agency.government, "nama": agency.name, "nama_singkat": agency.short_name,
@@ -365,7 +358,8 @@ def letter_context(
             "organisasi": bool(applicant.get("organisasi")),
             "penanggung_jawab": applicant.get("penanggung_jawab") or "",
             "jabatan": applicant.get("jabatan") or "",
-            "tujuan_surat": addressee_of(applicant),
+            "tujuan_surat": addressee(applicant.get("nama") or "", organisasi=bool(applicant.get("organisasi")),
+                                      penanggung_jawab=applicant.get("penanggung_jawab")),
         },
         "permohonan": {
             "rincian": request.get("rincian_informasi") or "",

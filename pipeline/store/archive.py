@@ -24,7 +24,6 @@ from pipeline.core.files import (
     DIR_MODE,
     FILE_MODE,
     ArchiveError,
-    copy_atomic,
     fsync_dir,
     now_iso,
     sha256_file,
@@ -64,12 +63,6 @@ class Staging:
         path = self.root / name
         write_atomic(path, data)
         self._record(path, role, hashlib.sha256(data).hexdigest(), original_name)
-        return path
-
-    def add_copy(self, src: Path, name: str, role: str, *, original_name: str | None = None) -> Path:
-        path = self.root / name
-        digest = copy_atomic(src, path)
-        self._record(path, role, digest, original_name)
         return path
 
     def add_existing(self, path: Path, role: str, **extra) -> None:

@@ -396,8 +396,9 @@ class Database:
         return [tuple(row) for row in rows]
 
     def highest_numbers(self) -> dict[str, int]:
-        """The highest serial taken per ``register/year`` (the outgoing letters' series left out)."""
-        rows = self._query("SELECT register, year, MAX(seq) FROM cases GROUP BY register, year")
+        """The highest serial given per ``register/year`` (the outgoing letters' series left out): the counters,
+        which are never behind the cases they numbered."""
+        rows = self._query("SELECT register, year, last_seq FROM counters WHERE register != 'surat'")
         return {f"{register}/{year}": seq for register, year, seq in rows}
 
     def revision(self) -> int:

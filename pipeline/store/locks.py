@@ -88,21 +88,6 @@ class RunnerLock:
             self.fd = -1
 
 
-def runner_holder(folder: Path) -> str | None:
-    """Who runs ``watch``/``process`` on this workspace now, or None."""
-    path = folder / RUNNER_LOCK
-    if not path.exists():
-        return None
-    fd = os.open(path, os.O_RDWR)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return None
-    except OSError:
-        return _holder(fd)
-    finally:
-        os.close(fd)
-
-
 class WorkLock:
     """Exclusive between processes, shared by the threads of one: the first thread in takes the ``flock``, the
     last one out releases it. ``on_wait(holder)`` is called once when another process holds it."""
