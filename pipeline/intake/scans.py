@@ -9,12 +9,15 @@ from __future__ import annotations
 import logging
 import math
 import re
+import zipfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import pypdfium2 as pdfium
 import zxingcpp
 from PIL import Image, ImageSequence
+
+from pipeline.core.names import masked_name
 
 log = logging.getLogger(__name__)
 
@@ -45,14 +48,63 @@ def find_doc_ids(path: Path) -> list[str]:
     """
     path = Path(path)
     try:
-        pages = _pdf_page_ids(path) if _is_pdf(path) else _image_page_ids(path)
+        pages = _pdf_page_ids(path) if is_pdf(path) else _image_page_ids(path)
         return _distinct(doc_id for page in pages for doc_id in page)
     except Exception as exc:  # noqa: BLE001 - inbox files are untrusted: a broken one is "no ID", never a crash
-        log.warning("Tidak dapat membaca kode dokumen dari %s: %s", path.name, exc)
+        # The name may hold a NIK or a phone number: the log gets it masked.
+        log.warning("Tidak dapat membaca kode dokumen dari %s: %s", masked_name(path.name), exc)
         return []
 
 
-def _is_pdf(path: Path) -> bool:
+def docx_doc_ids(path: Path) -> list[str]:
+    """The document IDs printed in the footers of a Word document: a letter drafted by the pipeline carries
+    its own there (a form never does). [] for anything else, or when unreadable."""
+    try:
+        with zipfile.ZipFile(path) as docx:
+            names = [n for n in docx.namelist() if re.fullmatch(r"word/footer\d*\.xml", n)]
+            # A footer is a few kB; a bigger one is not ours (and never read whole).
+            text = " ".join(docx.read(n).decode("utf-8", "replace") for n in names
+                            if docx.getinfo(n).file_size < 1_000_000)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        return []
+    return _ids_in_text(re.sub(r"<[^>]+>", "", text))
+
+
+def page_images(path: Path, max_pages: int = MAX_PAGES) -> Iterator[Image.Image]:
+    """The pages of a PDF (rendered at ``RENDER_DPI``) or an image (frame by frame), greyscale, bounded in
+    size, at most ``max_pages``. Raises on a file that cannot be read: the caller says what that means."""
+    path = Path(path)
+    if is_pdf(path):
+        pdf = pdfium.PdfDocument(path)
+        try:
+            for index in range(min(len(pdf), max_pages)):
+                page = pdf[index]
+                try:
+                    yield _render_page(page)
+                finally:
+                    page.close()
+        finally:
+            pdf.close()
+        return
+    with Image.open(path) as img:
+        if img.width * img.height > MAX_IMAGE_PIXELS:
+            raise ValueError(f"image too large: {img.width}x{img.height}")
+        _shrink_jpeg_while_decoding(img)
+        for index, frame in enumerate(ImageSequence.Iterator(img)):
+            if index >= max_pages:
+                break
+            yield _grey_and_bounded(frame)
+
+
+def qr_codes(image: Image.Image, doc_id: str | None = None) -> list:
+    """The QR codes on a page image carrying a document ID (``doc_id`` only, when given), top to bottom, as
+    zxing-cpp results: ``.text`` and ``.position`` (the four corners, in the code's own orientation)."""
+    barcodes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    barcodes.sort(key=lambda b: (b.position.top_left.y, b.position.top_left.x))
+    return [b for b in barcodes if (ids := _ids_in_text(b.text)) and (doc_id is None or doc_id.upper() in ids)]
+
+
+def is_pdf(path: Path) -> bool:
     # By content, not by suffix: scanners and people misname files. The header may follow some junk.
     with open(path, "rb") as fh:
         return b"%PDF-" in fh.read(1024)
@@ -90,14 +142,8 @@ def _render_page(page: pdfium.PdfPage) -> Image.Image:
 
 
 def _image_page_ids(path: Path) -> Iterator[list[str]]:
-    with Image.open(path) as img:
-        if img.width * img.height > MAX_IMAGE_PIXELS:
-            raise ValueError(f"image too large: {img.width}x{img.height}")
-        _shrink_jpeg_while_decoding(img)
-        for index, frame in enumerate(ImageSequence.Iterator(img)):
-            if index >= MAX_PAGES:
-                break
-            yield _ids_in_image(_grey_and_bounded(frame))
+    for image in page_images(path):
+        yield _ids_in_image(image)
 
 
 def _shrink_jpeg_while_decoding(img: Image.Image) -> None:
@@ -124,9 +170,7 @@ def _ids_in_text(text: str) -> list[str]:
 
 def _ids_in_image(image: Image.Image) -> list[str]:
     """Document IDs of the QR codes on one page image, top to bottom."""
-    barcodes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
-    barcodes.sort(key=lambda b: (b.position.top_left.y, b.position.top_left.x))
-    return _distinct(doc_id for b in barcodes for doc_id in _ids_in_text(b.text))
+    return _distinct(doc_id for b in qr_codes(image) for doc_id in _ids_in_text(b.text))
 
 
 def _distinct(items: Iterable[str]) -> list[str]:
