@@ -84,6 +84,9 @@ def test_the_print_pdf_pdfa_and_docx_of_a_draft_dropped_back_are_refused_and_not
     drop_as(workspace, desk_file(workspace, "atasan_ppid", "DOK-*_02-sk-dip.cetak.pdf"), "sk-dip-cetak.pdf")
     drop_as(workspace, folder / "02-sk-dip.pdf", "sk-dip-pdfa.pdf")
     drop_as(workspace, desk_file(workspace, "atasan_ppid", "DOK-*_02-sk-dip.docx"), "sk-dip.docx")
+    edited = drop_as(workspace, desk_file(workspace, "atasan_ppid", "DOK-*_02-sk-dip.docx"), "sk-dip-diedit.docx")
+    with open(edited, "ab") as fh:                              # saved again by Word: other bytes, still a draft
+        fh.write(b"\0")
     first = requests(workspace)[0]["nomor"]
     drop_as(workspace, notice(workspace, first), "pemberitahuan-cetak.pdf")
     result = ppid(workspace, "process", "--today", "2026-04-08")
@@ -92,6 +95,7 @@ def test_the_print_pdf_pdfa_and_docx_of_a_draft_dropped_back_are_refused_and_not
     for name in ("sk-dip-cetak.pdf", "sk-dip-pdfa.pdf", "sk-dip.docx", "pemberitahuan-cetak.pdf"):
         reason = reason_of(workspace, name)
         assert "draf yang dibuat sistem, belum ditandatangani" in reason, reason
+    assert "Draf dalam bentuk Word" in reason_of(workspace, "sk-dip-diedit.docx")
     assert case_of(workspace, recap["nomor"])["status"] == "diteruskan"          # the SK DIP is not signed
     assert not (workspace / "archive" / "publikasi").exists()                    # and the DIP is not published
     assert not signed_events(case_of(workspace, recap["nomor"]))
@@ -302,10 +306,18 @@ def test_trust_roots_are_paths_relative_to_the_config_and_must_exist(tmp_path):
     assert load_config(ROOT / "config.toml").signatures.trust_roots == []
 
 
-def test_an_unreadable_scan_named_with_a_nik_leaves_no_nik_in_the_log(tmp_path, caplog):
-    path = tmp_path / "ktp_5171010101900001_ttd.pdf"
-    path.write_bytes(b"%PDF-1.7\nrusak")
+@pytest.mark.parametrize(("name", "content"), [("ktp_5171010101900001_ttd.pdf", b"%PDF-1.7\nrusak"),
+                                               ("ttd 081338765210.jpg", b"bukan gambar")])
+def test_an_unreadable_scan_named_with_a_nik_or_phone_leaves_neither_in_the_log(office, tmp_path, caplog, name,
+                                                                                 content):
+    workspace, _ = office
+    draft = notice(workspace, requests(workspace)[2]["nomor"])
+    path = tmp_path / name
+    path.write_bytes(content)
     with caplog.at_level(logging.WARNING):
         assert find_doc_ids(path) == []
-    assert caplog.records and "5171010101900001" not in caplog.text
+        check = check_signed_copy(path, draft, [signer_name(workspace, "ppid")], [])
+    assert not check.ok and "tidak dapat dibaca" in check.reason
+    assert caplog.records
+    assert "5171010101900001" not in caplog.text and "081338765210" not in caplog.text
 

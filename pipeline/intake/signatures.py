@@ -68,7 +68,8 @@ from PIL import Image, ImageFilter
 
 from pipeline.core.files import sha256_file
 from pipeline.core.incidents import report
-from pipeline.intake.scans import MAX_PAGES, is_pdf, page_images, qr_codes
+from pipeline.core.names import masked_name
+from pipeline.intake.scans import MAX_PAGES, PDFIUM_LOCK, is_pdf, page_images, qr_codes, render_grey
 
 log = logging.getLogger(__name__)
 
@@ -93,8 +94,8 @@ def check_signed_copy(copy: Path, draft_pdf: Path, signer_names: list[str], trus
         if sha256_file(copy) == sha256_file(draft_pdf):
             return SignatureCheck(False, DRAFT_BYTES_REASON)
         pdf = is_pdf(copy)
-    except OSError as exc:
-        code = report(log, "signed copy unreadable", exc)
+    except OSError as exc:   # the message would quote the path, and the name may hold a NIK: not logged
+        code = report(log, f"signed copy unreadable: {exc.strerror or type(exc).__name__}")
         return SignatureCheck(False, f"Berkas tidak dapat dibaca (kode kejadian {code}); letakkan kembali di inbox.")
     if pdf:
         signatures = _embedded_signatures(copy)
@@ -375,7 +376,7 @@ def check_ink(copy: Path, draft_pdf: Path, signer_names: list[str], *, doc_id: s
     try:
         scans = list(page_images(copy, MAX_PAGES))
     except Exception as exc:  # noqa: BLE001 - an untrusted file
-        log.warning("Pindaian tidak dapat dibaca: %s: %s", type(exc).__name__, exc)
+        log.warning("Pindaian tidak dapat dibaca: %s: %s", type(exc).__name__, masked_name(str(exc)))
         return SignatureCheck(False, "Pindaian tidak dapat dibaca (berkas rusak atau bukan gambar/PDF). " + SIGN_AGAIN,
                               TINTA)
 
@@ -388,7 +389,7 @@ def check_ink(copy: Path, draft_pdf: Path, signer_names: list[str], *, doc_id: s
         qr_seen = True
         prepared = _Prepared(image)
         for code in codes:
-            corners = _corners(code.position)
+            corners = np.array(code.corners, dtype=float)
             best = None
             for page in pages:
                 if page.index in matched:
@@ -452,43 +453,37 @@ def check_ink(copy: Path, draft_pdf: Path, signer_names: list[str], *, doc_id: s
 
 def _draft_pages(draft_pdf: Path, names: list[str], doc_id: str | None) -> list[_DraftPage]:
     """The draft pages that hold a signature space of one of ``names`` (in the NIP fallback: of anyone)."""
-    pdf = pdfium.PdfDocument(draft_pdf)
-    try:
-        found: dict[int, list[_Space]] = {}
-        for index in range(min(len(pdf), MAX_PAGES)):
-            page = pdf[index]
-            try:
-                spaces = [s for name in names for s in _spaces_of(page, index, name)]
-                if spaces:
-                    found[index] = spaces
-            finally:
-                page.close()
-        if not found:   # the name printed on the draft is not the configured one (changed since)
-            for index in range(min(len(pdf), MAX_PAGES)):
+    with PDFIUM_LOCK:   # all of it is PDFium work
+        pdf = pdfium.PdfDocument(draft_pdf)
+        try:
+            found: dict[int, list[_Space]] = {}
+            for finder in (lambda page, i: [s for name in names for s in _spaces_of(page, i, name)],
+                           lambda page, i: _spaces_above_nip(page, i, " / ".join(names))):
+                for index in range(min(len(pdf), MAX_PAGES)):
+                    page = pdf[index]
+                    try:
+                        if spaces := finder(page, index):
+                            found[index] = spaces
+                    finally:
+                        page.close()
+                if found:   # else: the name on the draft is not the configured one (changed since): by NIP
+                    break
+            pages = []
+            for index, spaces in found.items():
                 page = pdf[index]
                 try:
-                    spaces = _spaces_above_nip(page, index, " / ".join(names))
-                    if spaces:
-                        found[index] = spaces
+                    pages.append(_render_draft(page, index, spaces, doc_id))
                 finally:
                     page.close()
-        pages = []
-        for index, spaces in found.items():
-            page = pdf[index]
-            try:
-                pages.append(_render_draft(page, index, spaces, doc_id))
-            finally:
-                page.close()
-        return pages
-    finally:
-        pdf.close()
+            return pages
+        finally:
+            pdf.close()
 
 
 def _render_draft(page, index: int, spaces: list[_Space], doc_id: str | None) -> _DraftPage:
-    grey = np.asarray(page.render(scale=WORK_DPI / 72, grayscale=True).to_pil().convert("L"))
-    sharp = page.render(scale=DRAFT_QR_DPI / 72, grayscale=True).to_pil().convert("L")
-    codes = qr_codes(sharp, doc_id)
-    qr = _corners(codes[0].position) * (WORK_DPI / DRAFT_QR_DPI) if codes else None
+    grey = np.asarray(render_grey(page, WORK_DPI / 72))
+    codes = qr_codes(render_grey(page, DRAFT_QR_DPI / 72), doc_id)
+    qr = np.array(codes[0].corners, dtype=float) * (WORK_DPI / DRAFT_QR_DPI) if codes else None
     return _DraftPage(index, grey, grey < DRAFT_INK, qr, codes[0].text if codes else None, spaces)
 
 
@@ -508,9 +503,9 @@ def _text_boxes(page) -> tuple[list[tuple[float, float, float, float]], object]:
 
 def _spaces_of(page, index: int, name: str) -> list[_Space]:
     boxes, textpage = _text_boxes(page)
+    searcher = textpage.search(" ".join(name.split()), match_case=False)
     try:
         found = []
-        searcher = textpage.search(" ".join(name.split()), match_case=False)
         while (hit := searcher.get_next()) is not None:
             start, count = hit
             rects = [textpage.get_rect(i) for i in range(textpage.count_rects(start, count))]
@@ -522,7 +517,8 @@ def _spaces_of(page, index: int, name: str) -> list[_Space]:
             if space:
                 found.append(space)
         return found
-    finally:
+    finally:   # closed here, under the PDFium lock, never by the garbage collector
+        searcher.close()
         textpage.close()
 
 
@@ -548,9 +544,9 @@ def _space_above(page, index: int, name: str, boxes, left: float, right: float, 
 def _spaces_above_nip(page, index: int, label: str) -> list[_Space]:
     """Fallback: the blank band above the name line that stands over a "NIP." line, walking up the block."""
     boxes, textpage = _text_boxes(page)
+    searcher = textpage.search("NIP.", match_case=True)
     try:
         found = []
-        searcher = textpage.search("NIP.", match_case=True)
         while (hit := searcher.get_next()) is not None:
             start, count = hit
             if not textpage.count_rects(start, count):
@@ -571,6 +567,7 @@ def _spaces_above_nip(page, index: int, label: str) -> list[_Space]:
                 top = max(b[3] for b in line)
         return found
     finally:
+        searcher.close()
         textpage.close()
 
 
@@ -578,11 +575,6 @@ def _to_pixels(box: tuple[float, float, float, float], page_height: float) -> tu
     left, top, right, bottom = box
     return (int(left * PT), int((page_height - top) * PT), int(math.ceil(right * PT)),
             int(math.ceil((page_height - bottom) * PT)))
-
-
-def _corners(position) -> np.ndarray:
-    return np.array([(p.x, p.y) for p in (position.top_left, position.top_right, position.bottom_right,
-                                          position.bottom_left)], dtype=float)
 
 
 # The scan: prepared once, aligned to a draft page -----------------------------------------------------------

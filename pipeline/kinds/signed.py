@@ -64,7 +64,6 @@ def handle(ctx: Context, job: Job) -> Outcome:
                                "inbox; atau kirim PDF yang ditandatangani secara digital.")
     check = check_signature(ctx, job, case, key, doc_id, drafts)
     if not check.ok:
-        log.info("Salinan %s untuk %s ditolak: %s", check.kind or "?", doc_id, check.reason)
         return Outcome.refusal(check.reason)
     try:
         file_signed_copy(ctx, job, case, key, doc_id, check)
