@@ -245,7 +245,7 @@ def test_a_decree_is_signed_on_the_page_that_holds_the_signature(office, tmp_pat
 
     first_only = signed_scan(draft, tmp_path / "hal-1.pdf", name, pages=[1])
     check = check_signed_copy(first_only, draft, [name], [])
-    assert not check.ok and "tidak ada pada pindaian" in check.reason and "Pindai seluruh halaman" in check.reason
+    assert not check.ok and "tidak ada pada pindaian" in check.reason and "belum ditandatangani" in check.reason
 
     whole = signed_scan(draft, tmp_path / "semua.pdf", name, dpi=150)
     check = check_signed_copy(whole, draft, [name], [])

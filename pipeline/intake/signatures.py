@@ -409,10 +409,11 @@ def check_ink(copy: Path, draft_pdf: Path, signer_names: list[str], *, doc_id: s
                                      "QR di kaki halaman terlihat utuh (resolusi minimal 150 dpi).", TINTA)
     if not matched:
         numbers = ", ".join(str(p.index + 1) for p in pages)
-        return SignatureCheck(False, f"Halaman bertanda tangan draf {doc_id} (halaman {numbers}) tidak ada pada "
-                                     "pindaian, atau halaman pindaian tidak cocok dengan draf. Pindai seluruh halaman "
-                                     "surat yang sudah ditandatangani dari draf cetak (berkas .cetak.pdf); cetakan "
-                                     "ulang dari Word atau dari draf lama tidak dapat dicocokkan.", TINTA)
+        return SignatureCheck(False, f"Pindaian ini belum ditandatangani atau tidak memuat halaman tanda tangannya: "
+                                     f"halaman bertanda tangan draf {doc_id} (halaman {numbers}) tidak ada pada "
+                                     "pindaian, atau halaman pindaian tidak cocok dengan draf. Tanda tangani draf "
+                                     "cetak (berkas .cetak.pdf) lalu pindai kembali seluruh halamannya; cetakan ulang "
+                                     "dari Word atau dari draf lama tidak dapat dicocokkan.", TINTA)
 
     evidence: dict = {"halaman": [], "tinta_mm2": {}}
     unsigned: list[str] = []
@@ -436,9 +437,9 @@ def check_ink(copy: Path, draft_pdf: Path, signer_names: list[str], *, doc_id: s
                 evidence["halaman"].append(space.page + 1)
         if not seen:
             draft_pages = ", ".join(str(s.page + 1) for s in spaces if s.name == name)
-            return SignatureCheck(False, f"Halaman bertanda tangan {name} (halaman {draft_pages} draf) tidak ada "
-                                         "pada pindaian atau tidak terbaca utuh. Pindai seluruh halaman surat yang "
-                                         "sudah ditandatangani dari draf cetak (berkas .cetak.pdf).", TINTA,
+            return SignatureCheck(False, f"Pindaian ini belum ditandatangani atau tidak memuat halaman tanda tangan "
+                                         f"{name} (halaman {draft_pages} draf) secara utuh. Tanda tangani draf cetak "
+                                         "(berkas .cetak.pdf) lalu pindai kembali seluruh halamannya.", TINTA,
                                   evidence=evidence)
         if not signed_here:
             unsigned.append(name)
