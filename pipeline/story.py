@@ -134,7 +134,7 @@ def read_regular_file(path: Path) -> bytes | None:
 
 def handle(ctx: Context, job: Job) -> Outcome:
     """The handler of what the file is: a signed copy, or a form of a known kind."""
-    if signed.is_scan(job.path):
+    if signed.is_signed_copy(job.path):
         return signed.handle(ctx, job)
     try:
         job.document = read_form(job.path)

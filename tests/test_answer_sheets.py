@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from PIL import Image
 
 from pipeline.render.blankforms import fill_request_docx, write_blank_forms
 
-from .conftest import FORMS, make_workspace, pdf_text, ppid, ppid_json
+from .conftest import FORMS, make_workspace, pdf_text, ppid, ppid_json, signed_scan, signer_name
 
 APPLICANTS = [
     {"nama": "Ni Luh Putu Ayu Lestari", "nik": "5171036311900001", "alamat": "Jl. Gatot Subroto Barat No. 88, Denpasar",
@@ -85,20 +84,13 @@ def test_answer_without_a_request_number_is_set_aside(desk):
     assert "Nomor pendaftaran permohonan belum diisi" in reason
 
 
-def scan_like_a_copier(pdf: Path, out: Path) -> None:
-    """Print-and-scan stand-in: rasterise at 200 dpi greyscale, JPEG-compress, wrap back into a PDF."""
-    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-jpeg", "-singlefile", str(pdf), str(out.with_suffix(""))], check=True)
-    page = Image.open(out.with_suffix(".jpg")).rotate(1.5, expand=True, fillcolor=255)
-    page.save(out, "PDF", resolution=200)
-
-
 def test_signed_scan_is_matched_by_its_qr_code_alone_and_closes_the_case(desk, tmp_path):
     workspace, _ = desk
     ppid_desk = workspace / "siap-tanda-tangan" / "ppid"
     draft = next(ppid_desk.glob("DOK-*_001-PPID-IV-2026_05-pemberitahuan-tertulis.cetak.pdf"))
     doc_id = draft.name.split("_")[0]
     scan = tmp_path / "hasil-pindai-printer-lantai-2.pdf"   # the name says nothing
-    scan_like_a_copier(draft, scan)
+    signed_scan(draft, scan, signer_name(workspace, "ppid"), angle=1.5)   # signed with a pen, then scanned
     shutil.copyfile(scan, workspace / "inbox" / scan.name)
     result = ppid(workspace, "process", "--today", "2026-04-24")
     assert "1 salinan bertanda tangan diarsipkan" in result.stdout

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, drop, make_workspace, ppid, ppid_json
-from .test_dipdik import scan
+from .conftest import ROOT, drop, make_workspace, ppid, ppid_json, sign_draft
 
 FILING_POINTS = ["setelah-nomor", "setelah-rencana", "sebelum-rename", "setelah-rename", "setelah-database",
                  "setelah-meja", "setelah-sembunyi"]
@@ -68,9 +66,7 @@ def test_a_kill_at_each_step_of_filing_a_signed_copy_is_finished_by_the_next_sta
     ppid(workspace, "process", "--today", "2026-03-20")
     ppid(workspace, "decide", "001/PPID/III/2026", "--keputusan", "diberikan", "--bentuk", "softcopy", "--waktu", "3",
          "--today", "2026-03-23")
-    draft = next((workspace / "siap-tanda-tangan" / "ppid").glob("DOK-*_05-pemberitahuan-tertulis.cetak.pdf"))
-    scan(draft, tmp_path / "pindaian.pdf")
-    shutil.copyfile(tmp_path / "pindaian.pdf", workspace / "inbox" / "pindaian.pdf")
+    sign_draft(workspace, "ppid", "DOK-*_05-pemberitahuan-tertulis.cetak.pdf", tmp_path, "pindaian.pdf")
     killed = killed_run(workspace, point, "process", "--today", "2026-03-24")
     assert killed.returncode == 137, killed.stderr
     ppid(workspace, "process", "--today", "2026-03-24")

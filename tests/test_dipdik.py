@@ -8,24 +8,17 @@ from __future__ import annotations
 
 import csv
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from pipeline.render.blankforms import fill_request_docx, write_blank_forms
 
-from .conftest import FORMS, drop, make_workspace, pdf_text, ppid, ppid_json
+from .conftest import FORMS, drop, make_workspace, pdf_text, ppid, ppid_json, sign_draft
 
 DINKES = ["Laporan Keuangan Dinas Kesehatan Tahun Anggaran 2025", "Data jumlah tenaga kesehatan per kabupaten/kota"]
 DISHUB = ["Data angkutan umum dan trayek bus antarkota dalam provinsi", "Standar pelayanan pengujian kendaraan bermotor"]
 BAPENDA = ["Laporan Realisasi Pendapatan Daerah Tahun 2025", "Standar pelayanan Samsat dan daftar lokasi Samsat Keliling"]
-
-
-def scan(pdf: Path, out: Path) -> None:
-    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-jpeg", "-singlefile", str(pdf), str(out.with_suffix(""))], check=True)
-    Image.open(out.with_suffix(".jpg")).save(out, "PDF", resolution=200)
 
 
 def cases_of(workspace: Path, kind: str) -> list[dict]:
@@ -122,9 +115,7 @@ def test_dik_proposal_gives_an_sk_dik_with_every_consequence_test_row(lists):
 
 
 def sign(workspace: Path, pattern: str, tmp_path: Path, name: str) -> None:
-    draft = next((workspace / "siap-tanda-tangan" / "atasan_ppid").glob(pattern))
-    scan(draft, tmp_path / name)
-    shutil.copyfile(tmp_path / name, workspace / "inbox" / name)
+    sign_draft(workspace, "atasan_ppid", pattern, tmp_path, name)
 
 
 def test_signed_decrees_publish_the_dip_and_put_the_lists_in_force(lists, tmp_path):

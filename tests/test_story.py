@@ -20,8 +20,7 @@ from pipeline.core.config import load_config
 from pipeline.core.workdays import load_calendar
 from pipeline.render.blankforms import fill_objection_docx, fill_request_docx, write_blank_forms
 
-from .conftest import drop, make_workspace, ppid, ppid_json, set_config
-from .test_dipdik import scan
+from .conftest import drop, make_workspace, ppid, ppid_json, set_config, sign_draft
 
 REQUESTS = ["permohonan-2021-tabel2.docx", "permohonan-paragraf.docx", "permohonan-checkbox.docx",
             "permohonan-ktp-gambar.docx", "permohonan-isian-lama.docx", "permohonan-dengan-lampiran.docx"]
@@ -45,9 +44,7 @@ def everything_shown(workspace) -> dict[str, dict]:
 
 
 def sign(workspace, signer: str, pattern: str, tmp_path, name: str) -> None:
-    draft = next((workspace / "siap-tanda-tangan" / signer).glob(pattern))
-    scan(draft, tmp_path / name)
-    shutil.copyfile(tmp_path / name, workspace / "inbox" / name)
+    sign_draft(workspace, signer, pattern, tmp_path, name)
 
 
 @pytest.fixture(scope="module")

@@ -147,6 +147,13 @@ class ClassificationSettings:
 
 
 @dataclass(frozen=True)
+class SignatureSettings:
+    """Digitally signed copies: the certificates the office trusts (e.g. the BSrE chain), PEM or DER files."""
+
+    trust_roots: list[Path] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Config:
     signers: SignerSettings
     agency: AgencySettings = field(default_factory=AgencySettings)
@@ -159,6 +166,7 @@ class Config:
     forward: ForwardSettings = field(default_factory=ForwardSettings)
     decrees: DecreeSettings = field(default_factory=DecreeSettings)
     classification: ClassificationSettings = field(default_factory=ClassificationSettings)
+    signatures: SignatureSettings = field(default_factory=SignatureSettings)
     source: Path | None = None
     """The file this configuration was loaded from (not a TOML key)."""
 
@@ -239,6 +247,8 @@ def _coerce(hint, value, *, key: str, base: Path):
     if origin is list:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"Nilai '{key}' harus berupa daftar teks, misalnya [\"...\"].")
+        if typing.get_args(hint) == (Path,):   # a list of paths: each resolved like a single one
+            return [_coerce(Path, v, key=key, base=base) for v in value]
         return list(value)
     if hint is Path:
         if not isinstance(value, str) or not value.strip():
@@ -284,6 +294,9 @@ def _check_semantics(config: Config) -> None:
         raise ConfigError("Nilai 'watch.stable_seconds' terlalu besar (maksimal 3600).")
     if config.libreoffice.base_port < 1024 or config.libreoffice.base_port > 65000:
         raise ConfigError("Nilai 'libreoffice.base_port' harus antara 1024 dan 65000.")
+    for root in config.signatures.trust_roots:
+        if not root.is_file():
+            raise ConfigError(f"Berkas sertifikat pada 'signatures.trust_roots' tidak ditemukan: {root}")
 
 
 def _check_pattern(pattern: str, key: str, allowed: set[str], *, needs: str) -> None:

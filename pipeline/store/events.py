@@ -19,7 +19,7 @@ answered           the answer was filed (``keputusan``, ``keputusan_rinci``)    
 extended           the one extension (``tenggat_semula``, ``tenggat_baru``, ``alasan``) -> diperpanjang; due
 due_recomputed     the holiday calendar changed (``tenggat_baru``, ``target_baru``, ``target_internal_baru``)
 objected           an objection names this request (``keberatan``)                   data.keberatan
-signed             a signed copy was filed (``dokumen``, ``surat``, ``berkas``)
+signed             a signed copy was filed (``dokumen``, ``surat``, ``berkas``, ``tanda_tangan``)
 closed             the signed copy that ends the case was filed                     -> selesai
 published          the signed SK DIP/DIK was filed                                  -> selesai
 publication        the DIP was published (``berkas``)
