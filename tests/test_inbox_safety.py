@@ -162,3 +162,26 @@ def test_a_full_disk_voids_nothing_and_the_forms_wait_in_the_inbox(tmp_path):
         assert "arsip utuh" in ppid(workspace, "verify").stdout
     finally:
         subprocess.run(["umount", "-l", str(archive)], capture_output=True)
+
+
+def test_attachments_go_with_the_form_of_exactly_their_name_and_never_through_a_symlink(tmp_path):
+    workspace = make_workspace(tmp_path / "ruang-kerja")
+    inbox = workspace / "inbox"
+    form(tmp_path, inbox / "PERMOHONAN.docx", 30)
+    form(tmp_path, inbox / "permohonan.docx", 31)
+    (inbox / "permohonan.ktp.jpg").write_bytes(b"\xff\xd8\xff\xe0 KTP pemohon 31 \xff\xd9")
+    secret = tmp_path / "rahasia-layanan.jpg"
+    secret.write_bytes(b"\xff\xd8 berkas layanan yang tidak boleh keluar \xff\xd9")
+    secret.chmod(0o600)
+    os.symlink(secret, inbox / "PERMOHONAN.ktp.jpg")
+    ppid(workspace, "process", "--today", "2026-12-04")
+    attached = {}
+    for case in ppid_json(workspace, "cases"):
+        manifest = json.loads((workspace / "archive" / case["folder_arsip"] / "manifest.json").read_text())
+        attached[case["pemohon"]] = [e["path"] for e in manifest["files"] if e["role"] == "identitas"]
+    assert attached == {"Pemohon Ganti 30": [], "Pemohon Ganti 31": ["01-identitas-1.jpg"]}
+    everything = [p for p in (workspace / "archive").rglob("*") if p.is_file()]
+    assert not any(b"tidak boleh keluar" in p.read_bytes() for p in everything)
+    aside = workspace / "inbox" / "_disisihkan"
+    assert not any(p.is_file() and not p.is_symlink() and b"tidak boleh keluar" in p.read_bytes()
+                   for p in aside.iterdir())

@@ -386,6 +386,17 @@ def test_xml_entities_are_refused(tmp_path):
         read_form(write_zip(tmp_path / "entitas.docx", parts))
 
 
+@pytest.mark.parametrize(("part", "encoding"), [("customXml/item1.dat", "ascii"), ("word/document.xml", "utf-32-le"),
+                                                ("docProps/custom.bin", "utf-32-be")])
+def test_xml_entities_are_refused_in_any_part_and_encoding(tmp_path, part, encoding):
+    """A parser may be handed a part whatever its name says, and XML may come in UTF-32: every part is searched."""
+    parts = minimal_docx_parts("<w:p/>")
+    declaration = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>'
+    parts[part] = declaration.encode(encoding)
+    with pytest.raises(UnreadableForm, match="DOCTYPE"):
+        read_form(write_zip(tmp_path / "entitas.docx", parts))
+
+
 # --------------------------------------------------------------------------------------------------
 # Choice marking variants (small documents built here)
 # --------------------------------------------------------------------------------------------------
