@@ -276,8 +276,11 @@ def synthesise(workspace: Path, count: int, years: int, seed: int = 20261121, wr
     conn = sqlite3.connect(config.paths.database, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("BEGIN")
-    conn.executemany("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?)", sources)
-    conn.executemany("INSERT INTO cases VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cases)
+    conn.executemany("INSERT INTO sources (id, sha256, original_name, size, received_at, state, archive_path, note) "
+                     "VALUES (?,?,?,?,?,?,?,?)", sources)
+    conn.executemany("INSERT INTO cases (id, kind, register, year, seq, number, received, due, forward_due, status, "
+                     "folder, applicant_name, data, source_id, source_row, void_reason, created_at, updated_at) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cases)
     conn.executemany("INSERT INTO letters VALUES (?,?,?,?,?,?)", letters)
     conn.executemany("INSERT INTO events VALUES (?,?,?,?,?)", events)
     conn.executemany("INSERT INTO counters VALUES (?,?,?)",
