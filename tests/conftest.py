@@ -83,6 +83,20 @@ def workspace(tmp_path) -> Path:
     return make_workspace(tmp_path / "ruang-kerja")
 
 
+@pytest.fixture(autouse=True)
+def _no_leftover_libreoffice(request):
+    """A test that kills the pipeline (kill -9, crash points) leaves its LibreOffice workers running; in an
+    office the next run kills them (render/conversion), but a test's workspace is never started again."""
+    root = request.getfixturevalue("tmp_path") if "tmp_path" in request.fixturenames else None
+    yield
+    if root is None:
+        return
+    from pipeline._exec.libreoffice import kill_orphans  # loads the UNO bridge: only when needed
+
+    for profile in root.glob("**/var/libreoffice/worker-*"):
+        kill_orphans(profile)
+
+
 # -- signing a draft as a signer would ---------------------------------------------------------------------------
 # Found independently of the pipeline's own code: the signer's name is looked up with poppler's pdftotext, the
 # pages are rasterised with pdftoppm, and the pen is drawn with Pillow.
