@@ -128,9 +128,9 @@ def _print_summary(outcomes: list, config: Config) -> None:
             click.echo(f"  dibiarkan di folder masuk: {shown(o.name)}: {shown(o.waiting)}")
     answered = f"{answers} jawaban dicatat, " if answers else ""
     answered += f"{signed} salinan bertanda tangan diarsipkan, " if signed else ""
-    click.echo(f"Selesai: {len(outcomes)} berkas, {cases} perkara terdaftar, {answered}{aside} berkas disisihkan.")
     if outcomes:
         click.echo(f"Hasil tiap berkas dan tanda terima untuk dicetak: {config.paths.results}")
+    click.echo(f"Selesai: {len(outcomes)} berkas, {cases} perkara terdaftar, {answered}{aside} berkas disisihkan.")
 
 
 @main.command()
