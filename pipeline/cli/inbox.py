@@ -44,6 +44,7 @@ def init(directory: str, contoh: bool, tanya: bool) -> None:
     shutil.copytree(RESOURCE_ROOT / "templates_docx", target / "templates_docx", dirs_exist_ok=True)
     for sub in ("inbox", "archive"):
         (target / sub).mkdir(exist_ok=True)
+        os.chmod(target / sub, 0o750)   # whatever the umask: the service's own until [permissions] group says otherwise
     click.echo(f"Ruang kerja dibuat di {target.resolve()}")
     if contoh:
         click.echo("Kop surat dan penandatangan CONTOH dipakai: hanya untuk mencoba, jangan untuk surat sungguhan.")
