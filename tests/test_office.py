@@ -29,8 +29,7 @@ def run_ppid(workspace: Path, *args: str, umask: int | None = None, stdin: str |
     """``ppid`` as the service or an officer starts it: with their umask, answering on stdin."""
     env = {**os.environ, "PPID_CONFIG": str(workspace / "config.toml"), "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=workspace, env=env, capture_output=True,
-                          text=True, timeout=300, input=stdin,
-                          preexec_fn=(lambda: os.umask(umask)) if umask is not None else None)
+                          text=True, timeout=300, input=stdin, umask=-1 if umask is None else umask)
 
 
 def request_form(tmp_path: Path, target: Path, name: str, **values) -> Path:

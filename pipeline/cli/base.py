@@ -251,7 +251,7 @@ def matching_numbers(database: Path, typed: str) -> list[str]:
     key = number_key(typed)
     years = [p for p in key if len(p) == 4 and p.isdigit()]
     try:
-        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30) as conn:
+        with sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True, timeout=30) as conn:
             sql, params = "SELECT number FROM cases", ()
             if years:
                 sql, params = sql + " WHERE year = ?", (int(years[-1]),)
@@ -384,7 +384,10 @@ def _setup_logging(config: Config, verbose: bool) -> None:
     for handler in handlers:
         handler.setFormatter(formatter)
     logging.basicConfig(level=logging.INFO, handlers=handlers, force=True)
-    os.chmod(log_dir / LOG_NAME, 0o640)   # a log made under an earlier, wider umask
+    try:
+        os.chmod(log_dir / LOG_NAME, 0o640)   # a log made under an earlier, wider umask
+    except OSError:
+        pass                                  # another user's log: it keeps the mode its owner gave it
 
 
 def share_folders(config: Config) -> list[Path]:
