@@ -100,7 +100,7 @@ def set_config(workspace: Path, section: str, key: str, value: str) -> None:
 def make_workspace(path: Path, *, base_port: int, workers: int = 2, stable_seconds: float = 0.2,
                    rescan_seconds: float = 5) -> Path:
     """``ppid init`` plus the benchmark's settings (own LibreOffice ports, fast stability)."""
-    subprocess.run([PYTHON, "-m", "pipeline", "init", str(path)], check=True, capture_output=True,
+    subprocess.run([PYTHON, "-m", "pipeline", "init", "--contoh", str(path)], check=True, capture_output=True,
                    env={**os.environ, "PYTHONPATH": str(ROOT)})
     set_config(path, "watch", "stable_seconds", repr(float(stable_seconds)))
     set_config(path, "watch", "rescan_seconds", repr(float(rescan_seconds)))

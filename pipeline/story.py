@@ -44,6 +44,7 @@ from pipeline.store.archive import Archive
 from pipeline.store.db import Database
 from pipeline.store.ledger import check_caught_up
 from pipeline.store.locks import WorkLock, check_local_disk
+from pipeline.views.results import write_result
 
 FORM_NAMES = {
     "keberatan": "Formulir Pengajuan Keberatan",
@@ -86,14 +87,20 @@ def reload_calendar(ctx: Context) -> None:
 
 
 def process_file(ctx: Context, path: Path) -> FileOutcome:
-    """One dropped file, under the workspace's work lock."""
+    """One dropped file, under the workspace's work lock; what became of it is written for the desk at once."""
     with ctx.working():
-        try:
-            return _process_file(ctx, path)
-        except Exception as exc:  # an unforeseen file or a bug: keep the original aside, keep running
-            if incidents.out_of_space(exc):
-                return FileOutcome(name=masked_name(path.name), waiting=incidents.OUT_OF_SPACE)
-            return set_aside_after_error(ctx, path, exc)
+        outcome = _decided(ctx, path)
+        write_result(ctx, outcome)
+        return outcome
+
+
+def _decided(ctx: Context, path: Path) -> FileOutcome:
+    try:
+        return _process_file(ctx, path)
+    except Exception as exc:  # an unforeseen file or a bug: keep the original aside, keep running
+        if incidents.out_of_space(exc):
+            return FileOutcome(name=masked_name(path.name), waiting=incidents.OUT_OF_SPACE)
+        return set_aside_after_error(ctx, path, exc)
 
 
 def _process_file(ctx: Context, path: Path) -> FileOutcome:
@@ -161,14 +168,15 @@ def conclude(ctx: Context, job: Job, outcome: Outcome, *, fresh_source: bool = F
     else:
         outcome.notes += outcome.skipped
     reasons = [refusal.reason for refusal in outcome.refused]
+    aside = None
     if not outcome.done:
         mark_setting_aside(ctx, job, reasons)
-        keep_aside(ctx, job, outcome.refused)
+        aside = keep_aside(ctx, job, outcome.refused)
     elif outcome.refused:
-        keep_aside(ctx, job, outcome.refused, extra=done_elsewhere(outcome))
+        aside = keep_aside(ctx, job, outcome.refused, extra=done_elsewhere(outcome))
     finish_source(ctx, job)
     return FileOutcome(name=masked_name(job.path.name), filed=outcome.filed, answered=outcome.answered,
-                       signed=outcome.signed, set_aside=reasons, notes=outcome.notes)
+                       signed=outcome.signed, set_aside=reasons, notes=outcome.notes, aside=aside)
 
 
 def done_elsewhere(outcome: Outcome) -> list[str]:

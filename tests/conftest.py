@@ -50,7 +50,7 @@ def set_config(workspace: Path, section: str, key: str, value: str) -> None:
 
 def make_workspace(path: Path) -> Path:
     """``ppid init`` plus settings that keep tests fast: files are taken at once, own ports."""
-    subprocess.run([sys.executable, "-m", "pipeline", "init", str(path)], check=True, capture_output=True,
+    subprocess.run([sys.executable, "-m", "pipeline", "init", "--contoh", str(path)], check=True, capture_output=True,
                    env={**os.environ, "PYTHONPATH": str(ROOT)})
     set_config(path, "watch", "stable_seconds", "0.2")
     set_config(path, "watch", "incomplete_seconds", "2")   # the broken samples are taken soon

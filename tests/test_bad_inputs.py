@@ -176,7 +176,7 @@ def run(tmp_path_factory):
                 fh.write(growing[start:start + 4096])
                 fh.flush()
                 time.sleep(0.3)
-        expected_left = {"~$baik-9.docx", ".~lock.baik-9.docx#", "Thumbs.db", "_disisihkan"}
+        expected_left = {"~$baik-9.docx", ".~lock.baik-9.docx#", "Thumbs.db", "_disisihkan", "_hasil"}
         wait_until(lambda: {p.name for p in inbox.iterdir()} == expected_left, 240)
     finally:
         watcher.send_signal(signal.SIGTERM)
@@ -259,7 +259,7 @@ def test_names_in_a_legacy_encoding_or_with_a_line_break_are_handled_like_any_ot
     result = ppid(workspace, "process")
     assert "1 perkara terdaftar, 2 berkas disisihkan" in result.stdout
     assert [c["pemohon"] for c in ppid_json(workspace, "cases")] == ["Pemohon Lama"]
-    assert os.listdir(inbox) == [b"_disisihkan"]
+    assert sorted(os.listdir(inbox)) == [b"_disisihkan", b"_hasil"]
     aside = workspace / "inbox" / "_disisihkan"
     kept = {p.read_bytes(): p for p in aside.iterdir() if not p.name.endswith(".ALASAN.txt")}
     assert set(kept) == {b"bukan docx", b"juga bukan docx"}            # the originals, byte for byte

@@ -34,6 +34,10 @@ NAMES = [
 INJECTION_SCRIPT = "Putu </script><script>window.__diserang = 1</script> Jahil"
 INJECTION_TAG = "Ketut <b>Tebal</b> Usil"
 STATUSES = ["diterima", "diteruskan", "diperpanjang", "dijawab", "selesai"]
+INFO = ["Laporan realisasi anggaran 2025", "Data timbulan sampah plastik", "Salinan kontrak pengadaan jalan",
+        "Daftar penerima beasiswa"]
+OPDS = ["PPID Pelaksana Dinas Kesehatan", "PPID Pelaksana Dinas Pendidikan", "PPID Pelaksana Bappeda"]
+SEARCH = "Cari nomor, pemohon, informasi, OPD, nama berkas atau tanggal"
 
 
 def fold(text: str) -> str:
@@ -59,6 +63,12 @@ def generated_cases(names: list[str]) -> list[dict]:
             "status": "batal" if voided else STATUSES[i % len(STATUSES)],
             "folder": None,
             "dokumen": [],
+            "informasi": INFO[i % len(INFO)],
+            "opd": OPDS[i % len(OPDS)],
+            "berkas_asal": f"formulir-{i:02d}.docx",
+            "terlambat": i % 7 == 2,
+            "catatan": ([f"Salah ketik nomor {i}, didaftarkan keliru"] if voided else
+                        ["Didaftarkan terlambat: 6 hari kerja setelah diterima."] if i % 7 == 2 else []),
         })
         if not voided:
             cases[-1] = with_files(cases[-1], f"{received.year}/{received.month:02d}/{number.replace('/', '-')}")
@@ -68,6 +78,7 @@ def generated_cases(names: list[str]) -> list[dict]:
 def with_files(case: dict, folder: str) -> dict:
     """The case as filed: receipt and letter as PDF/A and print copies, the letter signed."""
     docs = [
+        ("Formulir asli", "01-formulir-asli.docx", "asli"),
         ("Tanda terima", "02-tanda-terima.pdf", "pdfa"),
         ("Tanda terima", "02-tanda-terima.cetak.pdf", "cetak"),
         ("Surat kepada PPID Pelaksana", "03-surat-ppid-pelaksana.pdf", "pdfa"),
@@ -217,22 +228,30 @@ def expect_rows(page, expected: list[dict]) -> None:
     assert count_text(page) == f"{len(want)} perkara"
 
 
+def short_date(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.day} {nama_bulan(day.month)[:3]} {day.year}"
+
+
 def test_all_cases_shown_newest_first_with_title(page, archive):
     _, cases = archive
     assert AGENCY in page.title()
     assert "20 Maret 2026 pukul 14.30" in page.locator("header").inner_text()
+    assert "hanya untuk petugas" in page.locator("header").inner_text()
     expect_rows(page, cases)
     headers = page.locator("thead th").all_inner_texts()
-    assert headers == ["Nomor", "Jenis", "Pemohon", "Diterima", "Tenggat", "Status", "Dokumen"]
+    assert headers == ["Nomor", "Jenis", "Pemohon", "Informasi diminta", "OPD", "Diterima", "Tenggat", "Status", "Berkas"]
     first = newest_first(cases)[0]
     row = page.locator("#baris tr").first
-    day = date.fromisoformat(first["diterima"])
-    assert row.locator("td").nth(3).inner_text() == f"{day.day} {nama_bulan(day.month)} {day.year}"
+    assert row.locator("td").nth(5).inner_text() == short_date(first["diterima"])
+    assert row.locator("td").nth(5).locator("time").get_attribute("title") == tanggal(date.fromisoformat(first["diterima"]))
+    assert row.locator("td.info").inner_text() == first["informasi"]
+    assert row.locator("td.opd").inner_text() == first["opd"]
 
 
 def test_typing_part_of_a_name_shows_exactly_the_matching_rows(page, archive):
     _, cases = archive
-    page.get_by_label("Cari nomor atau nama pemohon").type("ayu")
+    page.get_by_label(SEARCH).type("ayu")
     expected = [c for c in cases if "ayu" in fold(c["pemohon"])]
     assert len(expected) >= 4 and any(c["pemohon"] == "Ni Luh Putu Ayu Lestari" for c in expected)
     expect_rows(page, expected)
@@ -241,7 +260,7 @@ def test_typing_part_of_a_name_shows_exactly_the_matching_rows(page, archive):
 
 def test_search_ignores_case_and_accents_and_matches_numbers(page, archive):
     _, cases = archive
-    box = page.get_by_label("Cari nomor atau nama pemohon")
+    box = page.get_by_label(SEARCH)
     box.fill("RENEE")
     expect_rows(page, [c for c in cases if c["pemohon"] == "Ni Wayan Renée Dewi"])
     box.fill("/keb/")
@@ -250,6 +269,76 @@ def test_search_ignores_case_and_accents_and_matches_numbers(page, archive):
     page.wait_for_function("() => document.getElementById('jumlah-angka').textContent === '0 perkara'")
     assert page.locator("#kosong-saringan").is_visible()
     assert not page.locator("#daftar").is_visible()
+
+
+def test_a_number_is_found_in_every_form_it_is_typed(page, archive):
+    _, cases = archive
+    case = next(c for c in cases if c["nomor"].startswith("007/PPID"))
+    seq, *rest = case["nomor"].split("/")
+    box = page.get_by_label(SEARCH)
+    for typed in (case["nomor"], "/".join(["7", *rest]), case["nomor"].replace("/", "-"), "7-" + "-".join(rest).lower(),
+                  " / ".join(case["nomor"].split("/"))):
+        box.fill(typed)
+        expect_rows(page, [case])
+    box.fill("7/PPID")   # the number's start: 7, never 017 or 107
+    expect_rows(page, [c for c in cases if c["nomor"].startswith("007/PPID/")])
+
+
+def test_what_was_asked_the_opd_the_file_name_the_date_and_the_status_find_the_case(page, archive):
+    _, cases = archive
+    box = page.get_by_label(SEARCH)
+    box.fill("kontrak jalan")
+    expect_rows(page, [c for c in cases if "kontrak" in c["informasi"]])
+    box.fill("dinas kesehatan")
+    expect_rows(page, [c for c in cases if c["opd"].endswith("Kesehatan")])
+    one = cases[11]
+    box.fill(one["berkas_asal"])
+    expect_rows(page, [one])
+    received = date.fromisoformat(one["diterima"])
+    for typed in (f"{received:%d-%m-%Y}", received.isoformat(), f"{received:%d/%m/%Y}",
+                  f"{received.day} {nama_bulan(received.month)} {received.year}"):
+        box.fill(typed)
+        expect_rows(page, [c for c in cases if c["diterima"] == one["diterima"]])
+    box.fill("didaftarkan terlambat")
+    expect_rows(page, [c for c in cases if c["terlambat"]])
+    box.fill("selesai bappeda")
+    expect_rows(page, [c for c in cases if c["status"] == "selesai" and c["opd"].endswith("Bappeda")])
+    box.fill("salah ketik nomor 13,")   # a void reason
+    expect_rows(page, [c for c in cases if any("nomor 13," in n for n in c["catatan"])])
+
+
+def test_badges_for_overdue_and_late_registration_and_void_reasons_are_shown(page, archive):
+    _, cases = archive
+    page.get_by_label("Status").select_option("terlambat")
+    late = [c for c in cases if c["terlambat"]]
+    expect_rows(page, late)
+    badges = page.locator("#baris .t-telat")
+    assert badges.count() == len(late)
+    assert badges.first.inner_text() == "didaftarkan terlambat"
+    assert badges.first.get_attribute("title").startswith("Didaftarkan terlambat")
+    page.get_by_label("Status").select_option("lewat")
+    overdue = [c for c in cases if c["status"] in ("diterima", "diteruskan", "diperpanjang")
+               and c["tenggat"] < GENERATED.date().isoformat()]
+    expect_rows(page, overdue)
+    assert page.locator("#baris .t-lewat").all_inner_texts() == ["lewat tenggat"] * len(overdue)
+    page.get_by_label("Status").select_option("batal")
+    voided = [c for c in newest_first(cases) if c["status"] == "batal"]
+    expect_rows(page, voided)
+    assert page.locator("#baris td.info").all_inner_texts() == [f"Batal: {c['catatan'][0]}" for c in voided]
+
+
+def test_fifteen_cases_and_more_fit_on_a_1366x768_screen(chromium, archive):
+    root, _ = archive
+    page = chromium.new_page()
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto((root / "index.html").as_uri())
+    page.wait_for_selector("body[data-siap='1']")
+    visible = page.evaluate("""() => [...document.querySelectorAll('#baris tr')]
+        .filter(tr => { const r = tr.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }).length""")
+    assert visible >= 15, visible
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), "no sideways scrolling"
+    page.screenshot(path=str(root.parent / "index-1366x768.png"))
+    page.close()
 
 
 def test_date_range_kind_and_status_narrow_the_results(page, archive):
@@ -290,19 +379,25 @@ def resolve(page, locator) -> Path:
 def test_case_links_lead_to_the_folder_and_its_pdfs(page, archive):
     root, cases = archive
     for case in (cases[0], cases[6]):   # the second one's folder name has a space in it
-        page.get_by_label("Cari nomor atau nama pemohon").fill(case["nomor"])
+        page.get_by_label(SEARCH).fill(case["nomor"])
         expect_rows(page, [case])
-        row = page.locator("#baris tr")
+        row = page.locator("#baris tr").first
         folder = resolve(page, row.locator("td.nomor a"))
         assert folder.is_dir() and folder == root / case["folder"]
         assert (folder / "manifest.json").is_file()
-        links = row.locator("td.berkas a")
-        assert links.all_inner_texts() == ["PDF/A", "Cetak", "PDF/A", "Cetak", "TTD"]
+        assert resolve(page, row.locator("td.berkas a", has_text="Asli")) == root / case["dokumen"][0]["path"]
+        row.get_by_role("button", name="Rincian").click()
+        details = page.locator("#baris tr.rincian")
+        assert case["informasi"] in details.inner_text() and case["berkas_asal"] in details.inner_text()
+        links = details.locator("a")
+        assert links.all_inner_texts() == ["Asli", "PDF/A", "Cetak", "PDF/A", "Cetak", "TTD"]
         for i in range(links.count()):
             target = resolve(page, links.nth(i))
             assert target.is_file() and target.read_bytes().startswith(b"%PDF")
             assert target == root / case["dokumen"][i]["path"]
-        assert links.first.get_attribute("aria-label") == "Tanda terima \u2014 PDF/A"
+        assert links.nth(1).get_attribute("aria-label") == "Tanda terima \u2014 PDF/A"
+        row.get_by_role("button", name="Rincian").click()
+        assert page.locator("#baris tr.rincian").count() == 0
 
 
 def test_voided_numbers_have_no_folder_link(page, archive):
@@ -319,7 +414,7 @@ def test_names_with_markup_are_shown_as_text(page, archive):
     assert INJECTION_SCRIPT in names and INJECTION_TAG in names
     assert page.locator("#baris b").count() == 0
     assert page.locator("script").count() == 2
-    page.get_by_label("Cari nomor atau nama pemohon").fill("</script>")
+    page.get_by_label(SEARCH).fill("</script>")
     page.wait_for_function("() => document.getElementById('jumlah-angka').textContent === '1 perkara'")
     assert page.locator("#baris td.pemohon").inner_text() == INJECTION_SCRIPT
 
@@ -328,10 +423,11 @@ def test_the_page_speaks_the_pipelines_vocabulary(page, archive):
     """Filter choices, badges and month names come from pipeline.core.vocab and pipeline.core.bahasa."""
     _, cases = archive
     assert page.locator("#jenis option").all_inner_texts() == ["Semua jenis", *KIND_LABEL.values()]
-    assert page.locator("#status option").all_inner_texts() == ["Semua status", "Masih berjalan", *STATUS_LABEL.values()]
+    assert page.locator("#status option").all_inner_texts() == [
+        "Semua status", "Masih berjalan", "Lewat tenggat", "Didaftarkan terlambat", *STATUS_LABEL.values()]
     shown = page.locator("#baris tr").evaluate_all(
         "rs => rs.map(r => [r.querySelector('td.jenis').textContent, r.querySelector('.lencana').textContent,"
-        " r.querySelector('td.tanggal time').textContent])")
+        " r.querySelector('td.tanggal time').title])")
     expected = [[KIND_LABEL[c["jenis"]], STATUS_LABEL[c["status"]], tanggal(date.fromisoformat(c["diterima"]))]
                 for c in newest_first(cases)]
     assert shown == expected
@@ -363,7 +459,7 @@ def test_screenshots_on_screen_and_in_print(page, archive):
     page.emulate_media(media="screen")
 
 
-def test_many_cases_are_shown_500_at_a_time(chromium, tmp_path):
+def test_many_cases_are_shown_200_at_a_time(chromium, tmp_path):
     names = [f"{NAMES[i % len(NAMES)]} {i}" for i in range(1234)]
     cases = generated_cases(names)
     index = write_index(tmp_path, cases, agency=AGENCY, generated=GENERATED)
@@ -371,10 +467,11 @@ def test_many_cases_are_shown_500_at_a_time(chromium, tmp_path):
     page.goto(index.as_uri())
     page.wait_for_selector("body[data-siap='1']")
     more = page.get_by_role("button", name="Tampilkan lebih banyak")
-    assert page.locator("#baris tr").count() == 500
+    assert page.locator("#baris tr").count() == 200
     assert count_text(page) == "1.234 perkara"
-    more.click()
-    assert page.locator("#baris tr").count() == 1000
+    for shown in (400, 600, 800, 1000, 1200):
+        more.click()
+        assert page.locator("#baris tr").count() == shown
     more.click()
     assert page.locator("#baris tr").count() == 1234
     assert not more.is_visible()
@@ -394,16 +491,23 @@ def test_an_empty_archive_says_so(chromium, tmp_path):
 
 
 @pytest.mark.slow
-def test_100000_cases_stay_responsive(chromium, tmp_path):
-    names = [f"{NAMES[i % len(NAMES)]} {i}" for i in range(100_000)]
-    index = write_index(tmp_path, generated_cases(names), agency=AGENCY, generated=GENERATED)
+def test_100000_cases_every_search_finds_its_case(chromium, tmp_path):
+    """The bench's archive and queries (bench/index_page.py measures the times; here: what is found)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("index_page", Path(__file__).parent.parent / "bench" / "index_page.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    cases = bench.generated_cases(100_000)
+    index = write_index(tmp_path, cases, agency=AGENCY, generated=datetime(2026, 12, 4, 9))
     page = chromium.new_page()
+    page.set_viewport_size({"width": 1366, "height": 768})
     page.goto(index.as_uri())
-    page.wait_for_selector("body[data-siap='1']", timeout=30_000)
-    ms = page.evaluate("""() => {
-        const box = document.getElementById('q'), t0 = performance.now();
-        box.value = 'ayu 9'; document.getElementById('saring').requestSubmit();
-        return performance.now() - t0; }""")
-    assert page.locator("#baris tr").count() == 500
-    assert ms < 1000, f"filtering 100 000 cases took {ms:.0f} ms"
+    page.wait_for_selector("body[data-siap='1']", timeout=60_000)
+    assert count_text(page) == "100.000 perkara"
+    for label, typed, number in bench.queries(cases):
+        page.get_by_label(SEARCH).fill(typed)
+        page.wait_for_function("t => document.getElementById('saringan-aktif').textContent.includes(t)", arg=typed.strip())
+        shown = shown_numbers(page)
+        assert shown and (number is None or number in shown), (label, typed)
     page.close()

@@ -39,7 +39,7 @@ def assert_whole(workspace: Path, case: dict) -> dict:
     assert [e["event"] for e in shown["riwayat"]] == [e["event"] for e in log]
     assert not any((workspace / "archive" / ".staging").iterdir())
     assert not [p for p in folder.iterdir() if p.name.startswith((".", "lu")) or p.suffix == ".tmp"]
-    assert [p.name for p in (workspace / "inbox").iterdir() if p.name != "_disisihkan"] == []
+    assert [p.name for p in (workspace / "inbox").iterdir() if p.name not in ("_disisihkan", "_hasil")] == []
     assert "arsip utuh" in ppid(workspace, "verify").stdout
     return shown
 

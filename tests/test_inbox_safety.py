@@ -75,7 +75,7 @@ def test_a_form_replaced_under_the_same_name_while_it_is_filed_is_filed_too(tmp_
         manifest = json.loads((workspace / "archive" / case["folder_arsip"] / "manifest.json").read_text())
         originals |= {e["sha256"] for e in manifest["files"] if e["role"] == "original"}
     assert originals == {hashlib.sha256(first).hexdigest(), hashlib.sha256(second).hexdigest()}
-    assert [p.name for p in inbox.iterdir() if p.name != "_disisihkan"] == []
+    assert [p.name for p in inbox.iterdir() if p.name not in ("_disisihkan", "_hasil")] == []
 
 
 def test_a_kill_between_hiding_and_removing_a_finished_file_loses_nothing(tmp_path):

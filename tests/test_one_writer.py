@@ -85,7 +85,7 @@ def test_two_watchers_and_process_on_a_burst_killed_at_random_file_every_form_on
         manifest = json.loads((workspace / "archive" / case["folder_arsip"] / "manifest.json").read_text())
         originals += [e["sha256"] for e in manifest["files"] if e["role"] == "original"]
     assert sorted(originals) == sorted(forms), "a form was filed twice or not at all"
-    assert [p.name for p in (workspace / "inbox").iterdir() if p.name != "_disisihkan"] == []
+    assert [p.name for p in (workspace / "inbox").iterdir() if p.name not in ("_disisihkan", "_hasil")] == []
     assert not (workspace / "inbox" / "_disisihkan").exists() or not any(
         sha(p) in forms for p in (workspace / "inbox" / "_disisihkan").iterdir() if p.is_file())
     assert "arsip utuh" in ppid(workspace, "verify").stdout

@@ -82,7 +82,7 @@ def test_every_valid_request_is_a_case_numbered_from_one_without_gaps(run):
 
 def test_inbox_is_empty_afterwards(run):
     workspace, _, _ = run
-    left = [p.name for p in (workspace / "inbox").iterdir() if p.name != "_disisihkan"]
+    left = [p.name for p in (workspace / "inbox").iterdir() if p.name not in ("_disisihkan", "_hasil")]
     assert left == []
 
 

@@ -85,7 +85,7 @@ def test_kill_9_during_a_burst_loses_nothing_and_files_everything_once(tmp_path)
         kills += 1
     ppid(workspace, "process")             # a clean restart finishes what was cut off
 
-    inbox_left = [p.name for p in (workspace / "inbox").iterdir() if p.name != "_disisihkan"]
+    inbox_left = [p.name for p in (workspace / "inbox").iterdir() if p.name not in ("_disisihkan", "_hasil")]
     assert inbox_left == []
     cases = ppid_json(workspace, "cases")
     filed = [c for c in cases if c["status"] != "batal"]

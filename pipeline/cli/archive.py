@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.base import Workspace, fail, main, open_workspace, tell_waiting
+from pipeline.cli.base import Workspace, busy, fail, main, not_found, open_workspace, progress, tell_waiting
 
 
 @main.command()
@@ -22,7 +22,7 @@ def register(obj: Workspace, jenis: str, tahun: int | None, out: str | None) -> 
     from pipeline.views.refresh import write_register
 
     year = tahun or date.today().year
-    with open_workspace(obj) as ctx:
+    with open_workspace(obj, letters=False) as ctx, busy(f"Menulis Buku Register {jenis.capitalize()} {year}"):
         path = write_register(ctx, jenis, year, Path(out).resolve() if out else None)
     click.echo(f"Buku Register {jenis.capitalize()} {year}: {path}")
 
@@ -49,7 +49,7 @@ def reindex(obj: Workspace, ya: bool) -> None:
     except WorkspaceError as exc:
         fail(f"{exc} Hentikan dulu, lalu jalankan `ppid reindex` lagi.", code=1)
     try:
-        with WorkLock(var, "reindex", on_wait=tell_waiting).held():
+        with WorkLock(var, "reindex", on_wait=tell_waiting).held(), busy("Membaca arsip dan membangun database"):
             report = rebuild(config)
     except ReindexRefused as exc:
         fail(str(exc), code=1)
@@ -70,7 +70,8 @@ def verify(obj: Workspace, fast: bool, as_json: bool) -> None:
     """
     from pipeline.store.verify import format_report, verify_archive
 
-    report = verify_archive(obj.config.paths.archive, fast=fast, database=obj.config.paths.database)
+    with busy("Memeriksa arsip"):
+        report = verify_archive(obj.config.paths.archive, fast=fast, database=obj.config.paths.database)
     click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2) if as_json else format_report(report))
     sys.exit(0 if report.ok else 1)
 
@@ -82,18 +83,26 @@ def verify(obj: Workspace, fast: bool, as_json: bool) -> None:
 def cetak(obj: Workspace, tanggal, numbers: tuple[str, ...]) -> None:
     """Buat berkas cetak: bundel per perkara (lembar sampul, tiap dokumen mulai di halaman ganjil)
     dan batch harian semua yang diarsipkan pada hari itu. Dengan NUMBERS: bundel perkara itu saja."""
-    from pipeline.views.hardcopy import bundle_case, print_day
+    from pipeline.views.bundles import build_daily_batch
+    from pipeline.views.hardcopy import bundle_case, cases_filed_on
 
     day = tanggal.date() if tanggal else date.today()
-    with open_workspace(obj) as ctx:
+    with open_workspace(obj, letters=False) as ctx:
         if numbers:
             for number in numbers:
                 case = ctx.db.case_by_number(number)
                 if case is None or not case.folder:
-                    fail(f"Perkara nomor {number} tidak ditemukan di arsip.", code=1)
+                    fail(not_found(number), code=1)
                 click.echo(f"  {bundle_case(ctx, case, day)}")
             return
-        bundles, batch = print_day(ctx, day)
+        cases = cases_filed_on(ctx, day)
+        with progress(cases, "Menyusun bundel cetak") as shown_cases:
+            bundles = [bundle_case(ctx, case, day) for case in shown_cases]
+        batch = None
+        if bundles:
+            batch = ctx.config.paths.print_bundles / day.isoformat() / f"_batch-harian-{day.isoformat()}.pdf"
+            with busy("Menyusun batch harian"):
+                build_daily_batch(bundles, out=batch, title=f"Batch cetak harian {day.isoformat()}", printed_on=day)
     if batch is None:
         click.echo(f"Tidak ada dokumen yang diarsipkan pada {day.isoformat()}.")
         return
@@ -116,17 +125,20 @@ def laporan(obj: Workspace, tahun: int, semester: str | None, today) -> None:
 
     config = obj.config
     day = today.date() if today else date.today()
-    with open_workspace(obj, day) as ctx:
+    with open_workspace(obj, day) as ctx, busy(f"Menyusun laporan {tahun}"):
+        click.echo(f"Menghitung perkara tahun {tahun}…", err=True)
         report = compute_report(ctx.db.cases(), ctx.calendar, year=tahun, semester=int(semester) if semester else None,
                                 notice_days=config.deadlines.notice_days, extension_days=config.deadlines.extension_days)
         folder = paths.report_folder(config.paths.archive, tahun)
         folder.mkdir(parents=True, exist_ok=True)
         stem = f"laporan-layanan-informasi-{tahun}" + (f"-semester-{semester}" if semester else "")
+        click.echo("Menulis lembar kerja (xlsx) dan dokumen laporan…", err=True)
         write_report_xlsx(report, folder / f"{stem}.xlsx", agency=config.agency.name, paper=config.paper.size)
         docx = folder / f"{stem}.docx"
         template = template_path(config.paths.templates, REPORT_TEMPLATE)
         write_atomic(docx, report_docx(report, template, agency=config.agency, signer=config.signers.ppid,
                                        paper=config.paper, signed_on=day), overwrite=True)
+        click.echo("Mengubah laporan menjadi PDF…", err=True)
         ctx.converter.convert(docx, pdfa=folder / f"{stem}.pdf", printable=folder / f"{stem}.cetak.pdf",
                               metadata=PdfMetadata(title=f"Laporan Layanan Informasi Publik {tahun}", author=config.agency.name))
     click.echo(f"Laporan {report.period_title}: {report.permohonan} permohonan, {report.keberatan} keberatan.")

@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 import click
 
-from pipeline.cli.base import Workspace, fail, main, open_database, open_workspace
+from pipeline.cli.base import TANGGAL, Workspace, fail, main, not_found, open_database, open_workspace, shown
 from pipeline.core.bahasa import hari_kerja, hari_tanggal
+from pipeline.core.vocab import DECISION_LABEL, KIND_LABEL, STATUS_LABEL
 
 
 @main.command()
@@ -29,8 +30,8 @@ def cases(obj: Workspace, as_json: bool, tahun: int | None) -> None:
         return
     click.echo(f"{'Nomor':<24} {'Jenis':<11} {'Pemohon':<24} {'Diterima':<10} {'Tenggat':<10} {'Status':<10} Folder")
     for c in rows:
-        click.echo(f"{c.number:<24} {c.kind:<11} {c.applicant_name[:24]:<24} {c.received.isoformat():<10} "
-                   f"{(c.due.isoformat() if c.due else '-'):<10} {c.status:<10} {c.folder or (c.void_reason or '-')}")
+        click.echo(f"{shown(c.number):<24} {c.kind:<11} {shown(c.applicant_name)[:24]:<24} {c.received.isoformat():<10} "
+                   f"{(c.due.isoformat() if c.due else '-'):<10} {c.status:<10} {shown(c.folder or (c.void_reason or '-'))}")
 
 
 @main.command()
@@ -45,7 +46,7 @@ def show(obj: Workspace, number: str, as_json: bool, sumber: bool) -> None:
     case = db.case_by_number(number)
     if case is None:
         db.close()
-        fail(f"Perkara nomor {number} tidak ditemukan.", code=1)
+        fail(not_found(number), code=1)
     events = db.events(case.id)
     db.close()
     if as_json:
@@ -53,38 +54,82 @@ def show(obj: Workspace, number: str, as_json: bool, sumber: bool) -> None:
         return
     req = case.data
     click.echo(f"Nomor pendaftaran : {case.number}")
-    click.echo(f"Jenis             : {case.kind}")
-    click.echo(f"Pemohon           : {case.applicant_name}")
+    click.echo(f"Jenis             : {KIND_LABEL.get(case.kind, case.kind)}")
+    click.echo(f"Pemohon           : {shown(case.applicant_name)}")
     click.echo(f"Diterima          : {hari_tanggal(case.received)}")
     if case.due:
         click.echo(f"Tenggat pemberitahuan tertulis : {hari_tanggal(case.due)}")
     if case.forward_due:
         click.echo(f"Target jawaban PPID Pelaksana  : {hari_tanggal(case.forward_due)}")
-    click.echo(f"Status            : {case.status}" + (f" ({case.void_reason})" if case.void_reason else ""))
-    click.echo(f"Folder arsip      : {case.folder or '-'}")
+    click.echo(f"Status            : {STATUS_LABEL.get(case.status, case.status)}"
+               + (f" ({shown(case.void_reason)})" if case.void_reason else ""))
+    click.echo(f"Folder arsip      : {shown(case.folder or '-')}")
     if req.get("rincian_informasi"):
-        click.echo(f"Informasi diminta : {req['rincian_informasi']}")
+        click.echo(f"Informasi diminta : {shown(req['rincian_informasi'])}")
     if req.get("klasifikasi"):
-        click.echo(f"Usulan (DIP/DIK)  : {req['klasifikasi'].get('summary') or req['klasifikasi'].get('kind')}")
+        click.echo(f"Usulan (DIP/DIK)  : {shown(req['klasifikasi'].get('summary') or req['klasifikasi'].get('kind'))}")
     applicant = req.get("applicant") or {}
     if applicant.get("organisasi"):
-        click.echo(f"Penanggung jawab  : {applicant.get('penanggung_jawab') or '-'}"
-                   + (f" ({applicant['jabatan']})" if applicant.get("jabatan") else ""))
+        click.echo(f"Penanggung jawab  : {shown(applicant.get('penanggung_jawab') or '-')}"
+                   + (f" ({shown(applicant['jabatan'])})" if applicant.get("jabatan") else ""))
     for flag in ("didaftarkan_terlambat", "terlambat"):
         if req.get(flag):
-            click.echo(f"Perhatian         : {req[flag]}")
+            click.echo(f"Perhatian         : {shown(req[flag])}")
     if req.get("kemungkinan_duplikat"):
         click.echo(f"Perhatian         : kemungkinan duplikat dari {', '.join(req['kemungkinan_duplikat'])}")
     reading = req.get("pembacaan") or {}
     for note in reading.get("catatan", []):
-        click.echo(f"Dibaca dengan aturan lemah: {note}")
+        click.echo(f"Dibaca dengan aturan lemah: {shown(note)}")
     if sumber:
         click.echo("Tempat isian dibaca:")
         for key, where in sorted((reading.get("sumber") or {}).items()):
-            click.echo(f"  {key:<20} {where}")
-    click.echo("Riwayat:")
+            click.echo(f"  {key:<20} {shown(where)}")
+    click.echo(f"Riwayat (waktu {obj.config.display.timezone}):")
     for e in events:
-        click.echo(f"  {e['at']}  {e['event']}")
+        click.echo(f"  {obj.local_time(e['at']):<30} {event_line(e)}")
+
+
+# What each event of the case's log (docs/architecture.md, Events) says, for the officer.
+EVENT_LABEL = {
+    "received": "berkas diterima",
+    "numbered": "diberi nomor",
+    "deadlines": "tenggat dihitung",
+    "rendered": "surat disusun",
+    "converted": "surat dijadikan PDF",
+    "filed": "diarsipkan",
+    "forwarded": "diteruskan kepada PPID Pelaksana",
+    "answered": "dijawab",
+    "extended": "diperpanjang",
+    "due_recomputed": "tenggat dihitung ulang",
+    "objected": "diajukan keberatan",
+    "signed": "salinan bertanda tangan diarsipkan",
+    "closed": "selesai",
+    "published": "diterbitkan",
+    "publication": "DIP dipublikasikan",
+    "replaced": "diganti",
+    "voided": "dibatalkan",
+}
+
+
+def event_line(event: dict) -> str:
+    """The event in Indonesian, with what it names (a document, a decision, a reason, a new due date)."""
+    label = EVENT_LABEL.get(event["event"], event["event"].replace("_", " "))
+    details = []
+    if event.get("nomor") and event["event"] == "numbered":
+        details.append(event["nomor"])
+    if event.get("keputusan"):
+        details.append(DECISION_LABEL.get(event["keputusan"], event["keputusan"]))
+    if event.get("tenggat_baru"):
+        details.append(f"tenggat baru {hari_tanggal(date.fromisoformat(event['tenggat_baru']))}")
+    if event.get("keberatan"):
+        details.append(f"keberatan {event['keberatan']}")
+    if isinstance(event.get("dokumen"), str):
+        details.append(event["dokumen"])
+    if event.get("alasan"):
+        details.append(f"alasan: {event['alasan']}")
+    if event.get("oleh"):
+        details.append(f"oleh {event['oleh']}")
+    return shown(label + (f" ({'; '.join(str(d) for d in details)})" if details else ""))
 
 
 @main.command()
@@ -96,7 +141,7 @@ def status(obj: Workspace, as_json: bool, today) -> None:
     from pipeline.views.board import board
 
     day = today.date() if today else date.today()
-    with open_workspace(obj, day) as ctx:
+    with open_workspace(obj, day, letters=False) as ctx:
         rows = board(ctx.db.cases(), ctx.calendar, day)
     overdue = sum(r.overdue for r in rows)
     soon = sum(r.due_soon for r in rows)
@@ -109,7 +154,7 @@ def status(obj: Workspace, as_json: bool, today) -> None:
         mark = "!!" if r.overdue else (" *" if r.due_soon else "  ")
         c = r.case
         late = "  (didaftarkan terlambat)" if c.data.get("didaftarkan_terlambat") else ""
-        click.echo(f"{mark}{c.number:<24} {c.kind:<11} {c.applicant_name[:22]:<22} {c.received.isoformat():<10} "
+        click.echo(f"{mark}{shown(c.number):<24} {c.kind:<11} {shown(c.applicant_name)[:22]:<22} {c.received.isoformat():<10} "
                    f"{c.due.isoformat():<10} {r.working_days_left:>5}  {c.status}{late}")
     click.echo(f"Terbuka: {len(rows)}; jatuh tempo dalam 3 hari kerja: {soon}; terlambat: {overdue}.  (!! terlambat, * segera)")
 
@@ -124,12 +169,12 @@ def tenggat(obj: Workspace, tanggal: str, hari: int, as_json: bool) -> None:
 
     TANGGAL boleh ditulis 2026-03-16, 16-03-2026 atau "16 Maret 2026".
     """
-    from pipeline.core.bahasa import parse_tanggal
     from pipeline.core.workdays import CalendarError, load_calendar
 
-    start = parse_tanggal(tanggal)
-    if start is None:
-        fail(f"Tanggal tidak dapat dibaca: {tanggal!r}. Tulis seperti 2026-03-16 atau \"16 Maret 2026\".")
+    try:
+        start = TANGGAL.convert(tanggal, None, None).date()
+    except click.BadParameter as exc:
+        fail(exc.message)
     try:
         calendar = load_calendar(obj.config.deadlines)
     except CalendarError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import sys
@@ -9,27 +10,57 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.base import PROGRESS_THRESHOLD, RESOURCE_ROOT, Workspace, fail, main, open_workspace
+from pipeline.cli.base import PROGRESS_THRESHOLD, RESOURCE_ROOT, Workspace, fail, main, open_workspace, shown
 from pipeline.core.config import Config
 from pipeline.core.names import masked_name
 
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False))
-def init(directory: str) -> None:
-    """Buat ruang kerja baru: config.toml, inbox/, archive/, templat surat, berkas hari libur."""
+@click.option("--contoh", is_flag=True, help="Pakai kop surat dan penandatangan contoh (Diskominfos Bali) untuk peragaan.")
+@click.option("--tanya", is_flag=True, help="Tanyakan kop surat dan penandatangan (bawaan bila dijalankan di terminal).")
+def init(directory: str, contoh: bool, tanya: bool) -> None:
+    """Buat ruang kerja baru: config.toml, inbox/, archive/, templat surat, berkas hari libur.
+
+    Kop surat dan penandatangan ditanyakan (di terminal, atau dengan --tanya); yang tidak dijawab
+    dibiarkan "[ISI: …]" dan `ppid proses` menolak mencetaknya ke surat sampai diisi. Dengan --contoh
+    dipakai data contoh, hanya untuk mencoba.
+    """
+    from pipeline.cli.workspace import example_config, placeholder_config
+
     target = Path(directory)
     if (target / "config.toml").exists():
         fail(f"{target / 'config.toml'} sudah ada; ruang kerja tidak ditimpa.")
+    example = (RESOURCE_ROOT / "config.toml").read_text(encoding="utf-8")
+    if contoh:
+        text = example_config(example)
+    else:
+        ask = tanya or (sys.stdin.isatty() and sys.stdout.isatty())
+        text = placeholder_config(example, ask=_ask if ask else None)
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(RESOURCE_ROOT / "config.toml", target / "config.toml")
+    (target / "config.toml").write_text(text, encoding="utf-8")
+    os.chmod(target / "config.toml", 0o640)
     shutil.copyfile(RESOURCE_ROOT / "holidays.toml", target / "holidays.toml")
     shutil.copytree(RESOURCE_ROOT / "templates_docx", target / "templates_docx", dirs_exist_ok=True)
     for sub in ("inbox", "archive"):
         (target / sub).mkdir(exist_ok=True)
+        os.chmod(target / sub, 0o750)   # whatever the umask: the service's own until [permissions] group says otherwise
     click.echo(f"Ruang kerja dibuat di {target.resolve()}")
-    click.echo(f"Ubah {target / 'config.toml'} (instansi, penandatangan, kertas), lalu jalankan:")
-    click.echo(f"  ppid --config {target / 'config.toml'} watch")
+    if contoh:
+        click.echo("Kop surat dan penandatangan CONTOH dipakai: hanya untuk mencoba, jangan untuk surat sungguhan.")
+    else:
+        from pipeline.core.config import load_config, placeholder_keys
+
+        left = placeholder_keys(load_config(target / "config.toml"))
+        if left:
+            click.echo(f"Belum diisi di {target / 'config.toml'} (ganti teks \"[ISI: …]\"): {', '.join(left)}.")
+            click.echo("Surat tidak dibuat sebelum kunci-kunci itu diisi.")
+    click.echo("Lalu jalankan:")
+    click.echo(f"  ppid --config {target / 'config.toml'} pantau")
+
+
+def _ask(label: str) -> str:
+    return click.prompt(f"{label} (kosongkan untuk diisi nanti)", default="", show_default=False).strip()
 
 
 @main.command()
@@ -47,7 +78,7 @@ def process(obj: Workspace, today) -> None:
     with open_workspace(obj, today.date() if today else None, runner=True) as ctx:
         outcomes = _drain_inbox(ctx, config)
         refresh_views(ctx)
-    _print_summary(outcomes)
+    _print_summary(outcomes, config)
 
 
 def _drain_inbox(ctx, config: Config) -> list:
@@ -74,29 +105,32 @@ def _drain_inbox(ctx, config: Config) -> list:
         if bar:
             bar.render_finish()
     for path in watcher.incomplete:
-        click.echo(f"  dibiarkan di folder masuk: {masked_name(path.name)}: berkas belum lengkap (mungkin masih "
+        click.echo(f"  dibiarkan di folder masuk: {shown(masked_name(path.name))}: berkas belum lengkap (mungkin masih "
                    "disalin); diproses setelah lengkap.")
     return outcomes
 
 
 def _own_folders(config: Config) -> set[Path]:
-    return {p.resolve() for p in (config.paths.set_aside, config.paths.archive, config.paths.ready_to_sign, config.paths.database.parent)}
+    return {p.resolve() for p in (config.paths.set_aside, config.paths.results, config.paths.archive,
+                                  config.paths.ready_to_sign, config.paths.database.parent)}
 
 
-def _print_summary(outcomes: list) -> None:
+def _print_summary(outcomes: list, config: Config) -> None:
     cases = sum(len(o.filed) for o in outcomes)
     answers = sum(len(o.answered) for o in outcomes)
     signed = sum(len(o.signed) for o in outcomes)
     aside = sum(1 for o in outcomes if o.set_aside)
     for o in outcomes:
         if o.set_aside:
-            click.echo(f"  disisihkan: {o.name}: {o.set_aside[0]}")
+            click.echo(f"  disisihkan: {shown(o.name)}: {shown(o.set_aside[0])}")
         for note in o.notes:
-            click.echo(f"  perhatian: {note}")
+            click.echo(f"  perhatian: {shown(note)}")
         if o.waiting:
-            click.echo(f"  dibiarkan di folder masuk: {o.name}: {o.waiting}")
+            click.echo(f"  dibiarkan di folder masuk: {shown(o.name)}: {shown(o.waiting)}")
     answered = f"{answers} jawaban dicatat, " if answers else ""
     answered += f"{signed} salinan bertanda tangan diarsipkan, " if signed else ""
+    if outcomes:
+        click.echo(f"Hasil tiap berkas dan tanda terima untuk dicetak: {config.paths.results}")
     click.echo(f"Selesai: {len(outcomes)} berkas, {cases} perkara terdaftar, {answered}{aside} berkas disisihkan.")
 
 
@@ -117,18 +151,19 @@ def watch(obj: Workspace) -> None:
         def handle(path: Path):
             reload_calendar(ctx)
             outcome = process_file(ctx, path)
+            name = shown(outcome.name)
             if outcome.filed:
-                click.echo(f"Terdaftar: {', '.join(outcome.filed)} ({outcome.name})")
+                click.echo(f"Terdaftar: {', '.join(outcome.filed)} ({name})")
             if outcome.answered:
-                click.echo(f"Jawaban dicatat: {', '.join(outcome.answered)} ({outcome.name})")
+                click.echo(f"Jawaban dicatat: {', '.join(outcome.answered)} ({name})")
             if outcome.signed:
                 click.echo(f"Salinan bertanda tangan diarsipkan: {', '.join(outcome.signed)}")
             if outcome.set_aside:
-                click.echo(f"Disisihkan: {outcome.name}: {outcome.set_aside[0]}")
+                click.echo(f"Disisihkan: {name}: {shown(outcome.set_aside[0])}")
             for note in outcome.notes:
-                click.echo(f"Perhatian: {note}")
+                click.echo(f"Perhatian: {shown(note)}")
             if outcome.waiting:
-                click.echo(f"Menunggu: {outcome.name}: {outcome.waiting}")
+                click.echo(f"Menunggu: {name}: {shown(outcome.waiting)}")
             return outcome
 
         watcher = InboxWatcher(config.paths.inbox, config.watch, _own_folders(config), handle,
@@ -141,7 +176,8 @@ def watch(obj: Workspace) -> None:
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
-        click.echo(f"Memantau {config.paths.inbox} (mode {config.watch.mode}). Tekan Ctrl-C untuk berhenti.")
+        click.echo(f"Memantau {config.paths.inbox} (mode {config.watch.mode}). Hasil tiap berkas: {config.paths.results}. "
+                   "Tekan Ctrl-C untuk berhenti.")
         watcher.run()
         refresh_views(ctx)
     click.echo("Pemantauan dihentikan.")
@@ -172,5 +208,5 @@ def demo(obj: Workspace) -> None:
     with open_workspace(obj, runner=True) as ctx:
         outcomes = _drain_inbox(ctx, config)
         refresh_views(ctx)
-    _print_summary(outcomes)
-    click.echo(f"Lihat hasilnya: ppid cases   (arsip: {config.paths.archive})")
+    _print_summary(outcomes, config)
+    click.echo(f"Lihat hasilnya: ppid perkara   (arsip: {config.paths.archive}; hasil tiap berkas: {config.paths.results})")

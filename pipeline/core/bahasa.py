@@ -32,6 +32,8 @@ __all__ = [
     "DAY_NAMES",
     "DAY_PATTERN",
     "excel_serial_date",
+    "nama_zona",
+    "waktu_lokal",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -320,3 +322,32 @@ def parse_tanggal(text: str | date | int | float | None) -> date | None:
     if isinstance(text, (int, float)):
         return _from_excel_serial(float(text))
     return _parse_text(str(text).strip())
+
+
+# ---------------------------------------------------------------------------------------------
+# Local time
+# ---------------------------------------------------------------------------------------------
+
+# Indonesia's three zones by their UTC offset; another zone is shown by its offset ("UTC+05.30").
+_ZONE_NAMES = {7: "WIB", 8: "WITA", 9: "WIT"}
+
+
+def nama_zona(moment: datetime) -> str:
+    """ "WITA" for a time at UTC+8 (WIB +7, WIT +9); any other offset as "UTC+05.30"."""
+    offset = moment.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    if minutes % 60 == 0 and minutes // 60 in _ZONE_NAMES:
+        return _ZONE_NAMES[minutes // 60]
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}.{abs(minutes) % 60:02d}"
+
+
+def waktu_lokal(moment: datetime | str, zone) -> str:
+    """ "16 Maret 2026 14.30 WITA": a stored time (ISO text or datetime, with its offset; a naive one is taken
+    as the machine's local time) shown in ``zone`` (a ``zoneinfo.ZoneInfo``), Indonesian style."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    local = moment.astimezone(zone)
+    return f"{tanggal(local.date())} {local:%H.%M} {nama_zona(local)}"

@@ -13,6 +13,7 @@ import re
 import tomllib
 import types
 import typing
+import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -99,6 +100,7 @@ class PathSettings:
     set_aside: Path = Path("inbox/_disisihkan")
     ready_to_sign: Path = Path("siap-tanda-tangan")
     print_bundles: Path = Path("cetak")
+    results: Path = Path("inbox/_hasil")
     database: Path = Path("var/ppid.sqlite3")
     templates: Path = Path("templates_docx")
     folder_pattern: str = "{tahun}/{bulan}/{nomor}"
@@ -154,6 +156,17 @@ class SignatureSettings:
 
 
 @dataclass(frozen=True)
+class PermissionSettings:
+    umask: int = 0o027          # the process umask, set at start: files 0640, folders 0750 (0o007: 0660/0770)
+    group: str = ""             # the share group: the share folders are given to it (setgid, 2770)
+
+
+@dataclass(frozen=True)
+class DisplaySettings:
+    timezone: str = "Asia/Makassar"   # times are shown in this zone (WIB Asia/Jakarta, WITA, WIT Asia/Jayapura)
+
+
+@dataclass(frozen=True)
 class Config:
     signers: SignerSettings
     agency: AgencySettings = field(default_factory=AgencySettings)
@@ -167,6 +180,8 @@ class Config:
     decrees: DecreeSettings = field(default_factory=DecreeSettings)
     classification: ClassificationSettings = field(default_factory=ClassificationSettings)
     signatures: SignatureSettings = field(default_factory=SignatureSettings)
+    permissions: PermissionSettings = field(default_factory=PermissionSettings)
+    display: DisplaySettings = field(default_factory=DisplaySettings)
     source: Path | None = None
     """The file this configuration was loaded from (not a TOML key)."""
 
@@ -297,6 +312,42 @@ def _check_semantics(config: Config) -> None:
     for root in config.signatures.trust_roots:
         if not root.is_file():
             raise ConfigError(f"Berkas sertifikat pada 'signatures.trust_roots' tidak ditemukan: {root}")
+    _check_permissions(config.permissions)
+    try:
+        zoneinfo.ZoneInfo(config.display.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"Nilai 'display.timezone' bukan zona waktu yang dikenal: {config.display.timezone!r} "
+                          "(mis. \"Asia/Jakarta\" WIB, \"Asia/Makassar\" WITA, \"Asia/Jayapura\" WIT).") from exc
+
+
+def _check_permissions(permissions: PermissionSettings) -> None:
+    if permissions.umask > 0o777 or permissions.umask & 0o700:
+        raise ConfigError("Nilai 'permissions.umask' harus oktal seperti 0o027 (berkas 0640, folder 0750) atau 0o007, "
+                          "dan tidak boleh menutup hak pemilik.")
+    if permissions.umask & 0o007 != 0o007:
+        raise ConfigError("Nilai 'permissions.umask' harus menutup semua hak pengguna lain (angka terakhir 7): "
+                          "berkas perkara memuat data pribadi.")
+    if permissions.group and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*\$?", permissions.group):
+        raise ConfigError(f"Nilai 'permissions.group' bukan nama grup: {permissions.group!r}.")
+
+
+# A value ``ppid init`` leaves for the office to fill: never printed into a letter (see ``placeholder_keys``).
+PLACEHOLDER = "[ISI"
+
+
+def placeholder_keys(config: Config) -> list[str]:
+    """The letterhead and signer keys still holding ``ppid init``'s placeholders ("[ISI: …]")."""
+    keys = [f"agency.{f.name}" for f in dataclasses.fields(config.agency) if _is_placeholder(getattr(config.agency, f.name))]
+    for name in ("ppid", "atasan_ppid", "desk"):
+        signer = getattr(config.signers, name)
+        keys += [f"signers.{name}.{f.name}" for f in dataclasses.fields(signer) if _is_placeholder(getattr(signer, f.name))]
+    return keys
+
+
+def _is_placeholder(value) -> bool:
+    if isinstance(value, list):
+        return any(_is_placeholder(v) for v in value)
+    return isinstance(value, str) and value.strip().startswith(PLACEHOLDER)
 
 
 def _check_pattern(pattern: str, key: str, allowed: set[str], *, needs: str) -> None:

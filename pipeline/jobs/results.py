@@ -86,3 +86,4 @@ class FileOutcome:
     set_aside: list[str] = field(default_factory=list)    # reasons
     notes: list[str] = field(default_factory=list)
     waiting: str = ""                                     # left in the inbox, to be taken again later
+    aside: Path | None = None                             # the copy kept in the set-aside folder, if any

@@ -19,9 +19,19 @@ Embedded data (compact, because 100 000 cases must stay a file a share can serve
      "judul": ["Tanda terima", ...],              # document titles, each once
      "perkara": [                                 # one array per case, newest first
         [nomor, jenis, pemohon, diterima, tenggat, status, folder,
-         [[judul_index, path, jenis], ...], [catatan, ...]], ...]}
+         [[judul_index, path, jenis], ...], [catatan, ...],
+         informasi, opd, berkas_asal, tanda], ...]}
 
-A document ``path`` is relative to the case folder, or to the archive root when it starts with ``/``.
+A document ``path`` is relative to the case folder, or to the archive root when it starts with ``/``; the
+original form is a document of kind ``asli`` (a workbook row's is the workbook under ``<year>/sumber/``).
+``informasi`` is the requested information (cut at ``INFO_CHARS``), ``opd`` the OPD it goes to or holds it,
+``berkas_asal`` the dropped file's name (digit runs masked), ``tanda`` flags (``LATE_REGISTRATION``).
+The page never holds a NIK, a telephone number or an address: only what is listed here.
+
+The script searches every word typed in a case's number (also as typed in any form: ``1/PPID/XII/2026``,
+``001-PPID-XII-2026``), applicant, requested information, OPD, original file name, kind, status, notes and
+dates (ISO, day-month-year, and "16 Maret 2026"). Its search text is built after the first rows are shown, in
+slices, so the page is usable at once with 100 000 cases (``bench/index_page.py`` measures both).
 """
 
 from __future__ import annotations
@@ -116,15 +126,27 @@ def case_row(case: dict, titles: dict[str, int]) -> list:
     """``compact_row`` of a case given as a dict (``ppid cases --json`` fields and its documents)."""
     folder = archive_link(case.get("folder"))
     return compact_row(case["nomor"], case.get("jenis"), case.get("pemohon"), case.get("diterima"), case.get("tenggat"),
-                       case.get("status"), folder, [document_entry(doc, folder, titles) for doc in case.get("dokumen") or []])
+                       case.get("status"), folder, [document_entry(doc, folder, titles) for doc in case.get("dokumen") or []],
+                       case.get("catatan") or (), information=case.get("informasi") or "", opd=case.get("opd") or "",
+                       original=case.get("berkas_asal") or "", flags=LATE_REGISTRATION if case.get("terlambat") else 0)
+
+
+INFO_CHARS = 240       # of the requested information: enough to find it, the whole in the case folder
+LATE_REGISTRATION = 1   # a ``tanda`` flag: registered more working days after receipt than allowed
 
 
 def compact_row(number: str, kind: str | None, applicant: str | None, received, due, status: str | None,
-                folder: str | None, documents: list[list], notes: list[str] = ()) -> list:
+                folder: str | None, documents: list[list], notes: list[str] = (), *, information: str = "",
+                opd: str = "", original: str = "", flags: int = 0) -> list:
     """One case as the compact array the page's script reads (see the module docstring); ``documents``
     already compact: [title index, path, kind]; ``notes`` for the archivist (a void reason, a late registration)."""
     return [str(number), kind or "", applicant or "", iso_date(received), iso_date(due), status or "",
-            archive_link(folder), documents, list(notes)]
+            archive_link(folder), documents, list(notes), _cut(information), opd or "", original or "", flags]
+
+
+def _cut(text: str | None) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= INFO_CHARS else text[:INFO_CHARS - 1] + "\u2026"
 
 
 def embedded_json(value) -> str:
@@ -152,7 +174,7 @@ def generated_label(generated: datetime) -> str:
 def page_vocabulary() -> dict:
     """The names the page's script shows: months, case kinds and statuses; which statuses are still open."""
     return {"bulan": [nama_bulan(month) for month in range(1, 13)], "jenis": KIND_LABEL, "status": STATUS_LABEL,
-            "berjalan": list(OPEN_STATUSES)}
+            "berjalan": list(OPEN_STATUSES), "tanda_terlambat": LATE_REGISTRATION}
 
 
 def content_security_policy(css: str, script: str) -> str:

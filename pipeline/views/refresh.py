@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from pipeline.core import bahasa, incidents, vocab
+from pipeline.core.names import masked_name
 from pipeline.jobs.context import Context
 from pipeline.render import letters, xlsx
 from pipeline.store import db, paths
@@ -107,27 +108,53 @@ def write_archive_index(ctx: Context) -> Path:
 
 def _index_row(ctx: Context, case) -> list:
     """A case's row of the page's data (``browser`` module docstring), its documents from its manifest."""
+    manifest = _manifest(ctx, case.folder)
     documents = []
-    for entry in _shown_documents(ctx, case.folder):
+    for entry in _shown_documents(manifest):
         kind = _DOCUMENT_KIND[entry["role"]]
         title = _LETTER_TITLE.get(entry.get("letter"), _FORM_TITLE if kind == "asli" else _OTHER_TITLE)
         documents.append([title, archive_link(entry["path"]), kind])   # manifest paths are relative to the folder
+    source = (manifest.get("sumber") or {}).get("path")
+    if source and not any(kind == "asli" for _, _, kind in documents):
+        documents.append([_FORM_TITLE, "/" + archive_link(source), "asli"])   # a workbook row: the workbook
     notes = [case.void_reason] if case.void_reason else []
     notes += [case.data["didaftarkan_terlambat"]] if case.data.get("didaftarkan_terlambat") else []
-    return compact_row(case.number, case.kind, case.applicant_name, case.received, case.due, case.status, case.folder,
-                       documents, notes)
+    return compact_row(case.number, case.kind, _applicant(case), case.received, case.due, case.status, case.folder,
+                       documents, notes, information=case.data.get("rincian_informasi") or "", opd=_opd(case),
+                       original=masked_name((manifest.get("berkas_asal") or {}).get("original_name") or ""),
+                       flags=browser.LATE_REGISTRATION if case.data.get("didaftarkan_terlambat") else 0)
 
 
-def _shown_documents(ctx: Context, folder: str | None) -> list[dict]:
-    """The manifest's documents the page links to; none while the folder is not filed (or unreadable:
-    ``ppid verify`` reports that)."""
+def _applicant(case) -> str:
+    """The applicant as the letters name it: an organisation c.q. its person in charge."""
+    applicant = case.data.get("applicant") or {}
+    person = applicant.get("penanggung_jawab") if applicant.get("organisasi") else None
+    return f"{case.applicant_name} c.q. {person}" if person else case.applicant_name
+
+
+def _opd(case) -> str:
+    """The OPD the request goes to (named on the form, or holding it by the DIP), or whose list it is."""
+    proposal = case.data.get("klasifikasi") or {}
+    if proposal.get("kind") == "terbuka" and proposal.get("opd"):
+        return str(proposal["opd"])
+    return str(case.data.get("opd_tujuan") or case.data.get("opd") or "")
+
+
+def _manifest(ctx: Context, folder: str | None) -> dict:
+    """The case's manifest; empty while the folder is not filed (or unreadable: ``ppid verify`` reports that)."""
     if not folder:
-        return []
+        return {}
     try:
-        files = ctx.archive.manifest(folder)["files"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return []
-    return [f for f in files if f.get("role") in _DOCUMENT_KIND]
+        manifest = ctx.archive.manifest(folder)
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def _shown_documents(manifest: dict) -> list[dict]:
+    """The manifest's documents the page links to."""
+    files = manifest.get("files")
+    return [f for f in files if isinstance(f, dict) and f.get("role") in _DOCUMENT_KIND] if isinstance(files, list) else []
 
 
 def write_register(ctx: Context, kind: str, year: int, out: Path | None = None) -> Path:
