@@ -47,11 +47,11 @@ from pipeline.core.bahasa import nama_bulan, tanggal
 from pipeline.core.files import write_atomic
 from pipeline.core.vocab import KIND_LABEL, STATUS_LABEL
 from pipeline.render import pages
+from pipeline.store import paths
 from pipeline.store.events import OPEN_STATUSES
 
-__all__ = ["INDEX_NAME", "write_index", "write_rows", "compact_row", "row_json", "sort_key"]
+__all__ = ["write_index", "write_rows", "compact_row", "row_json", "sort_key"]
 
-INDEX_NAME = "index.html"
 
 
 def write_index(archive_root: Path, cases: list[dict], *, agency: str, generated: datetime) -> Path:
@@ -66,7 +66,7 @@ def write_rows(archive_root: Path, rows: list[bytes], titles: list[str], *, agen
     head = {"dibuat": generated.date().isoformat(), "judul": titles}
     data = embedded_json(head).encode("utf-8")[:-1] + b',"perkara":[' + b",".join(rows) + b"]}"
     before, after = render_page(agency=agency, generated=generated).split(DATA_SLOT)
-    target = Path(archive_root) / INDEX_NAME
+    target = paths.index_page(Path(archive_root))
     write_atomic(target, before.encode("utf-8") + data + after.encode("utf-8"), overwrite=True)
     return target
 
