@@ -250,3 +250,22 @@ def test_new_requests_get_the_right_proposal_and_holder(lists, tmp_path):
     assert by_name["Pemohon minta-lain"]["data"]["klasifikasi"]["kind"] == "tidak_ditemukan"
     shown = ppid(workspace, "show", open_case["nomor"]).stdout
     assert "Usulan (DIP/DIK)" in shown and "Dinas Kesehatan" in shown
+
+
+def test_the_daily_batch_prints_no_replaced_konsep_and_names_every_kind(lists, tmp_path):
+    workspace = lists
+    from datetime import date
+
+    from pipeline.core.bahasa import hari_tanggal
+
+    result = ppid(workspace, "cetak")
+    batch = next((workspace / "cetak").glob("*/_batch-harian-*.pdf"))
+    listing = pdf_text(batch)
+    assert f"Berkas Cetak Harian {hari_tanggal(date.today())}" in listing
+    replaced = [c["nomor"] for c in cases_of(workspace, "sk_dip") if c["status"] == "diganti"]
+    assert replaced and not any(number in listing for number in replaced)    # never printed as "Diganti"
+    recap = next(c for c in cases_of(workspace, "sk_dip") if c["status"] == "selesai")
+    cover = pdf_text(next((workspace / "cetak").glob(f"*/{recap['nomor'].replace('/', '-')}.pdf")))
+    assert "Rekapitulasi dan Keputusan tentang Daftar Informasi Publik" in cover
+    assert "Sk_dip" not in cover and "sk_dip" not in cover.split("DAFTAR DOKUMEN")[0]
+    assert "bundel perkara" in result.stdout

@@ -237,3 +237,14 @@ def test_payment_method_needs_its_text(tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(config_module.ConfigError, match="payment.methods"):
         load_config(path)
+
+
+def test_an_emblem_that_is_not_there_is_refused(tmp_path):
+    text = (ROOT / "config.toml").read_text(encoding="utf-8").replace('logo = ""                              #',
+                                                                       'logo = "lambang.png"                    #', 1)
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(config_module.ConfigError, match="agency.logo"):
+        load_config(path)
+    placeholder_emblem(tmp_path / "lambang.png")
+    assert load_config(path).agency.logo == tmp_path / "lambang.png"

@@ -450,17 +450,28 @@ _DELEGATION_HELP = {
 
 
 def _check_issuers(config: Config) -> None:
-    """Every issuer has a letterhead; its series' patterns are valid and no two series can give the same number."""
+    """Every issuer has a letterhead and an emblem it can print; its series' patterns are valid and no two series
+    can give the same number."""
     series = {"numbering.letter": config.numbering.letter, "numbering.decree": config.numbering.decree}
+    _check_logo(config.agency.logo, "agency.logo")
     for key, issuer in config.issuers.items():
         if not (issuer.name.strip() or issuer.letterhead):
             raise ConfigError(f"Kunci 'issuers.{key}.name' wajib diisi (baris kop surat), atau isi 'issuers.{key}.letterhead'.")
+        _check_logo(issuer.logo, f"issuers.{key}.logo")
         series[f"issuers.{key}.letters"] = issuer.letters
         series[f"issuers.{key}.decrees"] = issuer.decrees
     for name, pattern in series.items():
         if pattern and name != "numbering.letter":    # the letter series is checked with the other patterns
             _check_pattern(pattern, name, _PATTERN_FIELDS, needs="seq")
     _check_series_apart({name: pattern for name, pattern in series.items() if pattern})
+
+
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+def _check_logo(path: Path | None, key: str) -> None:
+    if path is not None and (not path.is_file() or path.suffix.lower() not in LOGO_SUFFIXES):
+        raise ConfigError(f"Nilai '{key}' harus berkas gambar PNG atau JPEG yang ada: {path}")
 
 
 def _check_series_apart(series: dict[str, str]) -> None:

@@ -219,20 +219,27 @@ def publish(ctx: Context, case: Case, letter: str) -> None:
         log.warning("SK DIP %s ditandatangani tanpa nomor tercatat: catat nomornya dengan ppid nomor", case.number)
         return
     year = case.data["tahun"]
+    signed_on = signature_day(ctx, case)
     folder = paths.publication_folder(ctx.archive.root, year)
     folder.mkdir(parents=True, exist_ok=True)
     written = write_publication([DipEntry(**e) for e in case.data["entri"]], folder, year=year,
-                                agency=ctx.config.agency.name, sk_number=number, sk_date=ctx.today())
+                                agency=ctx.config.agency.name, sk_number=number, sk_date=signed_on)
     record(ctx.archive, ctx.db, case, "publication", berkas=[p.name for p in written])
     log.info("DIP %s diterbitkan: %s", year, ", ".join(p.name for p in written))
-    draft_cover_letter(ctx, ctx.db.case_by_id(case.id), number)
+    draft_cover_letter(ctx, ctx.db.case_by_id(case.id), number, signed_on)
 
 
-def draft_cover_letter(ctx: Context, case: Case, number: str) -> None:
+def signature_day(ctx: Context, case: Case) -> date:
+    """The day the signed SK DIP was filed (its number may be recorded later): the date the publication states."""
+    filed = [e["at"] for e in ctx.db.events(case.id) if e["event"] == "published"]
+    return date.fromisoformat(filed[-1][:10]) if filed else ctx.today()
+
+
+def draft_cover_letter(ctx: Context, case: Case, number: str, signed_on: date) -> None:
     """The DIP's covering letter (surat pengantar, SOP 003) to the PPID Pelaksana, once (a restart finds it drafted)."""
     if any(e.get("letter") == letters.DIP_COVER.key for e in ctx.archive.manifest(case.folder)["files"]):
         return
-    daftar = recap_daftar(ctx, case, sk_number=number, sk_date=ctx.today())
+    daftar = recap_daftar(ctx, case, sk_number=number, sk_date=signed_on)
 
     def build(staging: Staging) -> None:
         drafts = draft_letters(ctx, staging, case, (letters.DIP_COVER,), daftar=daftar,
