@@ -15,7 +15,6 @@ import dataclasses
 import os
 import re
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -248,3 +247,31 @@ def test_an_emblem_that_is_not_there_is_refused(tmp_path):
         load_config(path)
     placeholder_emblem(tmp_path / "lambang.png")
     assert load_config(path).agency.logo == tmp_path / "lambang.png"
+
+
+@pytest.mark.parametrize("delegation", DELEGATIONS)
+@pytest.mark.parametrize("config_name", ["bawaan", "kedua"])
+def test_yearly_report_in_signer_setting(configs, pool, tmp_path, config_name, delegation):
+    """The report is the PPID's: its signature block follows the PPID's delegation, with rank and NIP."""
+    from datetime import date
+
+    from pipeline.core.workdays import load_calendar
+    from pipeline.render.templates import BUNDLED_TEMPLATES
+    from pipeline.views.report import REPORT_TEMPLATE, compute_report, report_docx
+
+    config = configs[config_name]
+    signer = with_delegation(config.signers.ppid, delegation)
+    report = compute_report([], load_calendar(config.deadlines), year=2026)
+    docx = tmp_path / "laporan.docx"
+    docx.write_bytes(report_docx(report, BUNDLED_TEMPLATES / REPORT_TEMPLATE, agency=config.agency, signer=signer,
+                                 paper=config.paper, signed_on=date(2027, 1, 15), texts=config.report))
+    pdf = tmp_path / "laporan.pdf"
+    pool.convert(docx, pdfa=pdf, printable=tmp_path / "laporan.cetak.pdf", metadata=PdfMetadata(title="laporan"))
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "laporan")], check=True)
+    lines = paragraphs(Document(docx))
+    expected = signer.signature_lines()
+    assert any(lines[i:i + len(expected)] == expected for i in range(len(lines))), lines[-12:]
+    text = flat("\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages))
+    for line in expected + [signer.name, signer.rank]:
+        assert flat(line) in text, line
+    assert "LAPORAN SEMENTARA" not in text                  # made after the period ended

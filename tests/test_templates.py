@@ -140,7 +140,6 @@ def sample_context() -> dict:
             "bagian_judul": "Informasi dapat diberikan seluruhnya",
             "berbayar": True,
             "cara_bayar": "Tunai di meja layanan informasi, dengan tanda terima pembayaran yang terinci",
-            "dibayar": "",
             "biaya_salin": "Rp500,00 × 30 halaman = Rp15.000,00 (lima belas ribu rupiah)",
             "biaya_kirim": "Rp0,00 (nol rupiah)",
             "biaya_lain": "Rp0,00 (nol rupiah)",
@@ -1179,3 +1178,43 @@ def test_rendered_letter_keeps_only_the_styles_it_uses(name):
     assert referenced and referenced <= defined
     assert len(defined) < len(Document(TEMPLATES / f"{name}.docx").styles) / 4
     assert lines(document) == lines(render(name, sample_context()))   # same text, paragraph for paragraph
+
+
+# --------------------------------------------------------------------------------------------
+# issue 15: foreign words in italics, in the template's text and in values
+
+def italic_words(document: Document) -> set[str]:
+    return {run.text.strip().lower() for paragraph in _all_paragraphs(document) for run in paragraph.runs
+            if run.italic and run.text.strip()}
+
+
+def _all_paragraphs(document: Document):
+    yield from document.paragraphs
+    for table in document.tables:
+        yield from _cell_paragraphs(table)
+
+
+def test_foreign_words_are_printed_in_italics():
+    from pipeline.core.config import load_config
+    from pipeline.render.templates import render_docx
+    from tests.letter_samples import context_args
+
+    config = load_config(ROOT / "config.toml")
+    for key, words in (("surat_ppid_pelaksana", {"softcopy", "hardcopy"}), ("pemberitahuan_tertulis", {"softcopy",
+                        "hardcopy"}), ("tanda_terima_permohonan", {"hardcopy/softcopy"} | {"hardcopy", "softcopy"})):
+        spec = letters.SPECS[key]
+        context = letters.letter_context(config, spec, letters.LetterMeta("1", "DOK-2026-000001"),
+                                         **context_args(config, spec))
+        document = Document(io.BytesIO(render_docx(TEMPLATES / spec.template, context, config.paper)))
+        found = italic_words(document)
+        assert found & words, (key, found)
+        body = text(document)
+        for word in ("softcopy", "hardcopy"):
+            if word in body:
+                assert any(word in w for w in found), (key, word)
+
+
+def test_a_value_with_foreign_words_becomes_runs_with_them_in_italics():
+    rich = italicised("Mendapatkan salinan informasi (hardcopy/softcopy) melalui e-mail")
+    xml = str(rich)
+    assert xml.count("<w:i/>") == 3 and "Mendapatkan salinan informasi (" in xml

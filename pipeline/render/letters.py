@@ -21,7 +21,7 @@ from pathlib import Path
 from docxtpl import RichText
 
 from pipeline.core import bahasa
-from pipeline.core.config import Config, IssuerSettings, LawSettings, Signer
+from pipeline.core.config import Config, LawSettings, Signer
 from pipeline.core.vocab import (
     ALASAN_KEBERATAN,
     CARA_MEMPEROLEH,
@@ -260,7 +260,7 @@ ANSWER_KEYS = (
     "biaya_total", "waktu", "penghitaman", "alasan_tidak", "kapan_tersedia", "dasar", "konsekuensi", "keberatan_hari",
     "alasan_perpanjangan", "tenggat_semula", "hari_tenggat_semula", "tenggat_baru", "hari_tenggat_baru",
     "perpanjangan_hari", "tanggal", "hari_tanggal", "alasan_keputusan", "komisi_hari",
-    "bagian_judul", "dibayar", "cara_bayar", "berbayar",
+    "bagian_judul", "cara_bayar", "berbayar",
 )
 OBJECTION_KEYS = (
     "nomor_permohonan", "tujuan", "alasan", "kasus_posisi", "kuasa_nama", "kuasa_alamat", "kuasa_telepon",
