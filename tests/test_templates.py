@@ -628,8 +628,7 @@ def test_sk_penolakan():
                      "persaingan usaha tidak sehat & kepercayaan",   # '&' escaped and kept
                      "PERMOHONAN INFORMASI DITOLAK",
                      "mengajukan keberatan kepada Atasan PPID selambat-lambatnya "
-                     "30 (tiga puluh) hari kerja sejak menerima Surat Keputusan ini, sesuai Pasal 35 dan Pasal 36 "
-                     "ayat (1) Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik.",
+                     "30 (tiga puluh) hari kerja sejak menerima Surat Keputusan ini.",
                      "Denpasar, 17 Maret 2026", "Dr. I Made Sudarsana, S.Sos., M.Si."):
         assert expected in body, expected
     assert "INFORMASI YANG DIKECUALIKAN" in all_lines      # a line of its own (bold, centred)

@@ -873,8 +873,7 @@ def sk_penolakan():
     para(doc, "PERMOHONAN INFORMASI DITOLAK", "Amar Keputusan")
     para(doc, "Jika Pemohon Informasi keberatan atas penolakan ini, maka Pemohon Informasi dapat "
               "mengajukan keberatan kepada Atasan PPID selambat-lambatnya "
-              "{{ jawaban.keberatan_hari }} sejak menerima Surat Keputusan ini, sesuai Pasal 35 dan "
-              "Pasal 36 ayat (1) Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik.",
+              "{{ jawaban.keberatan_hari }} sejak menerima Surat Keputusan ini.",
          "Isi Surat", keep_next=True)
 
     date_line(doc, before=10)
