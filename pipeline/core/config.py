@@ -52,7 +52,7 @@ class IssuerSettings:
     what the Sekretaris Daerah signs is numbered by the Sekretariat Daerah and carries its letterhead).
 
     ``letters`` and ``decrees`` are number patterns; an empty pattern means the office's own registry numbers
-    the document when it is signed: the draft then shows an empty number for that registry to fill in, and
+    the document when it is signed: the draft leaves a dotted line for that registry to fill in, and
     ``ppid nomor`` records the number given."""
 
     government: str = ""
@@ -67,9 +67,6 @@ class IssuerSettings:
     logo: Path | None = None
     letters: str = ""
     decrees: str = ""
-
-
-DELEGATIONS = ("", "a.n.", "u.b.", "Plt.", "Plh.")
 
 
 @dataclass(frozen=True)
