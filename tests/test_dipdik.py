@@ -1,7 +1,10 @@
 """DIP and DIK from the OPDs' lists to signed decrees, publication, and requests classified against them.
 
-The lists are the independent samples in tests/forms (dip-*, dik-*). Signed decrees come back as 200-dpi
-scans matched by their QR code. Then new requests for listed information get the SOP's proposal.
+The lists are the independent samples in tests/forms (dip-*, dik-*); the DIK proposal citing laws in force is
+filled in here (the sample dik-usulan.xlsx cites two laws no longer in force, and is refused for it). Each accepted
+list rebuilds the recap with the SK DIP's konsep for the PPID; ``ppid dip ajukan`` submits it to the Atasan PPID.
+Signed decrees come back as 200-dpi scans matched by their QR code; the SK DIP, numbered by the Sekretariat Daerah,
+is published once its number is recorded. Then new requests for listed information get the SOP's proposal.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.render.blankforms import fill_request_docx, write_blank_forms
+from pipeline.render.blankforms import DIK_XLSX_NAME, fill_list_xlsx, fill_request_docx, write_blank_forms
 
 from .conftest import FORMS, drop, make_workspace, pdf_text, ppid, ppid_json, sign_draft
 
@@ -25,13 +28,42 @@ def cases_of(workspace: Path, kind: str) -> list[dict]:
     return [c for c in ppid_json(workspace, "cases") if c["jenis"] == kind]
 
 
-def sk_text(workspace: Path, recap: dict) -> str:
-    return pdf_text(workspace / "archive" / recap["folder_arsip"] / "02-sk-dip.pdf")
+def sk_text(workspace: Path, recap: dict, stem: str = "02-konsep-sk-dip") -> str:
+    return pdf_text(workspace / "archive" / recap["folder_arsip"] / f"{stem}.pdf")
+
+
+DIK_ROWS = [
+    {"informasi": "Dokumen penawaran peserta tender pengadaan barang/jasa yang sedang berlangsung",
+     "dasar_hukum": "Pasal 17 huruf b UU 14/2008", "konsekuensi_dibuka": "Mengungkap harga dan strategi peserta.",
+     "konsekuensi_ditutup": "Proses pemilihan penyedia berjalan adil.", "jangka_waktu": "Sampai penetapan pemenang",
+     "pejabat": "Biro Pengadaan Barang/Jasa"},
+    {"informasi": "Rekam medis pasien RSUD Bali Mandara", "dasar_hukum": "17 h angka 2",
+     "konsekuensi_dibuka": "Mengungkap riwayat kesehatan pasien.", "konsekuensi_ditutup": "Hak privasi pasien terlindungi.",
+     "jangka_waktu": "Selama pasien hidup", "pejabat": "RSUD Bali Mandara"},
+    {"informasi": "Data wajib pajak kendaraan bermotor per nama pemilik",
+     "dasar_hukum": "Pasal 17 huruf j UU 14/2008 jo. Pasal 65 ayat (2) UU 27/2022",
+     "konsekuensi_dibuka": "Mengungkap data pribadi pemilik kendaraan.",
+     "konsekuensi_ditutup": "Data pribadi wajib pajak terlindungi.", "jangka_waktu": "Selama wajib pajak terdaftar",
+     "pejabat": "Badan Pendapatan Daerah"},
+    {"informasi": "Hasil pemeriksaan kesehatan calon Pegawai Pemerintah dengan Perjanjian Kerja",
+     "dasar_hukum": "17 h angka 2", "konsekuensi_dibuka": "Mengungkap kondisi kesehatan pribadi peserta seleksi.",
+     "konsekuensi_ditutup": "Rahasia kondisi kesehatan pribadi terlindungi.",
+     "jangka_waktu": "5 tahun sejak pengumuman hasil seleksi", "pejabat": "Badan Kepegawaian Daerah"},
+]
+
+
+def valid_dik(path: Path, scratch: Path) -> Path:
+    """A DIK proposal whose bases cite laws in force, filled in the blank form."""
+    blank = [p for p in write_blank_forms(scratch) if p.name == DIK_XLSX_NAME][0]
+    path.write_bytes(blank.read_bytes())
+    fill_list_xlsx(path, "PPID Utama Pemerintah Provinsi Bali", 2026, DIK_ROWS)
+    return path
 
 
 @pytest.fixture(scope="module")
 def lists(tmp_path_factory):
     workspace = make_workspace(tmp_path_factory.mktemp("dipdik") / "ruang-kerja")
+    valid_dik(workspace / "inbox" / "dik-usulan-berlaku.xlsx", tmp_path_factory.mktemp("kosong"))
     drop(workspace, "dip-dinkes.xlsx", "dip-dishub.xlsx", "dip-bapenda-salah.xlsx", "dik-usulan.xlsx", "dik-salah.xlsx")
     ppid(workspace, "process")
     return workspace
@@ -66,8 +98,10 @@ def test_recap_sk_dip_lists_exactly_the_accepted_entries(lists):
     for entry in DINKES + DISHUB:
         assert entry in text
     assert "Samsat" not in text                                # the refused list is not in it
-    atasan = workspace / "siap-tanda-tangan" / "atasan_ppid"
-    assert list(atasan.glob("DOK-*_02-sk-dip.cetak.pdf"))
+    # a konsep for the PPID's correction: no number, nothing on the Atasan PPID's desk yet
+    assert "KONSEP" in text and "." * 30 in text.replace(" ", "")
+    assert list((workspace / "siap-tanda-tangan" / "ppid").glob("DOK-*_02-konsep-sk-dip.cetak.pdf"))
+    assert not list((workspace / "siap-tanda-tangan" / "atasan_ppid").glob("DOK-*sk-dip*"))
 
 
 def test_corrected_resubmission_is_accepted_and_the_recap_rebuilt(lists):
@@ -81,8 +115,13 @@ def test_corrected_resubmission_is_accepted_and_the_recap_rebuilt(lists):
     text = sk_text(workspace, after)
     for entry in DINKES + DISHUB + BAPENDA:
         assert entry in text
-    # The superseded draft left the Atasan PPID's desk; only the new one waits.
-    assert len(list((workspace / "siap-tanda-tangan" / "atasan_ppid").glob("DOK-*_02-sk-dip.docx"))) == 1
+    # The superseded konsep left the PPID's desk; only the new one waits.
+    assert len(list((workspace / "siap-tanda-tangan" / "ppid").glob("DOK-*_02-konsep-sk-dip.docx"))) == 1
+    # a rebuild of the same lists files nothing new
+    recaps = len(cases_of(workspace, "sk_dip"))
+    again = ppid(workspace, "dip", "rekap", "--tahun", after["nomor"].rsplit("/", 1)[1])
+    assert after["nomor"] in again.stdout
+    assert len(cases_of(workspace, "sk_dip")) == recaps
 
 
 def test_resubmitted_list_of_the_same_opd_replaces_the_earlier_one_and_both_stay(lists, tmp_path):
@@ -110,8 +149,37 @@ def test_dik_proposal_gives_an_sk_dik_with_every_consequence_test_row(lists):
                       "Data wajib pajak kendaraan bermotor per nama pemilik", "Hasil pemeriksaan kesehatan calon"):
         assert informasi in text
     assert "Pasal 17 huruf h angka 2" in text
+    # the other law written in full, as in the SK Penolakan; the classification as Perki 1/2017 Pasal 4 asks
+    assert ("juncto Pasal 65 ayat (2) Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi"
+            in text.replace("Undang- Undang", "Undang-Undang"))     # a line broken at the hyphen
+    assert "Pasal 4 Peraturan Komisi Informasi Nomor 1 Tahun 2017" in text and "jenis klasifikasi" in text
+    assert "I Gede Wirawan Putra" in text                      # the deciding PPID official
     reasons = next((workspace / "inbox" / "_disisihkan").glob("*dik-salah.xlsx.ALASAN.txt")).read_text()
     assert "Konsekuensi" in reasons and "huruf" in reasons and "Jangka waktu" in reasons
+
+
+def test_a_dik_citing_laws_no_longer_in_force_is_refused(lists):
+    reasons = next((lists / "inbox" / "_disisihkan").glob("*_dik-usulan.xlsx.ALASAN.txt")).read_text()
+    assert "UU 28/2009 tidak berlaku lagi" in reasons and "UU 1/2022" in reasons
+    assert "UU 36/2009 tidak berlaku lagi" in reasons and "UU 17/2023" in reasons
+
+
+def test_the_recap_is_submitted_with_the_ppid_nota_and_the_sk_numbered_by_its_issuer(lists):
+    workspace = lists
+    recap = current_recap(workspace)
+    year = recap["nomor"].rsplit("/", 1)[1]
+    result = ppid(workspace, "dip", "ajukan", "--tahun", year)
+    assert recap["nomor"] in result.stdout
+    again = ppid(workspace, "dip", "ajukan", "--tahun", year, check=False)
+    assert again.returncode == 1 and "sudah diajukan" in again.stderr
+    nota = sk_text(workspace, recap, "03-nota-dip")
+    assert "NOTA DINAS" in nota and "Yth. Sekretaris Daerah Provinsi Bali selaku Atasan PPID" in nota
+    assert "informasi dari 3 PPID Pelaksana" in nota
+    decree = sk_text(workspace, recap, "03-sk-dip")
+    assert "KONSEP" not in decree and "SEKRETARIAT DAERAH" in decree
+    assert list((workspace / "siap-tanda-tangan" / "atasan_ppid").glob("DOK-*_03-sk-dip.cetak.pdf"))
+    assert list((workspace / "siap-tanda-tangan" / "ppid").glob("DOK-*_03-nota-dip.cetak.pdf"))
+    assert not list((workspace / "siap-tanda-tangan" / "ppid").glob("DOK-*konsep-sk-dip*"))
 
 
 def sign(workspace: Path, pattern: str, tmp_path: Path, name: str) -> None:
@@ -120,12 +188,20 @@ def sign(workspace: Path, pattern: str, tmp_path: Path, name: str) -> None:
 
 def test_signed_decrees_publish_the_dip_and_put_the_lists_in_force(lists, tmp_path):
     workspace = lists
-    sign(workspace, "DOK-*_02-sk-dip.cetak.pdf", tmp_path, "pindai-sk-1.pdf")
+    sign(workspace, "DOK-*_03-sk-dip.cetak.pdf", tmp_path, "pindai-sk-1.pdf")
     sign(workspace, "DOK-*_02-sk-dik.cetak.pdf", tmp_path, "pindai-sk-2.pdf")
     result = ppid(workspace, "process")
     assert "2 salinan bertanda tangan diarsipkan" in result.stdout
     year = cases_of(workspace, "sk_dip")[0]["nomor"].rsplit("/", 1)[1]
     published = workspace / "archive" / "publikasi" / year
+    # the Sekretariat Daerah numbers the SK DIP: nothing is published under a number not yet known
+    assert not (published / f"dip-{year}.csv").exists()
+    recap = next(c for c in cases_of(workspace, "sk_dip") if c["status"] == "selesai")
+    submitted = ppid_json(workspace, "show", recap["nomor"])["data"]["diajukan"]["dokumen"][1]
+    ppid(workspace, "nomor", submitted, "188.4/77/KEP/Setda/2026")
+    assert "188.4/77/KEP/Setda/2026" in (published / f"dip-{year}.html").read_text()
+    cover = pdf_text(workspace / "archive" / recap["folder_arsip"] / "04-pengantar-dip.pdf")
+    assert "Nomor 188.4/77/KEP/Setda/2026" in cover and "PPID Pelaksana di Lingkungan Pemerintah Provinsi Bali" in cover
     rows = list(csv.reader((published / f"dip-{year}.csv").read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert any(BAPENDA[1] in cell for row in rows for cell in row)
     html = (published / f"dip-{year}.html").read_text()
@@ -165,3 +241,22 @@ def test_new_requests_get_the_right_proposal_and_holder(lists, tmp_path):
     assert by_name["Pemohon minta-lain"]["data"]["klasifikasi"]["kind"] == "tidak_ditemukan"
     shown = ppid(workspace, "show", open_case["nomor"]).stdout
     assert "Usulan (DIP/DIK)" in shown and "Dinas Kesehatan" in shown
+
+
+def test_the_daily_batch_prints_no_replaced_konsep_and_names_every_kind(lists, tmp_path):
+    workspace = lists
+    from datetime import date
+
+    from pipeline.core.bahasa import hari_tanggal
+
+    result = ppid(workspace, "cetak")
+    batch = next((workspace / "cetak").glob("*/_batch-harian-*.pdf"))
+    listing = pdf_text(batch)
+    assert f"Berkas Cetak Harian {hari_tanggal(date.today())}" in listing
+    replaced = [c["nomor"] for c in cases_of(workspace, "sk_dip") if c["status"] == "diganti"]
+    assert replaced and not any(number in listing for number in replaced)    # never printed as "Diganti"
+    recap = next(c for c in cases_of(workspace, "sk_dip") if c["status"] == "selesai")
+    cover = pdf_text(next((workspace / "cetak").glob(f"*/{recap['nomor'].replace('/', '-')}.pdf")))
+    assert "Rekapitulasi dan Keputusan tentang Daftar Informasi Publik" in cover
+    assert "Sk_dip" not in cover and "sk_dip" not in cover.split("DAFTAR DOKUMEN")[0]
+    assert "bundel perkara" in result.stdout

@@ -411,3 +411,39 @@ def test_every_decision_outcome_and_basis_has_its_labels():
     assert list(DECISION_OPTION) == list(REQUEST_DECISIONS)          # the answer sheet offers every decision
     assert "".join(PASAL17_LABEL) == "".join(PASAL17_CLAUSE) == PASAL17_LETTERS
     assert set(OBJECTION_OUTCOME_LABEL) == {*OBJECTION_DECISIONS, OPEN_OBJECTION}
+
+
+# -- issue 15: disputes, the office's texts, a provisional report, the statutory words -------------------------
+
+
+def test_disputes_are_counted_by_the_day_they_were_filed_with_how_they_ended(calendar):
+    cases = all_cases()
+    earlier = objection(9, "2025-12-10", ["a"])                      # received last year, disputed this year
+    earlier.data["sengketa"] = {"tanggal": "2026-01-20", "nomor": "001/REG-PSI/I/2026", "putusan": "mediasi",
+                                "tanggal_putusan": "2026-03-02"}
+    open_one = next(c for c in cases if c.kind == "keberatan")
+    open_one.data["sengketa"] = {"tanggal": "2026-06-01", "nomor": "", "putusan": "", "tanggal_putusan": ""}
+    later = objection(10, "2026-11-02", ["c"])
+    later.data["sengketa"] = {"tanggal": "2027-01-05", "nomor": "", "putusan": "ditolak", "tanggal_putusan": ""}
+    report = compute_report([*cases, earlier, later], calendar, year=2026)
+    assert report.sengketa == 2
+    assert report.putusan_sengketa["mediasi"] == 1 and report.putusan_sengketa["belum-diputus"] == 1
+    assert ("Jumlah sengketa informasi yang diajukan ke Komisi Informasi", 2) in report.dispute_rows()
+
+
+def test_the_report_carries_the_office_texts_and_says_when_it_is_provisional(calendar):
+    from pipeline.core.config import ReportSettings
+
+    report = compute_report(all_cases(), calendar, year=2026)
+    texts = ReportSettings(general=["PPID melayani permohonan di meja layanan."], obstacles=["Jaringan terputus."],
+                           recommendations=["Menambah petugas."])
+    during = report_context(report, agency=AgencySettings(), signer=SIGNER, signed_on=date(2026, 6, 30), texts=texts)
+    assert during["laporan"]["sementara"].startswith("LAPORAN SEMENTARA") and "30 Juni 2026" in during["laporan"]["sementara"]
+    assert during["laporan"]["gambaran_umum"] == texts.general and during["laporan"]["kendala"] == texts.obstacles
+    after = report_context(report, agency=AgencySettings(), signer=SIGNER, signed_on=date(2027, 1, 15))
+    assert after["laporan"]["sementara"] == ""
+    assert "belum diisi" in after["laporan"]["kendala"][0] and "[report] obstacles" in after["laporan"]["kendala"][0]
+    basis = {row["dasar"]: row["uraian"] for row in after["laporan"]["dasar_penolakan"]}
+    assert basis["Pasal 17 huruf b"] == ("Mengganggu kepentingan perlindungan hak atas kekayaan intelektual dan "
+                                         "perlindungan dari persaingan usaha tidak sehat")
+    assert after["penandatangan"]["pangkat"] == SIGNER.rank and after["penandatangan"]["baris"]

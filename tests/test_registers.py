@@ -236,9 +236,11 @@ def test_request_sheet_setup(request_book):
     cols = columns_by_header(ws)
     assert widths[cols["No"]] < widths[cols["Nama"]] < widths[cols["Informasi yang Diminta"]]
     # real dates do not wrap: their columns must hold the longest date ("Selasa, 29 September 2026");
-    # a width unit is the "0" of the default font, wider than an average letter of 9-point Arial
-    assert widths[cols["Tanggal"]] >= 0.9 * len(tanggal(date(2026, 9, 29)))
-    assert widths[cols["Pemberitahuan tertulis"]] >= 0.9 * len(hari_tanggal(date(2026, 9, 29)))
+    # a width unit is the "0" of the default font, about an average letter of 10-point Arial
+    assert widths[cols["Tanggal"]] >= 0.92 * len(tanggal(date(2026, 9, 29)))
+    assert widths[cols["Pemberitahuan tertulis"]] >= 0.92 * len(hari_tanggal(date(2026, 9, 29)))
+    # narrow enough that, fitted to the width of landscape F4, 10-point text prints at about 6 points
+    assert sum(widths.values()) <= 280
     # body rows get a height that fits their wrapped text
     assert ws.row_dimensions[FIRST_DATA_ROW].height > ws.row_dimensions[FIRST_DATA_ROW + 1].height
 
@@ -313,7 +315,7 @@ def test_objection_title_and_header(objection_book):
     assert "Pasal 35" in ws["A3"].value and "g. Informasi disampaikan melebihi" in ws["A3"].value
     cols = columns_by_header(ws)
     assert list(cols)[:11] == [
-        "No", "Nomor Registrasi Keberatan", "Tanggal", "Nama", "Alamat", "Pekerjaan", "Telepon", "E-mail",
+        "No", "Nomor Registrasi Keberatan", "Tanggal", "Nama", "Alamat", "Pekerjaan", "Telepon", "Pos-el",
         "Nomor Pendaftaran Permohonan", "Informasi yang Diminta", "Tujuan Penggunaan Informasi"]
     assert list(cols)[18:] == ["Keputusan Atasan PPID", "Hari dan Tanggal Tanggapan",
                                "Nama dan Posisi Atasan PPID", "Tanggapan Pemohon", "Keterangan"]

@@ -21,9 +21,12 @@ from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined, nodes
 
+from pipeline.core.config import AgencySettings, Signer
 from pipeline.intake import lists as daftar_mod
 from pipeline.intake.lists import CATEGORIES, DipEntry, RowProblem
 from pipeline.intake.reading import read_form
+from pipeline.render import letters
+from pipeline.render.letters import italicised, signer_block
 from pipeline.render.lists import daftar_context
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,24 +35,27 @@ README = TEMPLATES / "README.md"
 NAMES = ["tanda_terima_permohonan", "surat_ppid_pelaksana", "pemberitahuan_kurang_lengkap",
          "pemberitahuan_tertulis", "sk_penolakan", "surat_perpanjangan",
          "tanda_terima_keberatan", "nota_atasan_keberatan", "tanggapan_keberatan",
-         "sk_dip", "sk_dik", "koreksi_dip"]
+         "sk_dip", "sk_dik", "koreksi_dip", "tanda_terima_penyerahan", "surat_keberatan_pelaksana",
+         "nota_tanggapan", "nota_dip", "pengantar_dip"]
+
+PPID = Signer(name="Dr. I Made Sudarsana, S.Sos., M.Si.", nip="19680531 199703 1 002", rank="Pembina Utama Muda (IV/c)",
+              position="Kepala Dinas Komunikasi, Informatika dan Statistik Provinsi Bali selaku PPID")
+DESK = Signer(name="Ni Luh Putu Ayu Lestari, S.I.Kom.", nip="19950214 202012 2 003", rank="Penata Muda (III/a)",
+              position="Pengelola Layanan Informasi Publik")
+ATASAN_SIGNER = Signer(name="Ir. Ni Made Sukerti, M.T.", nip="19680315 199303 2 004", rank="Pembina Utama Madya (IV/d)",
+                       position="Sekretaris Daerah Provinsi Bali selaku Atasan PPID")
+
+
+def no_signer() -> dict:
+    """The ``penyetuju`` group when no approval block is printed."""
+    return {key: [] if isinstance(value, list) else "" for key, value in signer_block(ATASAN_SIGNER).items()}
 
 
 def sample_context() -> dict:
     """A complete context as the pipeline builds it (Province of Bali, request of 16 March 2026:
     cuti bersama 18, 20, 23, 24 March and Good Friday 3 April make the notice due 7 April)."""
     return {
-        "instansi": {
-            "pemerintah": "PEMERINTAH PROVINSI BALI",
-            "nama": "DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK",
-            "nama_singkat": "Diskominfos",
-            "alamat": "Jalan D.I. Panjaitan Nomor 7, Niti Mandala Renon",
-            "kota": "Denpasar",
-            "telepon": "(0361) 229740",
-            "email": "ppid@baliprov.go.id",
-            "laman": "ppid.baliprov.go.id",
-            "kop": [],
-        },
+        "instansi": letters.agency_block(AgencySettings()),
         "surat": {
             "nomor": "000.9.2/15/IKP/Diskominfos",
             "tanggal": "17 Maret 2026",
@@ -59,6 +65,7 @@ def sample_context() -> dict:
             "hal": "Permohonan Informasi Publik Nomor Pendaftaran 001/PPID/III/2026",
             "tembusan": ["Sekretaris Daerah Provinsi Bali selaku Atasan PPID",
                          "Pertinggal"],
+            "konsep": "",
         },
         # dokumen.qr is an image (docxtpl InlineImage) in the pipeline; "" prints nothing.
         # render(..., qr=True) puts a real one in.
@@ -96,27 +103,24 @@ def sample_context() -> dict:
                        "Bali Tahun 2024 dan 2025 serta dokumen Rencana Strategis Dinas Pariwisata "
                        "Provinsi Bali Tahun 2024-2026",
             "tujuan": "Bahan penyusunan skripsi tentang pariwisata berkelanjutan & tata kelola data",
-            "cara_memperoleh": "Mendapatkan salinan informasi (softcopy)",
+            "cara_memperoleh": italicised("Mendapatkan salinan informasi (softcopy)"),
             "cara_salinan": "Email",
         },
         "tujuan": {"nama": "Kepala Dinas Pariwisata Provinsi Bali selaku PPID Pelaksana",
                    "tempat": "Denpasar"},
-        "penandatangan": {
-            "jabatan": "Kepala Dinas Komunikasi, Informatika dan Statistik Provinsi Bali "
-                       "selaku PPID",
-            "nama": "Dr. I Made Sudarsana, S.Sos., M.Si.",
-            "pangkat": "Pembina Utama Muda (IV/c)",
-            "nip": "19680531 199703 1 002",
-            "awalan": "",
-            "atas_nama": "",
-        },
-        "penerima": {
-            "jabatan": "Pengelola Layanan Informasi Publik",
-            "nama": "Ni Luh Putu Ayu Lestari, S.I.Kom.",
-            "pangkat": "Penata Muda (III/a)",
-            "nip": "19950214 202012 2 003",
-            "awalan": "",
-            "atas_nama": "",
+        "penandatangan": signer_block(PPID),
+        "penerima": signer_block(DESK),
+        "ppid": {**signer_block(PPID), "unit": "Dinas Komunikasi, Informatika dan Statistik"},
+        "atasan": signer_block(ATASAN_SIGNER),
+        "penyetuju": no_signer(),
+        "penyerahan": {
+            "tanggal": "6 April 2026", "hari_tanggal": "Senin, 6 April 2026", "bentuk": italicised("hardcopy"),
+            "cara": "Mengambil langsung", "halaman": "30",
+            "biaya_salin": "Rp500,00 × 30 halaman = Rp15.000,00 (lima belas ribu rupiah)",
+            "biaya_kirim": "Rp0,00 (nol rupiah)", "biaya_lain": "Rp0,00 (nol rupiah)",
+            "jumlah": "Rp15.000,00 (lima belas ribu rupiah)",
+            "cara_bayar": "tunai di meja layanan informasi, dengan tanda terima pembayaran yang terinci",
+            "catatan": "",
         },
         "berkas": {"tanggal_diterima": "16 Maret 2026",
                    "hari_tanggal_diterima": "Senin, 16 Maret 2026"},
@@ -132,7 +136,10 @@ def sample_context() -> dict:
             "keputusan_teks": "Informasi dapat diberikan seluruhnya",
             "bagian": "A",
             "dikuasai_oleh": "Dinas Pariwisata Provinsi Bali",
-            "bentuk": "Softcopy (berkas XLSX) dan hardcopy (fotokopi Rencana Strategis)",
+            "bentuk": italicised("softcopy (berkas XLSX) dan hardcopy (fotokopi Rencana Strategis)"),
+            "bagian_judul": "Informasi dapat diberikan seluruhnya",
+            "berbayar": True,
+            "cara_bayar": "Tunai di meja layanan informasi, dengan tanda terima pembayaran yang terinci",
             "biaya_salin": "Rp500,00 × 30 halaman = Rp15.000,00 (lima belas ribu rupiah)",
             "biaya_kirim": "Rp0,00 (nol rupiah)",
             "biaya_lain": "Rp0,00 (nol rupiah)",
@@ -195,6 +202,10 @@ def sample_context() -> dict:
             "terlambat": "",
             "kepada": "Kepala Dinas Komunikasi, Informatika dan Statistik Provinsi Bali selaku PPID",
             "komisi_informasi": "Provinsi Bali",
+            "atas_keputusan": True,
+            "rincian_permohonan": "Data jumlah kunjungan wisatawan mancanegara per kabupaten/kota Tahun 2025",
+            "tanggal_permohonan": "16 Maret 2026",
+            "pelaksana": "PPID Pelaksana Dinas Pariwisata Provinsi Bali",
         },
         # the DIP / DIK lists (pipeline.intake.lists.daftar_context): two OPDs, categories A and C
         "daftar": {
@@ -239,6 +250,12 @@ def sample_context() -> dict:
             ],
             "nomor_pengajuan": "000.9/112/Bapenda",
             "tanggal_pengajuan": "9 Maret 2026",
+            "penetap": "Sekretaris Daerah Provinsi Bali selaku Atasan PPID",
+            "oleh_atasan": True,
+            "jumlah_informasi": "3",
+            "jumlah_opd": "2",
+            "nomor_sk": "000.9.2/123/Setda",
+            "tanggal_sk": "20 April 2026",
         },
     }
 
@@ -342,12 +359,23 @@ def test_renders_strictly_with_letterhead_and_footer(name):
 
 def test_letterhead_uses_configured_kop_lines():
     context = sample_context()
-    context["instansi"]["kop"] = ["PEMERINTAH PROVINSI BALI", "DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK",
-                                  "Jalan D.I. Panjaitan No. 7 Renon, Denpasar 80235"]
+    kop = ["PEMERINTAH PROVINSI BALI", "DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK",
+           "Jalan D.I. Panjaitan No. 7 Renon, Denpasar 80235"]
+    context["instansi"] = letters.agency_block(AgencySettings(letterhead=kop))
     document = render("surat_ppid_pelaksana", context)
     first = lines(document)[:3]
-    assert first == context["instansi"]["kop"]
+    assert first == kop
     assert "DENPASAR" not in lines(document)      # the built-in lines are replaced
+
+
+def test_letterhead_leaves_out_what_an_issuer_does_not_have():
+    from pipeline.core.config import IssuerSettings
+
+    context = sample_context()
+    context["instansi"] = letters.agency_block(IssuerSettings(government="PEMERINTAH PROVINSI BALI",
+                                                              name="SEKRETARIAT DAERAH", city="Denpasar"))
+    all_lines = lines(render("nota_atasan_keberatan", context))
+    assert all_lines[:4] == ["PEMERINTAH PROVINSI BALI", "SEKRETARIAT DAERAH", "DENPASAR", "NOTA DINAS"]
 
 
 def test_tanda_terima():
@@ -356,7 +384,7 @@ def test_tanda_terima():
     assert "TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK" in body
     for expected in ("001/PPID/III/2026", "I Komang Adi Wiranata", "5171031203900004",
                      "Senin, 16 Maret 2026", "Selasa, 7 April 2026",
-                     "(10 (sepuluh) hari kerja sejak permohonan diterima)",
+                     "Selasa, 7 April 2026, yaitu 10 (sepuluh) hari kerja sejak permohonan diterima",
                      "7 (tujuh) hari kerja", "Mahasiswa",
                      "0812-3456-7890 / komang.wiranata@example.com",
                      "tata kelola data",                  # '&' escaped and kept
@@ -366,6 +394,8 @@ def test_tanda_terima():
         assert expected in body, expected
     assert "& tata kelola data" in body
     assert "Nama Kuasa Pemohon" not in body      # {%tr if %} row dropped without a proxy
+    assert "(10 (" not in body                   # no parentheses inside parentheses
+    assert "Penanggung Jawab" not in body        # a person, not an organisation
 
 
 def test_tanda_terima_optional_rows_and_officer_lines():
@@ -376,6 +406,8 @@ def test_tanda_terima_optional_rows_and_officer_lines():
     document = render("tanda_terima_permohonan", context)
     body = text(document)
     assert "Nama Kuasa Pemohon" in body and "Kadek Dwi Pratama" in body
+    assert "Kuasa Pemohon Informasi," in lines(document)          # the proxy signs the receipt
+    assert lines(document).count("Kadek Dwi Pratama") == 2       # named in the table and under the signature
     assert "Pekerjaan" not in body
     assert "NIP." not in body
     assert "Penata Muda" not in body
@@ -389,7 +421,7 @@ def test_surat_ppid_pelaksana():
     for expected in ("Denpasar, 17 Maret 2026", "000.9.2/15/IKP/Diskominfos", "Segera",
                      "1 (satu) berkas", "Yth.\tKepala Dinas Pariwisata Provinsi Bali selaku PPID Pelaksana",
                      "di -", "001/PPID/III/2026", "Senin, 16 Maret 2026", "I Komang Adi Wiranata",
-                     "(pekerjaan: Mahasiswa)", "Pasal 22", "Selasa, 7 April 2026",
+                     ", pekerjaan Mahasiswa", "Pasal 22", "Selasa, 7 April 2026",
                      "10 (sepuluh) hari kerja", "Senin, 30 Maret 2026", "5 (lima) hari kerja",
                      "Rencana Strategis Dinas Pariwisata", "Email",
                      "Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
@@ -416,10 +448,10 @@ def test_surat_without_awalan_has_no_delegation_line():
 
 def test_surat_with_awalan_and_without_optional_parts():
     context = sample_context()
-    context["penandatangan"].update(
-        awalan="a.n.", atas_nama="Kepala Dinas Komunikasi, Informatika dan Statistik Provinsi Bali",
-        jabatan="Sekretaris", nama="Ni Made Sri Wahyuni, S.E., M.M.",
-        pangkat="Pembina Tingkat I (IV/b)", nip="19720817 199803 2 005")
+    context["penandatangan"] = signer_block(Signer(
+        name="Ni Made Sri Wahyuni, S.E., M.M.", nip="19720817 199803 2 005", rank="Pembina Tingkat I (IV/b)",
+        position="Sekretaris", delegation="a.n.",
+        on_behalf_of="Kepala Dinas Komunikasi, Informatika dan Statistik Provinsi Bali"))
     context["pemohon"]["pekerjaan"] = ""
     context["surat"]["tembusan"] = []
     document = render("surat_ppid_pelaksana", context)
@@ -450,10 +482,13 @@ def test_pemberitahuan_kurang_lengkap():
                      "2.\tFotokopi KTP Pemohon Informasi belum dilampirkan.",
                      "3.\tCara mendapatkan salinan informasi belum dipilih.",
                      "fotokopi identitas", "belum diberikan nomor pendaftaran",
-                     "10 (sepuluh) hari kerja", "Denpasar, 17 Maret 2026", "Petugas Penerima,",
+                     "paling lambat 10 (sepuluh) hari kerja sejak diterimanya permintaan informasi.",
+                     "Denpasar, 17 Maret 2026", "Petugas Penerima,",
                      "Ni Luh Putu Ayu Lestari, S.I.Kom.", "NIP. 19950214 202012 2 003"):
         assert expected in body, expected
     assert "001/PPID/III/2026" not in body          # no registration number yet
+    # Pasal 22 ayat 7 counts from receipt of the request: the notice claims nothing else
+    assert "baru mulai dihitung" not in body and "formulir permohonan yang lengkap kami terima" not in body
 
 
 def test_pemberitahuan_without_name():
@@ -483,8 +518,9 @@ def answer_context(**jawaban) -> dict:
 
 
 def part_b(**jawaban) -> dict:
-    values = dict(keputusan="tidak-dikuasai", keputusan_teks="Informasi tidak dapat diberikan",
-                  bagian="B", alasan_tidak="Informasi yang diminta belum dikuasai",
+    values = dict(keputusan="tidak-dikuasai", keputusan_teks="Informasi yang diminta belum dikuasai",
+                  bagian="B", bagian_judul="Informasi tidak dapat diberikan karena:",
+                  alasan_tidak="Informasi yang diminta belum dikuasai", berbayar=False, cara_bayar="",
                   dikuasai_oleh="Badan Pusat Statistik Provinsi Bali",
                   kapan_tersedia="", bentuk="", biaya_salin="", biaya_kirim="", biaya_lain="",
                   biaya_total="", waktu="")
@@ -501,8 +537,9 @@ def test_pemberitahuan_tertulis_part_a():
                      "Berdasarkan permohonan informasi pada tanggal 16 Maret 2026 dengan nomor "
                      "pendaftaran 001/PPID/III/2026, kami menyampaikan kepada Saudara/i:",
                      "0812-3456-7890 / komang.wiranata@example.com", "Rencana Strategis",
-                     "Informasi dapat diberikan seluruhnya", "Dinas Pariwisata Provinsi Bali",
-                     "Softcopy (berkas XLSX)",
+                     "A.\tInformasi dapat diberikan seluruhnya", "Dinas Pariwisata Provinsi Bali",
+                     "softcopy (berkas XLSX)", "Cara pembayaran",
+                     "Tunai di meja layanan informasi, dengan tanda terima pembayaran yang terinci",
                      "Rp500,00 × 30 halaman = Rp15.000,00 (lima belas ribu rupiah)",
                      "Rp0,00 (nol rupiah)", "Rp15.000,00 (lima belas ribu rupiah)",
                      "3 (tiga) hari kerja", "Denpasar, 17 Maret 2026",
@@ -515,6 +552,7 @@ def test_pemberitahuan_tertulis_part_a():
     assert "tidak dapat diberikan" not in body
     assert "Penjelasan penghitaman" not in body
     assert "Tembusan" not in body
+    assert "B.\t" not in body
     # no empty paragraph is left by the tags: the only empty lines are the two cells beside the
     # "Biaya yang dibutuhkan" heading row
     i = all_lines.index("3.\tBiaya yang dibutuhkan")
@@ -526,11 +564,18 @@ def test_pemberitahuan_tertulis_part_a():
 
 def test_pemberitahuan_tertulis_part_a_with_penghitaman():
     context = answer_context(keputusan="sebagian", keputusan_teks="Informasi dapat diberikan sebagian",
+                             bagian_judul="Informasi dapat diberikan sebagian",
                              penghitaman="Nama pengelola usaha akomodasi dihitamkan (data pribadi).")
-    body = text(render("pemberitahuan_tertulis", context))
-    assert "Informasi dapat diberikan sebagian" in body
-    assert ("Penjelasan penghitaman/pengaburan informasi yang dimohon: "
-            "Nama pengelola usaha akomodasi dihitamkan (data pribadi).") in body
+    all_lines = lines(render("pemberitahuan_tertulis", context))
+    assert "A.\tInformasi dapat diberikan sebagian" in all_lines
+    i = all_lines.index("5.\tPenjelasan penghitaman/ pengaburan informasi")
+    assert all_lines[i + 1:i + 3] == [":", "Nama pengelola usaha akomodasi dihitamkan (data pribadi)."]
+
+
+def test_pemberitahuan_tertulis_free_of_charge_has_no_payment_line():
+    context = answer_context(berbayar=False, cara_bayar="", biaya_salin="Rp0,00 (nol rupiah)",
+                             biaya_total="Rp0,00 (nol rupiah)")
+    assert "Cara pembayaran" not in text(render("pemberitahuan_tertulis", context))
 
 
 @pytest.mark.parametrize("alasan", ["Informasi yang diminta belum dikuasai",
@@ -539,11 +584,11 @@ def test_pemberitahuan_tertulis_part_b(alasan):
     context = part_b(alasan_tidak=alasan, kapan_tersedia="Senin, 4 Mei 2026")
     all_lines = lines(render("pemberitahuan_tertulis", context))
     body = "\n".join(all_lines)
-    i = all_lines.index("Informasi tidak dapat diberikan karena:")
+    i = all_lines.index("B.\tInformasi tidak dapat diberikan karena:")
     assert all_lines[i + 1: i + 4] == [
         alasan,
         "Informasi tersebut dikuasai oleh Badan Pusat Statistik Provinsi Bali.",
-        "Informasi akan didokumentasikan/tersedia pada Senin, 4 Mei 2026.",
+        "Penyediaan informasi yang belum didokumentasikan dilakukan paling lambat pada Senin, 4 Mei 2026.",
     ]
     for label in PART_A:
         assert not any(line.split("\t")[-1] == label for line in all_lines), label
@@ -554,7 +599,7 @@ def test_pemberitahuan_tertulis_part_b(alasan):
 def test_pemberitahuan_tertulis_part_b_optional_sentences():
     context = part_b(dikuasai_oleh="", kapan_tersedia="")
     all_lines = lines(render("pemberitahuan_tertulis", context))
-    i = all_lines.index("Informasi tidak dapat diberikan karena:")
+    i = all_lines.index("B.\tInformasi tidak dapat diberikan karena:")
     assert all_lines[i + 1] == "Informasi yang diminta belum dikuasai"
     assert all_lines[i + 2].startswith("Demikian disampaikan")
     assert "dikuasai oleh" not in "\n".join(all_lines)
@@ -573,7 +618,8 @@ def test_sk_penolakan():
     assert all_lines[i:i + 5] == title
     for expected in ("001/PPID/III/2026", "I Komang Adi Wiranata", "Desa Padangsambian Kaja",
                      "0812-3456-7890 / komang.wiranata@example.com", "Rencana Strategis",
-                     "PPID Diskominfos memutuskan bahwa informasi yang dimohon adalah:",
+                     "Pejabat Pengelola Informasi dan Dokumentasi (PPID) Pemerintah Provinsi Bali memutuskan bahwa "
+                     "informasi yang dimohon adalah:",
                      "INFORMASI YANG DIKECUALIKAN",
                      "Pengecualian informasi didasarkan pada alasan:",
                      "Pasal 17 huruf b Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan "
@@ -592,13 +638,18 @@ def test_sk_penolakan():
 
 def test_sk_penolakan_other_law_and_delegation():
     context = sample_context()
-    context["jawaban"]["dasar"] = ("Pasal 57 Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan")
-    context["penandatangan"].update(awalan="Plh.", atas_nama="Pejabat Pengelola Informasi dan "
-                                    "Dokumentasi", jabatan="Sekretaris")
+    basis = ("Pasal 17 huruf j Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik juncto Pasal 65 ayat (2) "
+             "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi")
+    context["jawaban"]["dasar"] = basis
+    context["penandatangan"] = signer_block(Signer(name="Ni Made Sri Wahyuni, S.E., M.M.", delegation="Plh.",
+                                                   position="Kepala Dinas Komunikasi, Informatika dan Statistik "
+                                                            "Provinsi Bali selaku PPID"))
     context["surat"]["tembusan"] = ["Sekretaris Daerah Provinsi Bali selaku Atasan PPID"]
     all_lines = lines(render("sk_penolakan", context))
-    assert "Pasal 57 Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan" in all_lines
-    assert "Plh. Pejabat Pengelola Informasi dan Dokumentasi" in all_lines
+    assert basis in all_lines
+    # Plh. and the office it acts in on one line, the title unchanged
+    assert "Plh. Kepala Dinas Komunikasi, Informatika dan Statistik Provinsi Bali selaku PPID," in all_lines
+    assert "Plh." not in all_lines
     assert all_lines[-2:] == ["Tembusan:", "Sekretaris Daerah Provinsi Bali selaku Atasan PPID"]
 
 
@@ -664,9 +715,7 @@ def test_footer_without_qr_code(name):
 # --------------------------------------------------------------------------------------------
 # objections: receipt, the Atasan PPID's nota dinas, the answer
 
-ATASAN = {"jabatan": "Sekretaris Daerah Provinsi Bali selaku Atasan PPID",
-          "nama": "Ir. Ni Made Sukerti, M.T.", "pangkat": "Pembina Utama Madya (IV/d)",
-          "nip": "19680315 199303 2 004", "awalan": "", "atas_nama": ""}
+ATASAN = signer_block(ATASAN_SIGNER)
 
 
 def objection_context(**keberatan) -> dict:
@@ -692,9 +741,8 @@ def test_tanda_terima_keberatan():
                      "I Komang Adi Wiranata", "5171031203900004", "Desa Padangsambian Kaja",
                      "Mahasiswa", "0812-3456-7890 / komang.wiranata@example.com",
                      "rahasia usaha & wajib dibuka",          # '&' escaped and kept
-                     "Hari/tanggal tanggapan atas keberatan akan diberikan: Selasa, 2 Juni 2026 "
-                     "(dua Juni dua ribu dua puluh enam)",
-                     "(30 (tiga puluh) hari kerja sejak keberatan diregistrasi)",
+                     "Hari/tanggal tanggapan atas keberatan akan diberikan: Selasa, 2 Juni 2026, "
+                     "dua Juni dua ribu dua puluh enam, yaitu 30 (tiga puluh) hari kerja sejak keberatan diterima.",
                      "Pasal 36 ayat (2)", "Denpasar, 13 April 2026", "Pengaju Keberatan,",
                      "Petugas Penerima,", "Ni Luh Putu Ayu Lestari, S.I.Kom.",
                      "NIP. 19950214 202012 2 003", "Catatan:"):
@@ -744,7 +792,7 @@ def test_alasan_without_letters_are_numbered():
 
 def nota_context(**keberatan) -> dict:
     context = objection_context(**keberatan)
-    context["penandatangan"].update(ATASAN)
+    context["penandatangan"] = dict(ATASAN)
     context["surat"].update(nomor="000.9.2/31/IKP/Diskominfos", sifat="Segera",
                             hal="Penanganan Keberatan atas Permohonan Informasi Publik",
                             tembusan=["Pertinggal"])
@@ -764,18 +812,18 @@ def test_nota_atasan_keberatan():
         "Sifat", ":", "Segera",
         "Lampiran", ":", "-",
         "Hal", ":", "Penanganan Keberatan atas Permohonan Informasi Publik"]
-    for expected in ("Pada hari Senin, 13 April 2026 telah diregistrasi keberatan dengan Nomor "
+    for expected in ("Pada hari Senin, 13 April 2026 telah diterima keberatan dengan Nomor "
                      "Registrasi 001/KEB/PPID/IV/2026 yang diajukan oleh Saudara/i I Komang Adi "
                      "Wiranata atas permohonan informasi publik Nomor Pendaftaran "
                      "001/PPID/III/2026, dengan alasan keberatan:",
                      "a.\tPermohonan informasi ditolak",
                      "g.\tInformasi disampaikan melebihi jangka waktu yang ditentukan",
                      "Pasal 36 ayat (2) Undang-Undang Nomor 14 Tahun 2008",
-                     "paling lambat pada hari Selasa, 2 Juni 2026 (30 (tiga puluh) hari kerja sejak "
-                     "keberatan diregistrasi)",
-                     "paling lambat pada hari Senin, 20 April 2026 (5 (lima) hari kerja sejak "
-                     "keberatan diregistrasi)",
-                     "paling lambat pada hari Rabu, 22 April 2026 (2 (dua) hari kerja",
+                     "paling lambat pada hari Selasa, 2 Juni 2026, yaitu 30 (tiga puluh) hari kerja sejak "
+                     "keberatan diterima.",
+                     "paling lambat pada hari Senin, 20 April 2026, yaitu 5 (lima) hari kerja sejak "
+                     "keberatan diterima,",
+                     "paling lambat pada hari Rabu, 22 April 2026, yaitu 2 (dua) hari kerja",
                      "Demikian disampaikan untuk dilaksanakan.",
                      "Ir. Ni Made Sukerti, M.T.", "NIP. 19680315 199303 2 004"):
         assert expected in body, expected
@@ -794,7 +842,7 @@ def test_nota_without_request_number():
 
 def tanggapan_context(**jawaban) -> dict:
     context = objection_context()
-    context["penandatangan"].update(ATASAN)
+    context["penandatangan"] = dict(ATASAN)
     context["surat"].update(nomor="000.9.2/40/IKP/Diskominfos", sifat="Biasa",
                             tanggal="22 April 2026", tempat_tanggal="Denpasar, 22 April 2026",
                             hal="Tanggapan atas Keberatan",
@@ -810,7 +858,7 @@ def test_tanggapan_keberatan():
     body = "\n".join(all_lines)
     for expected in ("000.9.2/40/IKP/Diskominfos", "Tanggapan atas Keberatan",
                      "Yth.\tI Komang Adi Wiranata", "Desa Padangsambian Kaja",
-                     "Menindaklanjuti keberatan yang Saudara/i ajukan dan telah kami registrasi "
+                     "Menindaklanjuti keberatan yang Saudara/i ajukan dan telah kami terima "
                      "pada tanggal 13 April 2026 dengan Nomor Registrasi Keberatan "
                      "001/KEB/PPID/IV/2026 atas permohonan informasi publik Nomor Pendaftaran "
                      "001/PPID/III/2026, dengan alasan keberatan:",
@@ -819,7 +867,8 @@ def test_tanggapan_keberatan():
                      "Apabila Saudara/i tidak puas dengan tanggapan ini, Saudara/i dapat mengajukan "
                      "permohonan penyelesaian sengketa informasi publik kepada Komisi Informasi "
                      "Provinsi Bali paling lambat 14 (empat belas) hari kerja sejak tanggapan ini "
-                     "diterima, sesuai Pasal 37 ayat (2) Undang-Undang Nomor 14 Tahun 2008.",
+                     "diterima, sesuai Pasal 37 ayat (2) Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan "
+                     "Informasi Publik.",
                      "Denpasar, 22 April 2026",
                      "Sekretaris Daerah Provinsi Bali selaku Atasan PPID,",
                      "Ir. Ni Made Sukerti, M.T.", "NIP. 19680315 199303 2 004", "Tembusan:",
@@ -939,7 +988,7 @@ def dip_entries() -> list[DipEntry]:
 
 def decree_context(**daftar_kwargs) -> dict:
     context = sample_context()
-    context["penandatangan"].update(ATASAN)
+    context["penandatangan"] = dict(ATASAN)
     context["surat"].update(nomor="000.9.2/123/Setda", tanggal="17 Maret 2026",
                             tempat_tanggal="Denpasar, 17 Maret 2026", hal="Daftar Informasi Publik")
     context["daftar"] = daftar_context(**{"year": 2026, **daftar_kwargs})
@@ -1045,7 +1094,8 @@ def test_sk_dip_lampiran_from_the_samples():
 
 def test_sk_dip_without_entries_and_with_delegation():
     context = decree_context()
-    context["penandatangan"].update(awalan="a.n.", atas_nama="Gubernur Bali", jabatan="Sekretaris Daerah")
+    context["penandatangan"] = signer_block(Signer(name="Ir. Ni Made Sukerti, M.T.", delegation="a.n.",
+                                                   on_behalf_of="Gubernur Bali", position="Sekretaris Daerah"))
     document = render("sk_dip", context)
     all_lines = lines(document)
     assert "KEPUTUSAN GUBERNUR BALI" in all_lines and "GUBERNUR BALI," in all_lines
@@ -1127,3 +1177,43 @@ def test_rendered_letter_keeps_only_the_styles_it_uses(name):
     assert referenced and referenced <= defined
     assert len(defined) < len(Document(TEMPLATES / f"{name}.docx").styles) / 4
     assert lines(document) == lines(render(name, sample_context()))   # same text, paragraph for paragraph
+
+
+# --------------------------------------------------------------------------------------------
+# issue 15: foreign words in italics, in the template's text and in values
+
+def italic_words(document: Document) -> set[str]:
+    return {run.text.strip().lower() for paragraph in _all_paragraphs(document) for run in paragraph.runs
+            if run.italic and run.text.strip()}
+
+
+def _all_paragraphs(document: Document):
+    yield from document.paragraphs
+    for table in document.tables:
+        yield from _cell_paragraphs(table)
+
+
+def test_foreign_words_are_printed_in_italics():
+    from pipeline.core.config import load_config
+    from pipeline.render.templates import render_docx
+    from tests.letter_samples import context_args
+
+    config = load_config(ROOT / "config.toml")
+    for key, words in (("surat_ppid_pelaksana", {"softcopy", "hardcopy"}), ("pemberitahuan_tertulis", {"softcopy",
+                        "hardcopy"}), ("tanda_terima_permohonan", {"hardcopy/softcopy"} | {"hardcopy", "softcopy"})):
+        spec = letters.SPECS[key]
+        context = letters.letter_context(config, spec, letters.LetterMeta("1", "DOK-2026-000001"),
+                                         **context_args(config, spec))
+        document = Document(io.BytesIO(render_docx(TEMPLATES / spec.template, context, config.paper)))
+        found = italic_words(document)
+        assert found & words, (key, found)
+        body = text(document)
+        for word in ("softcopy", "hardcopy"):
+            if word in body:
+                assert any(word in w for w in found), (key, word)
+
+
+def test_a_value_with_foreign_words_becomes_runs_with_them_in_italics():
+    rich = italicised("Mendapatkan salinan informasi (hardcopy/softcopy) melalui e-mail")
+    xml = str(rich)
+    assert xml.count("<w:i/>") == 3 and "Mendapatkan salinan informasi (" in xml

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from pathlib import Path
 
 from docx import Document
@@ -207,6 +208,8 @@ def _add_styles(doc) -> None:
     _pstyle(doc, "Isi Tabel Menjorok", align=L, after=2, left=Cm(0.5))
     _pstyle(doc, "Isi Menjorok", align=J, after=6, left=BODY_INDENT)
     _pstyle(doc, "Sub Judul", bold=True, align=L, before=4, after=3, keep_next=True)
+    _pstyle(doc, "Sub Bagian", bold=True, align=L, before=4, after=3, keep_next=True, left=BODY_INDENT,
+            first=-BODY_INDENT, tabs=[(BODY_INDENT, WD_TAB_ALIGNMENT.LEFT)])
     # decrees (keputusan): centred title block and the bold centred operative statements
     _pstyle(doc, "Judul Keputusan", size=12, bold=True, align=C, keep_next=True)
     _pstyle(doc, "Amar Keputusan", size=12, bold=True, align=C, before=3, after=6, keep_next=True,
@@ -222,6 +225,7 @@ def _add_styles(doc) -> None:
     _pstyle(doc, "Tembusan", left=Cm(0.6), first=Cm(-0.6), keep_next=True,
             tabs=[(Cm(0.6), WD_TAB_ALIGNMENT.LEFT)])
     _pstyle(doc, "Catatan", size=10, italic=True, before=10, align=J)
+    _pstyle(doc, "Konsep", size=10, align=C, before=8, after=6)
     _pstyle(doc, "Kaki Dokumen", size=8, color=GREY, base="Footer")
 
 
@@ -229,10 +233,33 @@ def _add_styles(doc) -> None:
 # building blocks
 # --------------------------------------------------------------------------------------------
 
+# Foreign words a letter prints in italics (Pedoman Umum Ejaan Bahasa Indonesia); the same list as the
+# pipeline's for values (pipeline.render.letters.FOREIGN_WORDS).
+FOREIGN = re.compile(r"\b(softcopy|hardcopy|soft copy|hard copy|online|offline|e-mail)\b", re.IGNORECASE)
+
+
+def add_runs(paragraph, part: str, fmt: dict, *, bold=None, underline=None) -> None:
+    """``part`` as runs of ``paragraph`` in ``fmt``; its foreign words (outside Jinja tags) in italics."""
+    pieces, position = [], 0
+    if "{" not in part:
+        for match in FOREIGN.finditer(part):
+            pieces += [(part[position:match.start()], False), (match.group(0), True)]
+            position = match.end()
+    pieces.append((part[position:], False))
+    for text, foreign in pieces:
+        if not text:
+            continue
+        run = paragraph.add_run(text)      # python-docx turns \t into <w:tab/>
+        run.bold = fmt.get("bold", bold)
+        run.underline = fmt.get("underline", underline)
+        if fmt.get("italic") or foreign:
+            run.italic = True
+
+
 def para(container, text: str | list = "", style: str | None = None, *, bold=None, underline=None,
          keep_next: bool | None = None):
     """Add a paragraph.  ``text`` is a string or a list of strings / (text, {bold, underline,
-    italic}) tuples; a ``\\t`` inside a string becomes a tab."""
+    italic}) tuples; a ``\\t`` inside a string becomes a tab; foreign words come out in italics."""
     paragraph = container.add_paragraph(style=style)
     parts = [text] if isinstance(text, str) else text
     for part in parts:
@@ -241,11 +268,7 @@ def para(container, text: str | list = "", style: str | None = None, *, bold=Non
             part, fmt = part
         if not part:
             continue
-        run = paragraph.add_run(part)      # python-docx turns \t into <w:tab/>
-        run.bold = fmt.get("bold", bold)
-        run.underline = fmt.get("underline", underline)
-        if fmt.get("italic"):
-            run.italic = True
+        add_runs(paragraph, part, fmt, bold=bold, underline=underline)
     if keep_next is not None:
         paragraph.paragraph_format.keep_with_next = keep_next
     return paragraph
@@ -335,9 +358,7 @@ def add_row(table, widths: list, cells: list, styles: list | str = "Isi Tabel",
             if isinstance(part, tuple):
                 part, fmt = part
             if part:
-                run = paragraph.add_run(part)
-                run.bold = fmt.get("bold")
-                run.underline = fmt.get("underline")
+                add_runs(paragraph, part, fmt)
     if cant_split:
         row._tr.get_or_add_trPr().append(_el("w:cantSplit"))
     return row
@@ -397,41 +418,75 @@ def _add_footer(doc) -> None:
     footer._element.append(last._element)
 
 
-def letterhead(doc) -> None:
-    """Kop surat: one borderless cell, thick-over-thin line under it."""
-    table = plain_table(doc, [TEXT_WIDTH])
-    row = table.add_row()
-    cell = row.cells[0]
-    cell.width = TEXT_WIDTH
-    tc_pr = cell._tc.get_or_add_tcPr()
-    borders = _el("w:tcBorders")
-    # thick line above a thin one, as on Indonesian government letterheads
-    borders.append(_el("w:bottom", **{"w:val": "thickThinSmallGap", "w:sz": 24, "w:space": 0,
-                                      "w:color": "000000"}))
-    tc_pr.append(borders)
-    _replace_child(tc_pr, "w:tcMar", _el("w:tcMar"))
-    tc_pr.find(qn("w:tcMar")).append(_el("w:bottom", **{"w:w": 40, "w:type": "dxa"}))
-    tc_pr.find(qn("w:tcMar")).append(_el("w:right", **{"w:w": 0, "w:type": "dxa"}))
+LOGO_CELL = Cm(2.4)     # the emblem's cell; the same width on the right keeps the letterhead centred
 
+
+def letterhead(doc, *, letter: bool = True) -> None:
+    """Kop surat: the issuing office's lines (``instansi.kop_*``, computed by the pipeline) in one borderless
+    cell over a thick-over-thin line; with an emblem (``instansi.logo``) a three-cell row: emblem, lines, and an
+    empty cell as wide as the emblem's, so the lines stay centred. Then a letter's konsep banner when a draft."""
+    tag(doc, "if instansi.logo")
+    _letterhead_table(doc, with_logo=True)
+    tag(doc, "else")
+    _letterhead_table(doc, with_logo=False)
+    tag(doc, "endif")
+    if letter:
+        konsep_banner(doc)
+
+
+def _letterhead_table(doc, *, with_logo: bool) -> None:
+    widths = [LOGO_CELL, TEXT_WIDTH - 2 * LOGO_CELL, LOGO_CELL] if with_logo else [TEXT_WIDTH]
+    table = plain_table(doc, widths)
+    row = table.add_row()
+    for cell, width in zip(row.cells, widths):
+        cell.width = width
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        tc_pr = cell._tc.get_or_add_tcPr()
+        borders = _el("w:tcBorders")
+        # thick line above a thin one, as on Indonesian government letterheads
+        borders.append(_el("w:bottom", **{"w:val": "thickThinSmallGap", "w:sz": 24, "w:space": 0,
+                                          "w:color": "000000"}))
+        tc_pr.append(borders)
+        _replace_child(tc_pr, "w:tcMar", _el("w:tcMar"))
+        tc_pr.find(qn("w:tcMar")).append(_el("w:bottom", **{"w:w": 40, "w:type": "dxa"}))
+        tc_pr.find(qn("w:tcMar")).append(_el("w:right", **{"w:w": 0, "w:type": "dxa"}))
+    if with_logo:
+        logo = row.cells[0].paragraphs[0]
+        logo.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        logo.add_run("{{ instansi.logo }}")
+    cell = row.cells[1] if with_logo else row.cells[0]
     first = cell.paragraphs[0]
-    first.add_run("{%p if instansi.kop %}")
-    tag(cell, "for baris in instansi.kop")
-    tag(cell, "if loop.first")
-    para(cell, "{{ baris }}", "Kop Pemerintah")
-    tag(cell, "elif loop.index == 2")
-    para(cell, "{{ baris }}", "Kop Instansi")
-    tag(cell, "else")
+    first.style = doc.styles["Kop Pemerintah"]
+    first.add_run("{{ instansi.kop_atas }}")
+    tag(cell, "if instansi.kop_nama")
+    para(cell, "{{ instansi.kop_nama }}", "Kop Instansi")
+    tag(cell, "endif")
+    tag(cell, "for baris in instansi.kop_baris")
     para(cell, "{{ baris }}", "Kop Alamat")
-    tag(cell, "endif")
     tag(cell, "endfor")
-    tag(cell, "else")
-    para(cell, "{{ instansi.pemerintah }}", "Kop Pemerintah")
-    para(cell, "{{ instansi.nama }}", "Kop Instansi")
-    para(cell, "{{ instansi.alamat }}, Telp. {{ instansi.telepon }}", "Kop Alamat")
-    para(cell, "Laman: {{ instansi.laman }}  Pos-el: {{ instansi.email }}", "Kop Alamat")
-    para(cell, "{{ instansi.kota|upper }}", "Kop Kota")
+    tag(cell, "if instansi.kop_kota")
+    para(cell, "{{ instansi.kop_kota }}", "Kop Kota")
     tag(cell, "endif")
-    stretch(table, [1.0])
+    if with_logo:
+        stretch(table, [LOGO_CELL / TEXT_WIDTH, 1 - 2 * LOGO_CELL / TEXT_WIDTH, LOGO_CELL / TEXT_WIDTH])
+    else:
+        stretch(table, [1.0])
+
+
+def konsep_banner(doc) -> None:
+    """A draft that is not a letter yet (a konsep: no number, not to be signed) says so over its first page."""
+    tag(doc, "if surat.konsep")
+    banner = para(doc, [("{{ surat.konsep }}", {"bold": True})], "Konsep")
+    p_pr = banner._p.get_or_add_pPr()
+    borders = _el("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        borders.append(_el(f"w:{side}", **{"w:val": "single", "w:sz": 12, "w:space": 4, "w:color": "000000"}))
+    p_pr.append(borders)
+    tag(doc, "endif")
+
+
+NUMBER = '{{ surat.nomor or "' + "." * 36 + '" }}'
+"""A letter's number, or a dotted line for the issuing office to write it in (a series numbered when signed)."""
 
 
 def label_table(container, rows: list, widths: list, *, indent=Cm(0), value_style="Isi Tabel"):
@@ -452,7 +507,7 @@ def label_table(container, rows: list, widths: list, *, indent=Cm(0), value_styl
 def letter_block(doc) -> None:
     """Nomor / Sifat / Lampiran / Hal of a letter (surat dinas)."""
     label_table(doc, [
-        ("Nomor", "{{ surat.nomor }}"),
+        ("Nomor", NUMBER),
         ("Sifat", "{{ surat.sifat }}"),
         ("Lampiran", "{{ surat.lampiran }}"),
         ("Hal", "{{ surat.hal }}"),
@@ -486,22 +541,16 @@ def tembusan(doc) -> None:
     tag(doc, "endif")
 
 
-def signature_block(doc, who: str, *, with_awalan: bool, heading: str | None = None,
-                    upper: bool = False) -> None:
-    """Right-half signature block for ``penandatangan`` / ``penerima``; ``upper`` prints the position
-    (and the official signed for) in capitals, as decrees do."""
-    case = "|upper" if upper else ""
-    if with_awalan:
-        tag(doc, f"if {who}.awalan")
-        para(doc, f"{{{{ {who}.awalan }}}} {{{{ {who}.atas_nama{case} }}}}", "Tanda Tangan")
-        tag(doc, "endif")
+def signature_block(doc, who: str, *, heading: str | None = None, upper: bool = False) -> None:
+    """Right-half signature block of ``penandatangan`` / ``penerima``: an optional ``heading`` ("Petugas
+    Penerima,"), the lines the pipeline computed from the signer's delegation (``baris``: "a.n. …", "u.b.",
+    "Plt. Sekretaris Daerah …," on one line; ``baris_kapital`` in decrees), the space for signature and stamp,
+    name, rank and NIP. Everything stays on one page with the text above it."""
     if heading:
         para(doc, heading, "Tanda Tangan")
-        tag(doc, f"if {who}.jabatan")
-        para(doc, f"{{{{ {who}.jabatan }}}}", "Tanda Tangan")
-        tag(doc, "endif")
-    else:
-        para(doc, f"{{{{ {who}.jabatan{case} }}}},", "Tanda Tangan")
+    tag(doc, f"for b in {who}.{'baris_kapital' if upper else 'baris'}")
+    para(doc, "{{ b }}", "Tanda Tangan")
+    tag(doc, "endfor")
     para(doc, f"{{{{ {who}.nama }}}}", "Tanda Tangan Nama")
     tag(doc, f"if {who}.pangkat")
     para(doc, f"{{{{ {who}.pangkat }}}}", "Tanda Tangan")
@@ -511,20 +560,24 @@ def signature_block(doc, who: str, *, with_awalan: bool, heading: str | None = N
     tag(doc, "endif")
 
 
+def signer_lines(cell, who: str) -> None:
+    """The signer's lines (``baris``) as paragraphs of a table cell."""
+    tag(cell, f"for b in {who}.baris")
+    para(cell, "{{ b }}", "Tanda Tangan Sel")
+    tag(cell, "endfor")
+
+
 def dual_signature(doc, left_heading: str, left_name: str) -> None:
     """Receipts: the place and date, then two signatures side by side in a borderless full-width
     table: the applicant (``left_heading`` / ``left_name``) on the left, the desk officer
-    ``penerima`` ("Petugas Penerima," with position, name, rank, NIP) on the right."""
+    ``penerima`` ("Petugas Penerima," with the lines of its delegation, name, rank, NIP) on the right."""
     sign_widths = [Cm(8), Cm(8)]
     table = plain_table(doc, sign_widths)
     add_row(table, sign_widths, ["", "{{ surat.tempat_tanggal }}"], "Tanda Tangan Sel")
     table.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = Pt(6)
     table.rows[0].cells[1].paragraphs[0].paragraph_format.space_before = Pt(6)
     row = add_row(table, sign_widths, [left_heading, "Petugas Penerima,"], "Tanda Tangan Sel")
-    right = row.cells[1]
-    tag(right, "if penerima.jabatan")
-    para(right, "{{ penerima.jabatan }}", "Tanda Tangan Sel")
-    tag(right, "endif")
+    signer_lines(row.cells[1], "penerima")
     space = add_row(table, sign_widths, ["", ""], "Tanda Tangan Sel")
     space.height = Cm(2.1)
     space.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
@@ -542,9 +595,53 @@ def dual_signature(doc, left_heading: str, left_name: str) -> None:
     stretch(table, [0.5, 0.5])
 
 
+def nota_head(doc, kepada: str, dari: str) -> None:
+    """NOTA DINAS and its heading block Kepada / Dari / Tanggal / Nomor / Sifat / Lampiran / Hal over a rule
+    spanning the text width (F4 or A4)."""
+    para(doc, "NOTA DINAS", "Judul Naskah")
+    widths = [Cm(2.6), Cm(0.5), Cm(12.9)]
+    head = label_table(doc, [
+        ("Kepada", "Yth. " + kepada),
+        ("Dari", dari),
+        ("Tanggal", "{{ surat.tanggal }}"),
+        ("Nomor", NUMBER),
+        ("Sifat", "{{ surat.sifat }}"),
+        ("Lampiran", "{{ surat.lampiran }}"),
+        ("Hal", "{{ surat.hal }}"),
+    ], widths)
+    _tight(head, after=0)
+    stretch(head, [2.6 / 16, 0.5 / 16, 12.9 / 16])
+    for cell in head.rows[-1].cells:
+        cell.paragraphs[-1].paragraph_format.space_after = Pt(4)
+        borders = _el("w:tcBorders")
+        borders.append(_el("w:bottom", **{"w:val": "single", "w:sz": 8, "w:space": 0,
+                                          "w:color": "000000"}))
+        cell._tc.get_or_add_tcPr().append(borders)
+
+
 # --------------------------------------------------------------------------------------------
 # the templates
 # --------------------------------------------------------------------------------------------
+
+def _applicant_rows(sub: str = "Isi Tabel") -> list:
+    """The applicant on a receipt: name, the organisation's person in charge and position when it is one,
+    identity, address, occupation, contact."""
+    return [
+        ("Nama", "{{ pemohon.nama }}", sub),
+        "if pemohon.organisasi and pemohon.penanggung_jawab",
+        ("Penanggung Jawab", "{{ pemohon.penanggung_jawab }}", sub),
+        "endif",
+        "if pemohon.organisasi and pemohon.jabatan",
+        ("Jabatan", "{{ pemohon.jabatan }}", sub),
+        "endif",
+        ("NIK / Nomor SK Badan Hukum", "{{ pemohon.identitas }}", sub),
+        ("Alamat", "{{ pemohon.alamat }}", sub),
+        "if pemohon.pekerjaan",
+        ("Pekerjaan", "{{ pemohon.pekerjaan }}", sub),
+        "endif",
+        ("Nomor Telepon/Pos-el", "{{ pemohon.kontak }}", sub),
+    ]
+
 
 def tanda_terima_permohonan():
     doc = new_document("Tanda Bukti Penerimaan Permohonan Informasi Publik")
@@ -554,24 +651,18 @@ def tanda_terima_permohonan():
     widths = [Cm(6.2), Cm(0.5), Cm(9.3)]
     label_table(doc, [
         ("Nomor Pendaftaran", [("{{ kasus.nomor }}", {"bold": True})]),
-        ("Nama", "{{ pemohon.nama }}"),
+        *_applicant_rows(),
         "if pemohon.nama_kuasa",
         ("Nama Kuasa Pemohon", "{{ pemohon.nama_kuasa }}"),
         "endif",
-        ("NIK / Nomor SK Badan Hukum", "{{ pemohon.identitas }}"),
-        ("Alamat", "{{ pemohon.alamat }}"),
-        "if pemohon.pekerjaan",
-        ("Pekerjaan", "{{ pemohon.pekerjaan }}"),
-        "endif",
-        ("Nomor Telepon/E-mail", "{{ pemohon.kontak }}"),
         ("Rincian informasi yang dibutuhkan", "{{ permohonan.rincian }}"),
         ("Tujuan penggunaan informasi", "{{ permohonan.tujuan }}"),
-        ("Cara memperoleh informasi", "{{ permohonan.cara_memperoleh }}"),
+        ("Cara memperoleh informasi", "{{r permohonan.cara_memperoleh }}"),
         ("Cara mendapatkan salinan informasi", "{{ permohonan.cara_salinan }}"),
         ("Hari/Tanggal diterima", "{{ kasus.hari_tanggal_diterima }}"),
         ("Batas waktu pemberitahuan tertulis",
          [("{{ kasus.hari_tenggat }}", {"bold": True}),
-          " ({{ kasus.tenggat_hari }} sejak permohonan diterima)"]),
+          ", yaitu {{ kasus.tenggat_hari }} sejak permohonan diterima"]),
     ], widths)
 
     para(doc, "Pejabat Pengelola Informasi dan Dokumentasi (PPID) akan menyampaikan pemberitahuan "
@@ -581,7 +672,9 @@ def tanda_terima_permohonan():
               "sesuai Pasal 22 ayat (7) dan ayat (8) Undang-Undang Nomor 14 Tahun 2008 tentang "
               "Keterbukaan Informasi Publik.", "Isi Surat").paragraph_format.space_before = Pt(8)
 
-    dual_signature(doc, "Pemohon Informasi,", "{{ pemohon.nama }}")
+    # a request filed by a proxy is signed by the proxy, as on the objection receipt
+    dual_signature(doc, '{% if pemohon.nama_kuasa %}Kuasa Pemohon Informasi,{% else %}Pemohon Informasi,{% endif %}',
+                   "{{ pemohon.nama_kuasa or pemohon.nama }}")
 
     para(doc, [("Catatan: ", {"bold": True}),
                "Tanda bukti ini wajib ditunjukkan oleh Pemohon Informasi setiap kali menanyakan "
@@ -599,13 +692,13 @@ def surat_ppid_pelaksana():
     para(doc, "1.\tBerdasarkan permohonan informasi publik yang kami terima pada hari "
               "{{ kasus.hari_tanggal_diterima }} dengan Nomor Pendaftaran {{ kasus.nomor }} "
               "atas nama {{ pemohon.nama }}"
-              "{% if pemohon.pekerjaan %} (pekerjaan: {{ pemohon.pekerjaan }}){% endif %}, "
+              "{% if pemohon.pekerjaan %}, pekerjaan {{ pemohon.pekerjaan }}{% endif %}, "
               "dengan rincian sebagai berikut:",
          "Isi Bernomor", keep_next=True)
     quote = label_table(doc, [
         ("Rincian informasi", "{{ permohonan.rincian }}"),
         ("Tujuan penggunaan", "{{ permohonan.tujuan }}"),
-        ("Cara memperoleh", "{{ permohonan.cara_memperoleh }}"),
+        ("Cara memperoleh", "{{r permohonan.cara_memperoleh }}"),
         ("Cara mendapatkan salinan", "{{ permohonan.cara_salinan }}"),
     ], [Cm(5.5), Cm(0.5), Cm(9.25)], indent=BODY_INDENT)
     for row in quote.rows:
@@ -615,20 +708,21 @@ def surat_ppid_pelaksana():
 
     para(doc, "2.\tSesuai Pasal 22 ayat (7) Undang-Undang Nomor 14 Tahun 2008 tentang "
               "Keterbukaan Informasi Publik, pemberitahuan tertulis kepada Pemohon Informasi wajib "
-              "disampaikan paling lambat pada hari {{ kasus.hari_tenggat }} "
-              "({{ kasus.tenggat_hari }} sejak permohonan diterima).", "Isi Bernomor")
+              "disampaikan paling lambat pada hari {{ kasus.hari_tenggat }}, yaitu "
+              "{{ kasus.tenggat_hari }} sejak permohonan diterima.", "Isi Bernomor")
     para(doc, "3.\tSehubungan dengan hal tersebut, dimohon Saudara menyampaikan informasi yang "
               "dimohon atau jawaban tertulis kepada PPID paling lambat pada hari "
-              "{{ kasus.hari_target_jawaban }} ({{ kasus.target_hari }} sejak permohonan "
-              "diterima), yang memuat: a.\u00a0apakah informasi dikuasai Saudara (bila tidak, Badan "
-              "Publik yang menguasainya); b.\u00a0bentuk informasi yang tersedia (softcopy/hardcopy); "
+              "{{ kasus.hari_target_jawaban }}, yaitu {{ kasus.target_hari }} sejak permohonan "
+              "diterima, yang memuat: a.\u00a0apakah informasi dikuasai Saudara dan, bila tidak, Badan "
+              "Publik yang menguasainya; b.\u00a0bentuk informasi yang tersedia, softcopy atau hardcopy; "
               "c.\u00a0biaya penggandaan dan/atau pengiriman salinan, apabila ada; atau d.\u00a0apabila "
-              "informasi dikecualikan, dasar pengecualiannya (Pasal 17 Undang-Undang tersebut atau "
-              "undang-undang lain) dan hasil uji konsekuensinya.", "Isi Bernomor")
+              "informasi dikecualikan, dasar pengecualiannya berdasarkan Pasal 17 Undang-Undang tersebut, "
+              "termasuk pasal undang-undang lain yang melarang informasi dibuka, dan hasil uji konsekuensinya.",
+         "Isi Bernomor")
     para(doc, "4.\tDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
          "Isi Bernomor", keep_next=True).paragraph_format.space_after = Pt(12)
 
-    signature_block(doc, "penandatangan", with_awalan=True)
+    signature_block(doc, "penandatangan")
     tembusan(doc)
     return doc
 
@@ -649,19 +743,19 @@ def pemberitahuan_kurang_lengkap():
     tag(doc, "endfor")
     para(doc, "Mohon Saudara/i melengkapi kekurangan tersebut dan menyampaikan kembali formulir "
               "permohonan kepada petugas pelayanan informasi dengan melampirkan fotokopi identitas "
-              "diri (KTP bagi perorangan atau SK pengesahan badan hukum bagi badan hukum), serta "
+              "diri, yaitu KTP bagi perorangan atau SK pengesahan badan hukum bagi badan hukum, serta "
               "surat kuasa khusus apabila permohonan diajukan melalui kuasa.",
          "Isi Surat").paragraph_format.space_before = Pt(6)
-    para(doc, "Atas formulir tersebut belum diberikan nomor pendaftaran. Jangka waktu {{ kasus.tenggat_hari }} "
-              "untuk penyampaian pemberitahuan tertulis sebagaimana dimaksud dalam "
-              "Pasal 22 ayat (7) Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi "
-              "Publik baru mulai dihitung sejak formulir permohonan yang lengkap kami terima.",
-         "Isi Surat")
+    # Pasal 22 ayat (7) as the Act says it, and nothing more: from the receipt of the request
+    para(doc, "Atas formulir tersebut belum diberikan nomor pendaftaran. Sesuai Pasal 22 ayat (7) "
+              "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, Badan Publik wajib "
+              "menyampaikan pemberitahuan tertulis paling lambat {{ kasus.tenggat_hari }} sejak diterimanya "
+              "permintaan informasi.", "Isi Surat")
     para(doc, "Demikian pemberitahuan ini disampaikan, atas perhatiannya diucapkan terima kasih.",
          "Isi Surat", keep_next=True)
 
     date_line(doc)
-    signature_block(doc, "penerima", with_awalan=False, heading="Petugas Penerima,")
+    signature_block(doc, "penerima", heading="Petugas Penerima,")
     return doc
 
 
@@ -675,7 +769,7 @@ def _pemohon_rows(*, nomor: bool = False) -> list:
     return rows + [
         ("Nama", "{{ pemohon.nama }}"),
         ("Alamat", "{{ pemohon.alamat }}"),
-        ("Nomor Telepon/E-mail", "{{ pemohon.kontak }}"),
+        ("Nomor Telepon/Pos-el", "{{ pemohon.kontak }}"),
         ("Informasi yang dimohon", "{{ permohonan.rincian }}"),
     ]
 
@@ -690,8 +784,9 @@ def _tight(table, after: float = 0) -> None:
 
 
 def pemberitahuan_tertulis():
-    """Pemberitahuan Tertulis (UU 14/2008 Pasal 22 ayat 7): part A (information can be given)
-    or part B (cannot be given: not held / not yet documented), chosen by ``jawaban.bagian``."""
+    """Pemberitahuan Tertulis (UU 14/2008 Pasal 22 ayat 7), parts labelled as on the Perki form: A. information
+    can be given (holder, form, costs with the payment method, time, blacked-out parts) or B. it cannot be
+    (not held / not yet documented), chosen by ``jawaban.bagian``."""
     doc = new_document("Pemberitahuan Tertulis atas Permohonan Informasi Publik")
     letterhead(doc)
     letter_block(doc)
@@ -704,53 +799,58 @@ def pemberitahuan_tertulis():
     para(doc, "pemberitahuan sebagai berikut:", "Isi Surat", keep_next=True)
 
     tag(doc, 'if jawaban.bagian == "A"')
-    para(doc, "{{ jawaban.keputusan_teks }}", "Sub Judul").paragraph_format.left_indent = BODY_INDENT
+    para(doc, "A.\t{{ jawaban.bagian_judul }}", "Sub Bagian")
     widths = [Cm(5.8), Cm(0.5), Cm(8.95)]     # numbered labels need 1 cm more
     answer = label_table(doc, [
         ("1.\tPenguasaan informasi", "{{ jawaban.dikuasai_oleh }}", "Isi Tabel Bernomor"),
-        ("2.\tBentuk fisik yang tersedia", "{{ jawaban.bentuk }}", "Isi Tabel Bernomor"),
+        ("2.\tBentuk fisik yang tersedia", "{{r jawaban.bentuk }}", "Isi Tabel Bernomor"),
         ("3.\tBiaya yang dibutuhkan", None, "Isi Tabel Bernomor"),
         ("a.\tPenyalinan", "{{ jawaban.biaya_salin }}", "Isi Tabel Rincian"),
         ("b.\tPengiriman", "{{ jawaban.biaya_kirim }}", "Isi Tabel Rincian"),
         ("c.\tLain-lain", "{{ jawaban.biaya_lain }}", "Isi Tabel Rincian"),
         ("\tJumlah", [("{{ jawaban.biaya_total }}", {"bold": True})], "Isi Tabel Rincian"),
+        "if jawaban.berbayar",
+        ("\tCara pembayaran", "{{ jawaban.cara_bayar }}", "Isi Tabel Rincian"),
+        "endif",
         ("4.\tWaktu penyediaan", "{{ jawaban.waktu }}", "Isi Tabel Bernomor"),
+        "if jawaban.penghitaman",
+        ("5.\tPenjelasan penghitaman/ pengaburan informasi", "{{ jawaban.penghitaman }}", "Isi Tabel Bernomor"),
+        "endif",
     ], widths, indent=BODY_INDENT)
     _tight(answer, after=6)
-    answer.rows[-2].cells[0].paragraphs[0].runs[0].bold = True
-    tag(doc, "if jawaban.penghitaman")
-    para(doc, "Penjelasan penghitaman/pengaburan informasi yang dimohon: {{ jawaban.penghitaman }}",
-         "Isi Menjorok")
-    tag(doc, "endif")
+    for row in answer.rows:
+        if "Jumlah" in row.cells[0].text:
+            row.cells[0].paragraphs[0].runs[-1].bold = True
     tag(doc, "else")
-    para(doc, "Informasi tidak dapat diberikan karena:", "Sub Judul").paragraph_format.left_indent = BODY_INDENT
+    para(doc, "B.\t{{ jawaban.bagian_judul }}", "Sub Bagian")
     para(doc, "{{ jawaban.alasan_tidak }}", "Isi Menjorok")
     tag(doc, "if jawaban.dikuasai_oleh")
     para(doc, "Informasi tersebut dikuasai oleh {{ jawaban.dikuasai_oleh }}.", "Isi Menjorok")
     tag(doc, "endif")
     tag(doc, "if jawaban.kapan_tersedia")
-    para(doc, "Informasi akan didokumentasikan/tersedia pada {{ jawaban.kapan_tersedia }}.",
-         "Isi Menjorok")
+    para(doc, "Penyediaan informasi yang belum didokumentasikan dilakukan paling lambat pada "
+              "{{ jawaban.kapan_tersedia }}.", "Isi Menjorok")
     tag(doc, "endif")
     tag(doc, "endif")
 
     para(doc, "Demikian disampaikan, atas perhatiannya diucapkan terima kasih.",
          "Isi Surat", keep_next=True).paragraph_format.space_before = Pt(4)
     date_line(doc, before=10)
-    signature_block(doc, "penandatangan", with_awalan=True)
+    signature_block(doc, "penandatangan")
     tembusan(doc)
     return doc
 
 
 def sk_penolakan():
     """Keputusan PPID tentang Penolakan Permohonan Informasi Publik (excepted information,
-    UU 14/2008 Pasal 17; objection to the Atasan PPID, Pasal 35-36)."""
+    UU 14/2008 Pasal 17; objection to the Atasan PPID, Pasal 35-36). The title and the body name the same
+    issuer: the PPID of the public body (``instansi.badan_publik``)."""
     doc = new_document("Keputusan PPID tentang Penolakan Permohonan Informasi Publik")
     letterhead(doc)
     title = [
         ("KEPUTUSAN PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI", 12, 0),
-        ("{{ instansi.pemerintah }}", 0, 0),
-        ("NOMOR {{ surat.nomor }}", 0, 6),
+        ("{{ instansi.badan_publik|upper }}", 0, 0),
+        ("NOMOR " + NUMBER, 0, 6),
         ("TENTANG", 0, 6),
         ("PENOLAKAN PERMOHONAN INFORMASI PUBLIK", 0, 12),
     ]
@@ -761,12 +861,12 @@ def sk_penolakan():
 
     _tight(label_table(doc, _pemohon_rows(nomor=True), [Cm(4.8), Cm(0.5), Cm(10.7)]), after=8)
 
-    para(doc, "PPID {{ instansi.nama_singkat }} memutuskan bahwa informasi yang dimohon adalah:",
-         "Isi Surat", keep_next=True)
+    para(doc, "Pejabat Pengelola Informasi dan Dokumentasi (PPID) {{ instansi.badan_publik }} memutuskan "
+              "bahwa informasi yang dimohon adalah:", "Isi Surat", keep_next=True)
     para(doc, "INFORMASI YANG DIKECUALIKAN", "Amar Keputusan")
     para(doc, "Pengecualian informasi didasarkan pada alasan:", "Isi Surat", keep_next=True)
     para(doc, "{{ jawaban.dasar }}", "Isi Menjorok")
-    para(doc, "Bahwa berdasarkan Pasal-pasal di atas, membuka informasi tersebut dapat menimbulkan "
+    para(doc, "Bahwa berdasarkan pasal tersebut di atas, membuka informasi tersebut dapat menimbulkan "
               "konsekuensi sebagai berikut:", "Isi Surat", keep_next=True)
     para(doc, "{{ jawaban.konsekuensi }}", "Isi Menjorok")
     para(doc, "Dengan demikian menyatakan bahwa:", "Isi Surat", keep_next=True)
@@ -777,7 +877,7 @@ def sk_penolakan():
          "Isi Surat", keep_next=True)
 
     date_line(doc, before=10)
-    signature_block(doc, "penandatangan", with_awalan=True)
+    signature_block(doc, "penandatangan")
     tembusan(doc)
     return doc
 
@@ -813,8 +913,43 @@ def surat_perpanjangan():
               "kami ucapkan terima kasih.", "Isi Surat", keep_next=True)
 
     date_line(doc, before=10)
-    signature_block(doc, "penandatangan", with_awalan=True)
+    signature_block(doc, "penandatangan")
     tembusan(doc)
+    return doc
+
+
+def tanda_terima_penyerahan():
+    """Tanda Terima Penyerahan Informasi Publik (SOP 003, request step 5; Perki 1/2010 Pasal 28): the day the
+    information was handed over, in what form and how, and the costs paid with their method (the detailed
+    receipt of a direct payment). Recorded by ``ppid serahkan``; signed by the applicant and the desk officer."""
+    doc = new_document("Tanda Terima Penyerahan Informasi Publik")
+    letterhead(doc)
+    para(doc, "TANDA TERIMA PENYERAHAN INFORMASI PUBLIK", "Judul Naskah")
+    para(doc, "Telah diserahkan informasi publik atas permohonan informasi sebagai berikut:", "Isi Surat",
+         keep_next=True)
+    widths = [Cm(6.2), Cm(0.5), Cm(9.3)]
+    _tight(label_table(doc, [
+        ("Nomor Pendaftaran", [("{{ kasus.nomor }}", {"bold": True})]),
+        ("Tanggal permohonan diterima", "{{ kasus.tanggal_diterima }}"),
+        *_applicant_rows(),
+        ("Informasi yang diserahkan", "{{ permohonan.rincian }}"),
+        ("Hari/Tanggal penyerahan", [("{{ penyerahan.hari_tanggal }}", {"bold": True})]),
+        ("Bentuk informasi", "{{r penyerahan.bentuk }}"),
+        ("Cara penyerahan", "{{ penyerahan.cara }}"),
+    ], widths), after=8)
+    para(doc, "Biaya yang dibayar:", "Sub Judul")
+    costs = label_table(doc, [
+        ("a.\tPenyalinan", "{{ penyerahan.biaya_salin }}", "Isi Tabel Bernomor"),
+        ("b.\tPengiriman", "{{ penyerahan.biaya_kirim }}", "Isi Tabel Bernomor"),
+        ("c.\tLain-lain", "{{ penyerahan.biaya_lain }}", "Isi Tabel Bernomor"),
+        ("\tJumlah dibayar", [("{{ penyerahan.jumlah }}", {"bold": True})], "Isi Tabel Bernomor"),
+        ("\tCara pembayaran", "{{ penyerahan.cara_bayar }}", "Isi Tabel Bernomor"),
+    ], [Cm(5.45), Cm(0.5), Cm(9.3)], indent=BODY_INDENT)
+    _tight(costs, after=6)
+    tag(doc, "if penyerahan.catatan")
+    para(doc, "Keterangan: {{ penyerahan.catatan }}", "Isi Surat")
+    tag(doc, "endif")
+    dual_signature(doc, "Penerima Informasi,", "{{ pemohon.nama_kuasa or pemohon.nama }}")
     return doc
 
 
@@ -854,13 +989,7 @@ def tanda_terima_keberatan():
         ("Hari/Tanggal diterima", "{{ kasus.hari_tanggal_diterima }}"),
         ("Tujuan penggunaan informasi", "{{ keberatan.tujuan }}"),
         ([("Identitas Pemohon", {"bold": True})], None),
-        ("Nama", "{{ pemohon.nama }}", sub),
-        ("NIK / Nomor SK Badan Hukum", "{{ pemohon.identitas }}", sub),
-        ("Alamat", "{{ pemohon.alamat }}", sub),
-        "if pemohon.pekerjaan",
-        ("Pekerjaan", "{{ pemohon.pekerjaan }}", sub),
-        "endif",
-        ("Nomor Telepon/E-mail", "{{ pemohon.kontak }}", sub),
+        *_applicant_rows(sub),
         "if keberatan.kuasa_nama",
         ([("Identitas Kuasa Pemohon", {"bold": True})], None),
         ("Nama", "{{ keberatan.kuasa_nama }}", sub),
@@ -877,11 +1006,9 @@ def tanda_terima_keberatan():
 
     when = para(doc, ["Hari/tanggal tanggapan atas keberatan akan diberikan: ",
                       ("{{ keberatan.hari_tanggal_tanggapan }}", {"bold": True}),
-                      " ({{ keberatan.tanggal_tanggapan_terbilang }})"], "Isi Surat")
+                      ", {{ keberatan.tanggal_tanggapan_terbilang }}, yaitu {{ keberatan.tanggapan_hari }} "
+                      "sejak keberatan diterima."], "Isi Surat")
     when.paragraph_format.space_before = Pt(6)
-    when.paragraph_format.space_after = Pt(0)
-    when.paragraph_format.keep_with_next = True
-    para(doc, "({{ keberatan.tanggapan_hari }} sejak keberatan diregistrasi)", "Isi Surat")
     tag(doc, "if keberatan.terlambat")
     para(doc, "{{ keberatan.terlambat }}", "Isi Surat")
     tag(doc, "endif")
@@ -899,34 +1026,15 @@ def tanda_terima_keberatan():
 
 
 def nota_atasan_keberatan():
-    """Nota Dinas from the Atasan PPID to the PPID (SOP 003, third procedure, steps 3-4):
-    coordinate with the PPID Pelaksana, report, and submit the draft answer in time for the
-    statutory answer (UU 14/2008 Pasal 36 ayat 2).  Internal: no NIK, address or phone."""
+    """Nota Dinas from the Atasan PPID to the PPID (SOP 003, third procedure, steps 3-4): coordinate with the
+    PPID Pelaksana, report, and submit the draft answer in time for the statutory answer (UU 14/2008 Pasal 36
+    ayat 2). Addressed to the PPID as an office (``keberatan.kepada``), from the Atasan PPID as the signer holds
+    the office (``penandatangan.sebagai``: "Plt. Sekretaris Daerah …"). Internal: no NIK, address or phone."""
     doc = new_document("Nota Dinas Atasan PPID tentang Keberatan")
     letterhead(doc)
-    para(doc, "NOTA DINAS", "Judul Naskah")
+    nota_head(doc, "{{ keberatan.kepada }}", "{{ penandatangan.sebagai }}")
 
-    widths = [Cm(2.6), Cm(0.5), Cm(12.9)]
-    head = label_table(doc, [
-        ("Kepada", "Yth. {{ keberatan.kepada }}"),
-        ("Dari", "{{ penandatangan.jabatan }}"),
-        ("Tanggal", "{{ surat.tanggal }}"),
-        ("Nomor", "{{ surat.nomor }}"),
-        ("Sifat", "{{ surat.sifat }}"),
-        ("Lampiran", "{{ surat.lampiran }}"),
-        ("Hal", "{{ surat.hal }}"),
-    ], widths)
-    _tight(head, after=0)
-    # the rule under the heading block spans the text width (F4 or A4)
-    stretch(head, [2.6 / 16, 0.5 / 16, 12.9 / 16])
-    for cell in head.rows[-1].cells:
-        cell.paragraphs[-1].paragraph_format.space_after = Pt(4)
-        borders = _el("w:tcBorders")
-        borders.append(_el("w:bottom", **{"w:val": "single", "w:sz": 8, "w:space": 0,
-                                          "w:color": "000000"}))
-        cell._tc.get_or_add_tcPr().append(borders)
-
-    first = para(doc, "1.\tPada hari {{ kasus.hari_tanggal_diterima }} telah diregistrasi keberatan "
+    first = para(doc, "1.\tPada hari {{ kasus.hari_tanggal_diterima }} telah diterima keberatan "
                       "dengan Nomor Registrasi {{ kasus.nomor }} yang diajukan oleh Saudara/i "
                       "{{ pemohon.nama }}" + _permohonan_clause() + ", dengan alasan keberatan:",
                  "Isi Bernomor", keep_next=True)
@@ -934,37 +1042,95 @@ def nota_atasan_keberatan():
     alasan_list(doc)
     para(doc, "2.\tSesuai Pasal 36 ayat (2) Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan "
               "Informasi Publik, Atasan PPID wajib memberikan tanggapan tertulis atas keberatan "
-              "tersebut paling lambat pada hari {{ keberatan.hari_tanggal_tanggapan }} "
-              "({{ keberatan.tanggapan_hari }} sejak keberatan diregistrasi).",
+              "tersebut paling lambat pada hari {{ keberatan.hari_tanggal_tanggapan }}, yaitu "
+              "{{ keberatan.tanggapan_hari }} sejak keberatan diterima.",
          "Isi Bernomor").paragraph_format.space_before = Pt(3)
     para(doc, "3.\tSehubungan dengan hal tersebut, dimohon Saudara selaku Pejabat Pengelola "
               "Informasi dan Dokumentasi (PPID):", "Isi Bernomor", keep_next=True)
     para(doc, "a.\tberkoordinasi dengan PPID Pelaksana yang menguasai informasi dan melaporkan "
-              "hasilnya kepada kami paling lambat pada hari {{ keberatan.hari_target_koordinasi }} "
-              "({{ keberatan.koordinasi_hari }} sejak keberatan diregistrasi), meliputi: apakah "
+              "hasilnya kepada kami paling lambat pada hari {{ keberatan.hari_target_koordinasi }}, "
+              "yaitu {{ keberatan.koordinasi_hari }} sejak keberatan diterima, meliputi: apakah "
               "informasi yang dimohon telah tersedia atau termasuk Daftar Informasi Publik, belum "
               "dikuasai atau belum didokumentasikan, atau termasuk informasi yang dikecualikan "
               "beserta dasar dan hasil uji konsekuensinya;", "Daftar Bernomor")
     para(doc, "b.\tmenyampaikan konsep surat tanggapan atas keberatan kepada kami paling lambat "
-              "pada hari {{ keberatan.hari_target_draf }} ({{ keberatan.draf_hari }} setelah batas "
-              "waktu koordinasi).", "Daftar Bernomor")
+              "pada hari {{ keberatan.hari_target_draf }}, yaitu {{ keberatan.draf_hari }} setelah batas "
+              "waktu koordinasi.", "Daftar Bernomor")
     para(doc, "4.\tDemikian disampaikan untuk dilaksanakan.", "Isi Bernomor",
          keep_next=True).paragraph_format.space_after = Pt(12)
 
-    signature_block(doc, "penandatangan", with_awalan=True)
+    signature_block(doc, "penandatangan")
+    tembusan(doc)
+    return doc
+
+
+def surat_keberatan_pelaksana():
+    """Letter from the PPID to the PPID Pelaksana holding the information about an objection (SOP 003, third
+    procedure, step 3: "PPID meminta/bersurat ke Badan Publik/PPID Pelaksana untuk memenuhi permintaan keberatan
+    informasi"): the objection, the request it concerns, and what to report by the coordination target."""
+    doc = new_document("Surat PPID kepada PPID Pelaksana tentang Keberatan")
+    letterhead(doc)
+    para(doc, "{{ surat.tempat_tanggal }}", "Tanggal Surat")
+    letter_block(doc)
+    addressee(doc, "{{ keberatan.pelaksana }}", ["di -", "{{ tujuan.tempat }}"])
+
+    para(doc, "1.\tPada hari {{ kasus.hari_tanggal_diterima }} kami menerima keberatan dengan Nomor Registrasi "
+              "{{ kasus.nomor }} atas nama {{ pemohon.nama }}" + _permohonan_clause() +
+              "{% if keberatan.tanggal_permohonan %} yang diterima pada tanggal "
+              "{{ keberatan.tanggal_permohonan }}{% endif %}, dengan alasan keberatan:",
+         "Isi Bernomor", keep_next=True)
+    alasan_list(doc)
+    tag(doc, "if keberatan.rincian_permohonan")
+    para(doc, "Informasi yang dimohon: {{ keberatan.rincian_permohonan }}", "Isi Menjorok")
+    tag(doc, "endif")
+    para(doc, "2.\tAtasan PPID wajib memberikan tanggapan tertulis atas keberatan tersebut paling lambat pada "
+              "hari {{ keberatan.hari_tanggal_tanggapan }}, sesuai Pasal 36 ayat (2) Undang-Undang Nomor 14 "
+              "Tahun 2008 tentang Keterbukaan Informasi Publik.", "Isi Bernomor")
+    para(doc, "3.\tSehubungan dengan hal tersebut, dimohon Saudara memenuhi permintaan informasi yang "
+              "diajukan keberatannya atau menyampaikan penjelasan tertulis kepada PPID paling lambat pada hari "
+              "{{ keberatan.hari_target_koordinasi }}, meliputi: apakah informasi tersebut tersedia atau "
+              "termasuk Daftar Informasi Publik, belum dikuasai atau belum didokumentasikan, atau termasuk "
+              "informasi yang dikecualikan beserta dasar dan hasil uji konsekuensinya.", "Isi Bernomor")
+    para(doc, "4.\tDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
+         "Isi Bernomor", keep_next=True).paragraph_format.space_after = Pt(12)
+    signature_block(doc, "penandatangan")
+    tembusan(doc)
+    return doc
+
+
+def nota_tanggapan():
+    """Nota Dinas from the PPID to the Atasan PPID submitting the draft Tanggapan atas Keberatan (SOP 003, third
+    procedure, step 4: "PPID mengajukan draft surat jawaban keberatan informasi kepada Atasan PPID")."""
+    doc = new_document("Nota Dinas PPID Pengajuan Konsep Tanggapan atas Keberatan")
+    letterhead(doc)
+    nota_head(doc, "{{ atasan.kantor }}", "{{ penandatangan.sebagai }}")
+    first = para(doc, "1.\tMenindaklanjuti keberatan dengan Nomor Registrasi {{ kasus.nomor }} atas nama "
+                      "{{ pemohon.nama }}" + _permohonan_clause() + " yang diterima pada hari "
+                      "{{ kasus.hari_tanggal_diterima }}, bersama ini kami sampaikan konsep Tanggapan atas "
+                      "Keberatan dengan keputusan:", "Isi Bernomor", keep_next=True)
+    first.paragraph_format.space_before = Pt(12)
+    para(doc, "{{ jawaban.keputusan_teks }}", "Sub Judul").paragraph_format.left_indent = BODY_INDENT
+    para(doc, "2.\tSesuai Pasal 36 ayat (2) Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi "
+              "Publik, tanggapan tertulis wajib disampaikan paling lambat pada hari "
+              "{{ keberatan.hari_tanggal_tanggapan }}. Mohon konsep tanggapan tersebut ditandatangani untuk "
+              "selanjutnya disampaikan kepada pengaju keberatan.", "Isi Bernomor")
+    para(doc, "3.\tDemikian disampaikan, atas perkenannya diucapkan terima kasih.", "Isi Bernomor",
+         keep_next=True).paragraph_format.space_after = Pt(12)
+    signature_block(doc, "penandatangan")
     tembusan(doc)
     return doc
 
 
 def tanggapan_keberatan():
-    """Tanggapan atas Keberatan: the Atasan PPID's written answer to the objector (UU 14/2008
-    Pasal 36 ayat 2-3), with the right to take the dispute to the Komisi Informasi (Pasal 37)."""
+    """Tanggapan atas Keberatan: the Atasan PPID's written answer to the objector (UU 14/2008 Pasal 36
+    ayat 2-3), with the right to take the dispute to the Komisi Informasi (Pasal 37). Its decision follows the
+    objection's reasons: only an objection against a PPID decision has one to uphold (``keberatan.atas_keputusan``)."""
     doc = new_document("Tanggapan atas Keberatan")
     letterhead(doc)
     letter_block(doc)
     addressee(doc, "{{ pemohon.tujuan_surat }}", ["{{ pemohon.alamat }}"])
 
-    para(doc, "Menindaklanjuti keberatan yang Saudara/i ajukan dan telah kami registrasi pada "
+    para(doc, "Menindaklanjuti keberatan yang Saudara/i ajukan dan telah kami terima pada "
               "tanggal {{ kasus.tanggal_diterima }} dengan Nomor Registrasi Keberatan "
               "{{ kasus.nomor }}" + _permohonan_clause() + ", dengan alasan keberatan:",
          "Isi Surat", keep_next=True)
@@ -975,17 +1141,20 @@ def tanggapan_keberatan():
               "tanggapan atas keberatan Saudara/i sebagai berikut:",
          "Isi Surat", keep_next=True).paragraph_format.space_before = Pt(6)
     para(doc, "{{ jawaban.keputusan_teks }}", "Sub Judul").paragraph_format.left_indent = BODY_INDENT
+    tag(doc, "if keberatan.atas_keputusan")
+    para(doc, "dengan alasan:", "Isi Menjorok", keep_next=True)
+    tag(doc, "endif")
     para(doc, "{{ jawaban.alasan_keputusan }}", "Isi Menjorok")
     para(doc, "Apabila Saudara/i tidak puas dengan tanggapan ini, Saudara/i dapat mengajukan "
               "permohonan penyelesaian sengketa informasi publik kepada Komisi Informasi "
               "{{ keberatan.komisi_informasi }} paling lambat {{ jawaban.komisi_hari }} sejak "
-              "tanggapan ini diterima, sesuai Pasal 37 ayat (2) Undang-Undang Nomor 14 Tahun 2008.",
-         "Isi Surat")
+              "tanggapan ini diterima, sesuai Pasal 37 ayat (2) Undang-Undang Nomor 14 Tahun 2008 tentang "
+              "Keterbukaan Informasi Publik.", "Isi Surat")
     para(doc, "Demikian tanggapan ini kami sampaikan, atas perhatiannya diucapkan terima kasih.",
          "Isi Surat", keep_next=True)
 
     date_line(doc, before=10)
-    signature_block(doc, "penandatangan", with_awalan=True)
+    signature_block(doc, "penandatangan")
     tembusan(doc)
     return doc
 
@@ -994,9 +1163,9 @@ def tanggapan_keberatan():
 # decrees on the DIP and DIK and the correction note (SOP 003 second procedure; SOP 000)
 # --------------------------------------------------------------------------------------------
 
-# The decree is issued in the name of the official who signs it, or of the official on whose behalf
-# it is signed (a.n.): "KEPUTUSAN SEKRETARIS DAERAH PROVINSI BALI SELAKU ATASAN PPID".
-PEJABAT = "(penandatangan.atas_nama if penandatangan.awalan else penandatangan.jabatan)"
+# A decree is the office's whatever the signer's delegation (pipeline.core.config.Signer.office): the
+# official signed for (a.n., u.b.) or the office held (also by a Plt./Plh.): "KEPUTUSAN SEKRETARIS DAERAH …".
+PEJABAT = "penandatangan.kantor"
 DI_LINGKUNGAN = "di Lingkungan {{ instansi.pemerintah|title }}"
 UU_KIP = "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik"
 MENGINGAT = {
@@ -1033,7 +1202,7 @@ def _decree_styles(doc) -> None:
 
 def decree_title(doc, tentang: list[str]) -> None:
     """KEPUTUSAN <official> / NOMOR … / TENTANG / <subject lines> / <official>, (centred, bold)."""
-    lines = [("KEPUTUSAN {{ " + PEJABAT + "|upper }}", 12, 0), ("NOMOR {{ surat.nomor }}", 0, 8),
+    lines = [("KEPUTUSAN {{ " + PEJABAT + "|upper }}", 12, 0), ("NOMOR " + NUMBER, 0, 8),
              ("TENTANG", 0, 8)]
     lines += [(text, 0, 0) for text in tentang[:-1]] + [(tentang[-1], 0, 14)]
     lines += [("{{ " + PEJABAT + "|upper }},", 0, 12)]
@@ -1053,7 +1222,7 @@ def decree_clauses(doc, label: str, items: list[str], *, numbering: str, last_af
     for index, item in enumerate(items):
         mark = f"{chr(ord('a') + index)}." if numbering == "a" else f"{index + 1}."
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph(style="Konsiderans")
-        paragraph.add_run(f"{mark}\t{item}")
+        add_runs(paragraph, f"{mark}\t{item}", {})
     cell.paragraphs[-1].paragraph_format.space_after = Pt(last_after)
     stretch(table, DECREE_FRACTIONS)
     return table
@@ -1077,7 +1246,17 @@ def decree_signature(doc) -> None:
     place = para(doc, "Ditetapkan di {{ instansi.kota }}", "Tanda Tangan")
     place.paragraph_format.space_before = Pt(12)
     para(doc, "pada tanggal {{ surat.tanggal }}", "Tanda Tangan").paragraph_format.space_after = Pt(6)
-    signature_block(doc, "penandatangan", with_awalan=True, upper=True)
+    signature_block(doc, "penandatangan", upper=True)
+
+
+def approval_block(doc) -> None:
+    """The head's consent to the PPID's classification (Perki 1/2017 Pasal 4), when configured: "Menyetujui,"
+    and the approver's signature block under the signer's."""
+    tag(doc, "if penyetuju.nama")
+    heading = para(doc, "Menyetujui,", "Tanda Tangan")
+    heading.paragraph_format.space_before = Pt(18)
+    signature_block(doc, "penyetuju", upper=True)
+    tag(doc, "endif")
 
 
 def lampiran_heading(doc, tentang: str) -> None:
@@ -1087,7 +1266,7 @@ def lampiran_heading(doc, tentang: str) -> None:
     first.paragraph_format.page_break_before = True
     para(doc, "KEPUTUSAN {{ " + PEJABAT + "|upper }}", "Lampiran Kepala")
     widths = [Cm(2.3), Cm(0.4), TEXT_WIDTH - LAMPIRAN_INDENT - Cm(2.7)]
-    table = label_table(doc, [("NOMOR", "{{ surat.nomor }}"), ("TANGGAL", "{{ surat.tanggal }}"),
+    table = label_table(doc, [("NOMOR", NUMBER), ("TANGGAL", "{{ surat.tanggal }}"),
                               ("TENTANG", tentang)], widths, indent=LAMPIRAN_INDENT,
                         value_style="Lampiran Kepala Tabel")
     for row in table.rows:
@@ -1226,7 +1405,7 @@ def sk_dip():
     grid_fractions(table, fractions)
     closing = para(doc, "", "Tanda Tangan")
     closing.paragraph_format.space_before = Pt(6)
-    signature_block(doc, "penandatangan", with_awalan=True, upper=True)
+    signature_block(doc, "penandatangan", upper=True)
     return doc
 
 
@@ -1268,11 +1447,22 @@ def sk_dik():
         "dan apabila ditutup, jangka waktu pengecualian, serta pejabat atau unit yang menguasai informasi.",
         "Informasi sebagaimana dimaksud dalam Diktum KESATU dikecualikan selama jangka waktu yang tercantum "
         "dalam Lampiran dan dapat diuji kembali apabila terdapat permohonan informasi atau perubahan keadaan.",
+        "Penetapan klasifikasi sebagaimana dimaksud dalam Pasal 4 Peraturan Komisi Informasi Nomor 1 Tahun 2017 "
+        "tentang Pengklasifikasian Informasi Publik atas informasi sebagaimana dimaksud dalam Diktum KESATU: "
+        "a.\u00a0jenis klasifikasi: Informasi Publik yang Dikecualikan, dengan dasar pengecualian setiap informasi "
+        "sebagaimana tercantum dalam Lampiran; b.\u00a0pejabat PPID yang menetapkan: {{ ppid.nama }}"
+        "{% if ppid.nip %}, NIP {{ ppid.nip }}{% endif %}, {{ ppid.kantor }}; c.\u00a0badan publik dan unit "
+        "kerja pejabat yang menetapkan: {{ instansi.badan_publik }}, {{ ppid.unit }}; d.\u00a0jangka waktu "
+        "pengecualian dan e.\u00a0alasan pengecualian: sebagaimana tercantum dalam Lampiran; f.\u00a0tempat dan "
+        "tanggal penetapan: sebagaimana tercantum dalam Keputusan ini."
+        "{% if penyetuju.nama %} Pengujian konsekuensi dilakukan oleh PPID atas persetujuan "
+        "{{ penyetuju.kantor }}.{% endif %}",
         "PPID dan PPID Pelaksana mengelola dan menyimpan dokumen informasi yang dikecualikan dalam bentuk "
-        "salinan elektronik (softcopy) dan salinan cetak (hardcopy) sesuai dengan tata cara pengarsipan.",
+        "softcopy dan hardcopy sesuai dengan tata cara pengarsipan.",
         "Keputusan ini mulai berlaku pada tanggal ditetapkan.",
     ])
     decree_signature(doc)
+    approval_block(doc)
     tembusan(doc)
 
     lampiran_heading(doc, subject)
@@ -1293,7 +1483,53 @@ def sk_dik():
     grid_fractions(table, fractions)
     closing = para(doc, "", "Tanda Tangan")
     closing.paragraph_format.space_before = Pt(6)
-    signature_block(doc, "penandatangan", with_awalan=True, upper=True)
+    signature_block(doc, "penandatangan", upper=True)
+    return doc
+
+
+def nota_dip():
+    """Nota Dinas from the PPID to the Atasan PPID submitting the recapped DIP with the draft SK DIP (SOP 003,
+    second procedure: "Nota Dinas dan Draf DIP"), for correction and for the decree's signer to set it."""
+    doc = new_document("Nota Dinas PPID Pengajuan Daftar Informasi Publik")
+    letterhead(doc)
+    nota_head(doc, "{{ atasan.kantor }}", "{{ penandatangan.sebagai }}")
+    first = para(doc, "1.\tDaftar Informasi Publik Tahun {{ daftar.tahun }} yang disampaikan oleh PPID Pelaksana "
+                      "di lingkungan {{ instansi.badan_publik }} telah direkapitulasi dan diperiksa oleh PPID, "
+                      "memuat {{ daftar.jumlah_informasi }} informasi dari {{ daftar.jumlah_opd }} PPID Pelaksana.",
+                 "Isi Bernomor")
+    first.paragraph_format.space_before = Pt(12)
+    para(doc, "2.\tBersama ini kami sampaikan konsep Keputusan {{ daftar.penetap }} tentang Daftar Informasi "
+              "Publik di Lingkungan {{ instansi.badan_publik }} Tahun {{ daftar.tahun }} beserta lampirannya "
+              "{% if daftar.oleh_atasan %}untuk dikoreksi apabila diperlukan dan ditetapkan"
+              "{% else %}untuk dikoreksi apabila diperlukan sebelum ditetapkan{% endif %}.", "Isi Bernomor")
+    para(doc, "3.\tSetelah ditetapkan, Daftar Informasi Publik disimpan dalam bentuk hardcopy dan softcopy serta "
+              "diumumkan melalui laman PPID dan laman Badan Publik masing-masing.", "Isi Bernomor")
+    para(doc, "4.\tDemikian disampaikan, atas perkenannya diucapkan terima kasih.", "Isi Bernomor",
+         keep_next=True).paragraph_format.space_after = Pt(12)
+    signature_block(doc, "penandatangan")
+    tembusan(doc)
+    return doc
+
+
+def pengantar_dip():
+    """Surat Pengantar of the DIP (SOP 003, second procedure, output of step 3): the PPID sends the signed SK DIP
+    with its list to the PPID Pelaksana, to keep as hardcopy and softcopy and publish on their channels."""
+    doc = new_document("Surat Pengantar Daftar Informasi Publik")
+    letterhead(doc)
+    para(doc, "{{ surat.tempat_tanggal }}", "Tanggal Surat")
+    letter_block(doc)
+    addressee(doc, "{{ tujuan.nama }}", ["di -", "{{ tujuan.tempat }}"])
+    para(doc, "1.\tBersama ini kami sampaikan Keputusan {{ daftar.penetap }} Nomor {{ daftar.nomor_sk }}"
+              "{% if daftar.tanggal_sk %} tanggal {{ daftar.tanggal_sk }}{% endif %} tentang Daftar Informasi "
+              "Publik di Lingkungan {{ instansi.badan_publik }} Tahun {{ daftar.tahun }} beserta lampirannya, "
+              "memuat {{ daftar.jumlah_informasi }} informasi.", "Isi Bernomor")
+    para(doc, "2.\tDimohon Saudara menyimpan Daftar Informasi Publik tersebut dalam bentuk hardcopy dan softcopy, "
+              "menyediakan informasi yang tercantum di dalamnya, dan mengumumkannya melalui laman Badan Publik "
+              "masing-masing.", "Isi Bernomor")
+    para(doc, "3.\tDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
+         "Isi Bernomor", keep_next=True).paragraph_format.space_after = Pt(12)
+    signature_block(doc, "penandatangan")
+    tembusan(doc)
     return doc
 
 
@@ -1343,7 +1579,7 @@ def koreksi_dip():
     para(doc, "3.\tDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
          "Isi Bernomor", keep_next=True).paragraph_format.space_after = Pt(12)
 
-    signature_block(doc, "penandatangan", with_awalan=True)
+    signature_block(doc, "penandatangan")
     tembusan(doc)
     return doc
 
@@ -1406,22 +1642,36 @@ def report_table(doc, fractions: list[float], headers: list[str], loop: str, cel
 
 def laporan_layanan():
     """Laporan Layanan Informasi Publik (UU 14/2008 Pasal 7 ayat 3 huruf b; Perki 1/2021): the figures of a
-    year or a semester counted from the cases (pipeline.views.report), with the letterhead, signed by the
-    PPID. Rendered with the ``laporan`` context, not the letters' one (see README.md)."""
+    year or a semester counted from the cases (pipeline.views.report), the disputes before the Komisi Informasi,
+    and the office's own texts (general description, obstacles, recommendations: config ``[report]``), with the
+    letterhead, signed by the PPID. Marked "sementara" when made before its period ends. Rendered with the
+    ``laporan`` context, not the letters' one (see README.md)."""
     doc = new_document("Laporan Layanan Informasi Publik")
     _report_styles(doc)
     _page_number_footer(doc)
-    letterhead(doc)
+    letterhead(doc, letter=False)
+    tag(doc, "if laporan.sementara")
+    banner = para(doc, [("{{ laporan.sementara }}", {"bold": True})], "Konsep")
+    p_pr = banner._p.get_or_add_pPr()
+    borders = _el("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        borders.append(_el(f"w:{side}", **{"w:val": "single", "w:sz": 12, "w:space": 4, "w:color": "000000"}))
+    p_pr.append(borders)
+    tag(doc, "endif")
     first = para(doc, "{{ laporan.judul }}", "Judul Laporan")
     first.paragraph_format.space_before = Pt(12)
     para(doc, "{{ instansi.nama|upper }}", "Judul Laporan")
     para(doc, "{{ laporan.periode_judul }}", "Judul Laporan")
     para(doc, "Periode {{ laporan.periode }}", "Periode Laporan")
 
-    para(doc, "I. Ringkasan", "Bagian Laporan")
+    para(doc, "I. Gambaran Umum", "Bagian Laporan")
+    tag(doc, "for t in laporan.gambaran_umum")
+    para(doc, "{{ t }}", "Isi Surat")
+    tag(doc, "endfor")
     para(doc, "Selama periode {{ laporan.periode }}, PPID {{ instansi.nama }} menerima {{ laporan.permohonan }} "
-              "permohonan informasi publik, {{ laporan.dijawab }} di antaranya telah dijawab, dan "
-              "{{ laporan.keberatan }} keberatan. {{ laporan.rata_rata }}", "Isi Surat")
+              "permohonan informasi publik, {{ laporan.dijawab }} di antaranya telah dijawab, "
+              "{{ laporan.keberatan }} keberatan, dan {{ laporan.sengketa }} sengketa informasi diajukan ke Komisi "
+              "Informasi. {{ laporan.rata_rata }}", "Isi Surat")
 
     para(doc, "II. Data Layanan Informasi Publik", "Bagian Laporan")
     tag(doc, "for a in laporan.angka")
@@ -1433,28 +1683,37 @@ def laporan_layanan():
                  ["{{ b.uraian }}", "{{ b.jumlah }}", "{{ b.persen }}"],
                  ["Jumlah", "{{ laporan.permohonan }}", "{{ laporan.permohonan_persen }}"], figures=2)
     para(doc, "IV. Dasar Penolakan Permohonan", "Bagian Laporan")
-    report_table(doc, [0.22, 0.62, 0.16], ["Dasar", "Uraian", "Jumlah"], "d in laporan.dasar_penolakan",
-                 ["{{ d.dasar }}", "{{ d.uraian }}", "{{ d.jumlah }}"], ["Jumlah", "", "{{ laporan.ditolak }}"])
+    report_table(doc, [0.22, 0.62, 0.16], ["Dasar", "Uraian (Pasal 17 UU 14/2008)", "Jumlah"],
+                 "d in laporan.dasar_penolakan", ["{{ d.dasar }}", "{{ d.uraian }}", "{{ d.jumlah }}"],
+                 ["Jumlah", "", "{{ laporan.ditolak }}"])
     para(doc, "V. Keberatan", "Bagian Laporan")
     report_table(doc, [0.12, 0.72, 0.16], ["Alasan", "Uraian (Pasal 35 ayat (1) UU 14/2008)", "Jumlah"],
                  "k in laporan.alasan_keberatan", ["{{ k.huruf }}.", "{{ k.uraian }}", "{{ k.jumlah }}"])
     para(doc, "")
     report_table(doc, [0.84, 0.16], ["Putusan Atasan PPID", "Jumlah"], "p in laporan.putusan_keberatan",
                  ["{{ p.uraian }}", "{{ p.jumlah }}"], ["Jumlah keberatan", "{{ laporan.keberatan }}"])
-    para(doc, "VI. Permohonan per Bulan", "Bagian Laporan")
-    # the last table, the closing sentence and the signature stay on one page
+    para(doc, "VI. Sengketa Informasi", "Bagian Laporan")
+    report_table(doc, [0.84, 0.16], ["Penyelesaian sengketa di Komisi Informasi", "Jumlah"],
+                 "s in laporan.putusan_sengketa", ["{{ s.uraian }}", "{{ s.jumlah }}"],
+                 ["Jumlah sengketa", "{{ laporan.sengketa }}"])
+    para(doc, "VII. Permohonan per Bulan", "Bagian Laporan")
     report_table(doc, [0.625, 0.375], ["Bulan", "Jumlah permohonan"], "m in laporan.per_bulan",
-                 ["{{ m.bulan }}", "{{ m.jumlah }}"], ["Jumlah", "{{ laporan.permohonan }}"], keep_with_next=True)
+                 ["{{ m.bulan }}", "{{ m.jumlah }}"], ["Jumlah", "{{ laporan.permohonan }}"])
+    para(doc, "VIII. Kendala dalam Pelaksanaan Layanan Informasi Publik", "Bagian Laporan")
+    tag(doc, "for t in laporan.kendala")
+    para(doc, "{{ t }}", "Isi Surat")
+    tag(doc, "endfor")
+    para(doc, "IX. Rekomendasi dan Rencana Tindak Lanjut", "Bagian Laporan")
+    tag(doc, "for t in laporan.rekomendasi")
+    para(doc, "{{ t }}", "Isi Surat", keep_next=True)
+    tag(doc, "endfor")
 
+    # the closing sentence and the signature stay on one page
     closing = para(doc, "Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.", "Isi Surat",
                    keep_next=True)
     closing.paragraph_format.space_before = Pt(12)
     para(doc, "{{ laporan.tempat_tanggal }}", "Tanda Tangan").paragraph_format.space_before = Pt(18)
-    para(doc, "{{ penandatangan.jabatan }}", "Tanda Tangan")
-    para(doc, "{{ penandatangan.nama }}", "Tanda Tangan Nama")
-    tag(doc, "if penandatangan.nip")
-    para(doc, "NIP. {{ penandatangan.nip }}", "Tanda Tangan", keep_next=False)
-    tag(doc, "endif")
+    signature_block(doc, "penandatangan")
     return doc
 
 
@@ -1472,6 +1731,11 @@ TEMPLATES = {
     "sk_dik.docx": sk_dik,
     "koreksi_dip.docx": koreksi_dip,
     "laporan_layanan.docx": laporan_layanan,
+    "tanda_terima_penyerahan.docx": tanda_terima_penyerahan,
+    "surat_keberatan_pelaksana.docx": surat_keberatan_pelaksana,
+    "nota_tanggapan.docx": nota_tanggapan,
+    "nota_dip.docx": nota_dip,
+    "pengantar_dip.docx": pengantar_dip,
 }
 
 

@@ -14,7 +14,7 @@ from pipeline.core.vocab import DECISIONS, INFORMATION_FORMS
 
 @main.command()
 @click.argument("number")
-@click.option("--keputusan", required=True, type=click.Choice(DECISIONS), help="Keputusan atas permohonan.")
+@click.option("--keputusan", required=True, type=click.Choice(DECISIONS), help="Keputusan atas permohonan atau keberatan.")
 @click.option("--dikuasai-oleh", default="", help="Badan Publik lain yang menguasai informasi (kosong: kami).")
 @click.option("--bentuk", multiple=True, type=click.Choice(INFORMATION_FORMS), help="Bentuk informasi yang tersedia (boleh diulang).")
 @click.option("--halaman", default="", help="Jumlah halaman yang disalin.")
@@ -24,15 +24,17 @@ from pipeline.core.vocab import DECISIONS, INFORMATION_FORMS
 @click.option("--waktu", "waktu_hari", default="", help="Waktu penyediaan informasi (hari kerja).")
 @click.option("--penghitaman", default="", help="Penjelasan bagian informasi yang dihitamkan.")
 @click.option("--pasal17", default="", help="Dasar penolakan: huruf Pasal 17 UU KIP (a-j), boleh dengan angka: 'b angka 2'.")
-@click.option("--dasar-lain", default="", help="Dasar penolakan dari undang-undang lain, mis. 'Pasal 57 UU 36/2009'.")
+@click.option("--dasar-lain", default="", help="Pasal undang-undang lain yang melarang informasi dibuka (wajib dengan "
+                                               "--pasal17 j), ditulis 'Pasal <nomor> UU <nomor>/<tahun>'; undang-undang "
+                                               "yang sudah tidak berlaku ditolak.")
 @click.option("--konsekuensi", default="", help="Konsekuensi bila informasi dibuka (hasil uji konsekuensi).")
-@click.option("--alasan", default="", help="Alasan perpanjangan.")
+@click.option("--alasan", default="", help="Alasan perpanjangan, atau alasan keputusan Atasan PPID atas keberatan.")
 @click.option("--kapan-tersedia", default="", help="Kapan informasi yang belum didokumentasikan akan tersedia.")
 @click.option("--tanggal", default="", help="Tanggal keputusan (bawaan: hari ini).")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
 @click.pass_obj
 def decide(obj: Workspace, number: str, today, **options) -> None:
-    """Catat jawaban atas permohonan NUMBER dan buat suratnya.
+    """Catat jawaban atas permohonan atau keberatan NUMBER dan buat suratnya.
 
     \b
     diberikan / sebagian      -> Pemberitahuan Tertulis bagian A (perlu --bentuk dan --waktu)
@@ -40,8 +42,10 @@ def decide(obj: Workspace, number: str, today, **options) -> None:
     belum-didokumentasikan    -> Pemberitahuan Tertulis bagian B (perlu --kapan-tersedia)
     ditolak                   -> SK Penolakan (perlu --pasal17 atau --dasar-lain, dan --konsekuensi)
     perpanjangan              -> Surat Perpanjangan, sekali, sebelum tenggat (perlu --alasan)
+    keberatan-diterima/       -> Tanggapan atas Keberatan Atasan PPID dengan nota dinas PPID
+      keberatan-ditolak          yang mengajukannya (perlu --alasan)
 
-    Surat diarsipkan ke folder perkara dan diletakkan di folder siap tanda tangan PPID.
+    Surat diarsipkan ke folder perkara dan diletakkan di folder siap tanda tangan penandatangannya.
     """
     from pipeline.intake.answers import DecisionRefused, decision_from_fields
     from pipeline.jobs.filing import FilingFailed
@@ -67,7 +71,8 @@ def decide(obj: Workspace, number: str, today, **options) -> None:
     click.echo(f"Keputusan '{decision.keputusan}' atas {number} dicatat; status: {case.status}.")
     click.echo(f"Surat dibuat: {', '.join(documents)} (di {case.folder} dan folder siap tanda tangan).")
     if case.due:
-        click.echo(f"Tenggat pemberitahuan tertulis: {hari_tanggal(case.due)}")
+        deadline = "Tenggat tanggapan atas keberatan" if case.kind == "keberatan" else "Tenggat pemberitahuan tertulis"
+        click.echo(f"{deadline}: {hari_tanggal(case.due)}")
 
 
 def _refuse(reasons: list[str]) -> None:

@@ -11,14 +11,14 @@ from pipeline.cli.base import Workspace, fail, main, open_workspace
 
 @main.group()
 def dip() -> None:
-    """Daftar Informasi Publik: rekap daftar dari PPID Pelaksana dan draf SK DIP."""
+    """Daftar Informasi Publik: rekap daftar dari PPID Pelaksana, konsep SK DIP, dan pengajuannya."""
 
 
 @dip.command("rekap")
 @click.option("--tahun", type=int, help="Tahun DIP (bawaan: tahun ini).")
 @click.pass_obj
 def dip_rekap(obj: Workspace, tahun: int | None) -> None:
-    """Bangun ulang rekap DIP dari daftar OPD yang diterima, dan draf SK DIP untuk ditandatangani."""
+    """Bangun ulang rekap DIP dari daftar OPD yang diterima, dengan konsep SK DIP untuk dikoreksi PPID."""
     from pipeline.kinds.dip import accepted_lists, rebuild_recap
     from pipeline.views.refresh import refresh_views
 
@@ -34,4 +34,4 @@ def dip_rekap(obj: Workspace, tahun: int | None) -> None:
     if case is None:
         fail(f"Rekap DIP {year} tidak dapat dibuat: {'; '.join(r.reason for r in outcome.refused)}", code=1)
     click.echo(f"Rekap DIP {year}: {len(case.data['entri'])} informasi dari {len(lists)} OPD — {case.number}")
-    click.echo(f"Draf SK DIP menunggu tanda tangan; folder arsip: {case.folder}")
+    click.echo(f"Konsep SK DIP menunggu koreksi PPID (ajukan dengan `ppid dip ajukan`); folder arsip: {case.folder}")

@@ -96,22 +96,63 @@ DECISION_OPTION = {
 }
 """The decisions as printed on the PPID Pelaksana's answer sheet, one to tick (in REQUEST_DECISIONS order)."""
 
+OBJECTION_AGAINST_A_DECISION = ("a", "d", "e", "f")
+"""The objection reasons (UU KIP Pasal 35 ayat 1) that contest what the PPID decided on the request: only then
+does the Atasan PPID have a decision to uphold (Pasal 36 ayat 3). Reasons b, c and g object to information not
+provided, a request not answered, an answer given late: there is no PPID decision to uphold."""
+
+
+def contests_a_decision(reasons) -> bool:
+    """True when one of the objection's reasons (letters a-g) contests a PPID decision."""
+    return any(str(reason).strip()[:1].lower() in OBJECTION_AGAINST_A_DECISION for reason in reasons or ())
+
+
+OBJECTION_ANSWER_TEXT = {
+    ("keberatan-diterima", True): "Keberatan diterima; PPID diperintahkan memberikan informasi yang dimohon",
+    ("keberatan-ditolak", True): "Keberatan ditolak; keputusan PPID dikuatkan",
+    ("keberatan-diterima", False): "Keberatan diterima; PPID diperintahkan menindaklanjuti permohonan informasi "
+                                   "sebagaimana diuraikan di bawah ini",
+    ("keberatan-ditolak", False): "Keberatan ditolak",
+}
+"""The Atasan PPID's decision as the Tanggapan states it, by (decision, whether the objection contests a PPID
+decision): "keputusan PPID dikuatkan" only where there is one."""
+
+NO_CHARGE_TEXT = "tidak dikenakan biaya"
+"""The costs of information handed over free of charge: the handover receipt's "Cara pembayaran"."""
+
 OPEN_OBJECTION = "belum-diputus"
 """An objection the Atasan PPID has not decided yet: counted by the report, not a decision."""
 
 OBJECTION_OUTCOME_LABEL = {
     "keberatan-diterima": "Keberatan diterima (dikabulkan)",
-    "keberatan-ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)",
+    "keberatan-ditolak": "Keberatan ditolak",
     OPEN_OBJECTION: "Keberatan belum diputus",
 }
 """An objection's outcome as a label: the report's figures, the register's Keputusan Atasan PPID column."""
+
+# -- disputes before the Komisi Informasi (UU KIP Pasal 37-38; ``ppid sengketa``) ------------------------------
+
+DISPUTE_OPEN = "belum-diputus"
+DISPUTE_OUTCOMES = {
+    DISPUTE_OPEN: "Belum selesai",
+    "mediasi": "Selesai melalui mediasi",
+    "dikabulkan": "Permohonan dikabulkan seluruhnya",
+    "dikabulkan-sebagian": "Permohonan dikabulkan sebagian",
+    "ditolak": "Permohonan ditolak",
+    "tidak-diterima": "Permohonan tidak dapat diterima",
+    "dicabut": "Permohonan dicabut",
+}
+"""How a dispute ended, as the report counts it; ``ppid sengketa --putusan`` takes the keys."""
 
 # -- case kinds and statuses, as the archive page and the print bundles' cover sheets name them ----------------
 
 KIND_LABEL = {"permohonan": "Permohonan", "keberatan": "Keberatan"}
 """A case's kind in a table cell or a filter."""
 
-KIND_TITLE = {"permohonan": "Permohonan Informasi Publik", "keberatan": "Keberatan atas Permohonan Informasi Publik"}
+KIND_TITLE = {"permohonan": "Permohonan Informasi Publik", "keberatan": "Keberatan atas Permohonan Informasi Publik",
+              "dip": "Daftar Informasi Publik PPID Pelaksana",
+              "sk_dip": "Rekapitulasi dan Keputusan tentang Daftar Informasi Publik",
+              "dik": "Usulan dan Keputusan tentang Daftar Informasi yang Dikecualikan"}
 """A case's kind as a title: the cover sheet of a print bundle."""
 
 STATUS_LABEL = {
@@ -124,7 +165,7 @@ STATUS_LABEL = {
 }
 """A case's status as a badge or a filter option (pipeline.store.events names the statuses)."""
 
-STATUS_DESCRIPTION = {**STATUS_LABEL, "diteruskan": "Diteruskan ke PPID Pelaksana"}
+STATUS_DESCRIPTION = {**STATUS_LABEL, "diteruskan": "Diteruskan ke PPID Pelaksana", "diganti": "Diganti yang lebih baru"}
 """A case's status as a fact on the cover sheet, where there is room to say to whom it went."""
 
 # -- paper ---------------------------------------------------------------------------------------------------
@@ -160,17 +201,18 @@ def paper(name: str) -> Paper:
 
 PASAL17_LABEL = {
     "a": "Menghambat proses penegakan hukum",
-    "b": "Mengganggu perlindungan hak kekayaan intelektual dan persaingan usaha yang sehat",
+    "b": "Mengganggu kepentingan perlindungan hak atas kekayaan intelektual dan perlindungan dari persaingan usaha "
+         "tidak sehat",
     "c": "Membahayakan pertahanan dan keamanan negara",
     "d": "Mengungkapkan kekayaan alam Indonesia",
     "e": "Merugikan ketahanan ekonomi nasional",
     "f": "Merugikan kepentingan hubungan luar negeri",
-    "g": "Mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir atau wasiat",
+    "g": "Mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang",
     "h": "Mengungkap rahasia pribadi",
-    "i": "Memorandum atau surat antar/intra Badan Publik yang menurut sifatnya dirahasiakan",
-    "j": "Informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
+    "i": "Memorandum atau surat-surat antar Badan Publik atau intra Badan Publik yang menurut sifatnya dirahasiakan",
+    "j": "Informasi Publik yang tidak boleh diungkapkan berdasarkan Undang-Undang",
 }
-"""A short label of each letter: the report's table of rejection bases."""
+"""Each letter in the Act's own words, without "dapat": the report's table of rejection bases."""
 
 PASAL17_CLAUSE = {
     "a": "menghambat proses penegakan hukum",
@@ -192,6 +234,16 @@ the instructions of the blank DIK form."""
 
 UU_KIP = "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik"
 PASAL17_LETTERS = "abcdefghij"
+
+# -- the letters, by their keys (pipeline.render.letters declares each; config.toml's [tembusan] names them) --------
+
+LETTER_KEYS = (
+    "tanda_terima_permohonan", "surat_ppid_pelaksana", "pemberitahuan_kurang_lengkap", "pemberitahuan_tertulis",
+    "sk_penolakan", "usulan_penolakan", "surat_perpanjangan", "tanda_terima_penyerahan",
+    "tanda_terima_keberatan", "nota_atasan_keberatan", "surat_keberatan_pelaksana", "nota_tanggapan",
+    "tanggapan_keberatan",
+    "konsep_sk_dip", "nota_dip", "sk_dip", "pengantar_dip", "koreksi_dip", "sk_dik",
+)
 
 # -- who applies (reference §2: a person with a NIK, or a legal entity with its SK number) --------------------
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from pipeline.core import bahasa
+from pipeline.core.config import LawSettings
 from pipeline.core.deadlines import deadlines_for
 from pipeline.core.vocab import OBJECTION_DECISIONS, REQUEST_DECISIONS
 from pipeline.intake.answers import Decision, DecisionRefused, answer_fields, decision_from_fields
@@ -21,7 +22,7 @@ from pipeline.jobs.filing import FilingFailed, add_to_case, archive_source_file,
 from pipeline.jobs.results import Job, Outcome, Refusal
 from pipeline.kinds.request import REQUEST
 from pipeline.render import letters
-from pipeline.render.letters import LetterSpec
+from pipeline.render.letters import LetterSpec, laws_not_in_force
 from pipeline.store import paths
 from pipeline.store.archive import Staging
 from pipeline.store.db import Case
@@ -30,20 +31,23 @@ from pipeline.store.events import OPEN_STATUSES
 # -- the checks ------------------------------------------------------------------------------------------
 
 
-def check_decision(decision: Decision, case: Case | None, history: list[dict], *, today: date) -> list[str]:
+def check_decision(decision: Decision, case: Case | None, history: list[dict], *, today: date,
+                   laws: LawSettings | None = None) -> list[str]:
     """Everything that makes this answer unfit for this case, as sentences for the officer."""
     if case is None:
         return [f"Perkara nomor {decision.nomor} tidak ditemukan."]
+    what = "keberatan" if case.kind == "keberatan" else "permohonan"
     expected = OBJECTION_DECISIONS if case.kind == "keberatan" else REQUEST_DECISIONS
     if decision.keputusan not in expected:
-        what = "keberatan" if case.kind == "keberatan" else "permohonan"
         return [f"Keputusan '{decision.keputusan}' tidak berlaku untuk {what} {case.number}. Pilihan: {', '.join(expected)}."]
     if case.status not in OPEN_STATUSES:
-        return [f"Permohonan {case.number} tidak dapat dijawab lagi: statusnya {case.status}."]
+        return [f"{what.capitalize()} {case.number} tidak dapat dijawab lagi: statusnya {case.status}."]
     problems = []
     if decision.tanggal and decision.tanggal < case.received:
-        problems.append(f"Tanggal keputusan sebelum permohonan diterima ({bahasa.tanggal(case.received)}).")
+        problems.append(f"Tanggal keputusan sebelum {what} diterima ({bahasa.tanggal(case.received)}).")
     problems += _DETAIL_CHECKS[decision.keputusan](decision, case, history)
+    if decision.keputusan == "ditolak" and laws is not None:
+        problems += laws_not_in_force(decision.dasar_lain, laws)
     return problems
 
 
@@ -64,6 +68,9 @@ def _check_rejected(d: Decision, case: Case, history: list[dict]) -> list[str]:
     problems = []
     if not d.pasal17 and not d.dasar_lain:
         problems.append("Dasar hukum penolakan belum diisi (Pasal 17 huruf a-j UU KIP, atau pasal undang-undang lain).")
+    if d.pasal17 == "j" and not d.dasar_lain:
+        problems.append("Pasal 17 huruf j (informasi yang tidak boleh diungkapkan berdasarkan undang-undang) memerlukan "
+                        "pasal undang-undang lain yang melarangnya: isi --dasar-lain, mis. 'Pasal … UU …/…'.")
     if not d.konsekuensi:
         problems.append("Konsekuensi bila informasi dibuka (hasil uji konsekuensi) belum diisi.")
     return problems
@@ -106,14 +113,16 @@ _DETAIL_CHECKS = {
 # -- filing ------------------------------------------------------------------------------------------------
 
 
-def letter_for(decision: Decision) -> LetterSpec:
+def letters_for(decision: Decision) -> tuple[LetterSpec, ...]:
+    """The letter the decision needs, first; an objection's Tanggapan goes to the Atasan PPID with the PPID's
+    covering nota dinas (SOP 003, third procedure, step 4)."""
     if decision.keputusan in OBJECTION_DECISIONS:
-        return letters.OBJECTION_ANSWER
+        return letters.OBJECTION_ANSWER, letters.ANSWER_NOTE
     if decision.keputusan == "ditolak":
-        return letters.REJECTION
+        return (letters.REJECTION,)
     if decision.keputusan == "perpanjangan":
-        return letters.EXTENSION
-    return letters.WRITTEN_NOTICE
+        return (letters.EXTENSION,)
+    return (letters.WRITTEN_NOTICE,)
 
 
 def file_decision(ctx: Context, decision: Decision, *, sheet: Job | None = None, source_ref: dict | None = None) -> list[str]:
@@ -126,24 +135,27 @@ def file_decision(ctx: Context, decision: Decision, *, sheet: Job | None = None,
     """
     case = ctx.db.case_by_number(decision.nomor)
     history = ctx.db.events(case.id) if case else []
-    reasons = check_decision(decision, case, history, today=ctx.today())
+    reasons = check_decision(decision, case, history, today=ctx.today(), laws=ctx.config.laws)
     if reasons:
         raise DecisionRefused(reasons)
-    spec = letter_for(decision)
+    specs = letters_for(decision)
     new_due = extended_due(ctx, case) if decision.keputusan == "perpanjangan" else None
     drafted = []
 
     def build(staging: Staging) -> None:
         if sheet is not None:
-            staging.add_bytes(paths.answer_sheet_file(spec.key, sheet.path.suffix), sheet.data, "answer_sheet",
+            staging.add_bytes(paths.answer_sheet_file(specs[0].key, sheet.path.suffix), sheet.data, "answer_sheet",
                               original_name=sheet.source.original_name)
-        extra = {"objection": letters.objection_context(ctx.config, case)} if case.kind == "keberatan" else {}
-        drafted.extend(draft_letters(ctx, staging, case, (spec,), request=case.data,
+        extra = {}
+        if case.kind == "keberatan":
+            request = ctx.db.case_by_number(case.data.get("nomor_permohonan") or "")
+            extra = {"objection": letters.objection_context(ctx.config, case, request)}
+        drafted.extend(draft_letters(ctx, staging, case, specs, request=case.data,
                                      answer=letters.answer_context(decision, case, ctx.config, new_due), **extra))
         convert_drafts(ctx, staging, case, drafted)
         record_decision(staging, decision, case, new_due, drafted[0].doc_id, source_ref)
 
-    add_to_case(ctx, case, token=f"jawaban-{case.id}-{spec.key}", build=build)
+    add_to_case(ctx, case, token=f"jawaban-{case.id}-{specs[0].key}", build=build)
     return [d.doc_id for d in drafted]
 
 
@@ -190,3 +202,76 @@ def handle(ctx: Context, job: Job) -> Outcome:
     if not outcome.done and not outcome.refused:
         outcome.refused.append(Refusal("Lembar jawaban tidak berisi jawaban."))
     return outcome
+
+
+# -- handing the information over (SOP 003, request step 5; Perki 1/2010 Pasal 28) ------------------------------
+
+HANDED_OVER = "handed_over"
+
+
+def handover_from_answer(case: Case, *, day: date, form: list[str] | None = None, how: str = "",
+                         pages: int | None = None, rate: int | None = None, delivery: int | None = None,
+                         other: int | None = None, method: str = "", note: str = "") -> dict:
+    """What was handed over, as the ``handed_over`` event records it: what the officer says, the rest as the
+    written notice announced it (form, costs) and the applicant asked it (how the copy is received)."""
+    answer = case.data.get("jawaban") or {}
+    asked = case.data.get("cara_salinan") or []
+
+    def given(value, key: str) -> int:
+        return int(value if value is not None else (answer.get(key) or 0))
+
+    return {"tanggal": day.isoformat(), "bentuk": list(form or answer.get("bentuk") or []),
+            "cara": how or (asked[0] if asked else ""), "halaman": given(pages, "halaman"), "tarif": given(rate, "tarif"),
+            "biaya_kirim": given(delivery, "biaya_kirim"), "biaya_lain": given(other, "biaya_lain"),
+            "cara_bayar": method, "catatan": note}
+
+
+def check_handover(ctx: Context, case: Case | None, number: str, handover: dict) -> list[str]:
+    """Everything that keeps this handover from being recorded, as sentences for the officer."""
+    if case is None or case.kind != "permohonan":
+        return [f"Permohonan nomor {number} tidak ditemukan."]
+    answer = case.data.get("jawaban") or {}
+    if answer.get("keputusan") not in ("diberikan", "sebagian"):
+        return [f"Permohonan {number} belum diputuskan dapat diberikan (ppid decide … --keputusan diberikan/sebagian); "
+                "penyerahan informasi dicatat sesudahnya."]
+    if case.data.get("penyerahan"):
+        return [f"Penyerahan informasi atas permohonan {number} sudah dicatat pada "
+                f"{bahasa.tanggal(date.fromisoformat(case.data['penyerahan']['tanggal']))}."]
+    problems = []
+    day = date.fromisoformat(handover["tanggal"])
+    if answer.get("tanggal") and day < date.fromisoformat(answer["tanggal"]):
+        problems.append(f"Tanggal penyerahan sebelum tanggal keputusan ({bahasa.tanggal(date.fromisoformat(answer['tanggal']))}).")
+    if day > ctx.today():
+        problems.append(f"Tanggal penyerahan {bahasa.tanggal(day)} berada di masa depan.")
+    if not handover["bentuk"]:
+        problems.append("Bentuk informasi yang diserahkan (softcopy/hardcopy) belum diisi.")
+    if not handover["cara"]:
+        problems.append("Cara penyerahan (mis. mengambil langsung, pos, email) belum diisi.")
+    total = handover["halaman"] * handover["tarif"] + handover["biaya_kirim"] + handover["biaya_lain"]
+    methods = ctx.config.payment.methods
+    if total and handover["cara_bayar"] not in methods:
+        problems.append(f"Cara pembayaran belum dipilih atau tidak dikenal; pilihan: {', '.join(methods)} "
+                        "([payment] di config.toml).")
+    if not total and handover["cara_bayar"]:
+        problems.append("Tidak ada biaya yang dibayar: cara pembayaran tidak diisi.")
+    return problems
+
+
+def record_handover(ctx: Context, number: str, handover: dict) -> str:
+    """Check and record the handover in the case's log, with its receipt (tanda terima penyerahan) drafted for the
+    applicant's and the desk officer's signatures; returns the receipt's document ID. The caller holds the work
+    lock. Raises :class:`DecisionRefused` with the reasons, :class:`FilingFailed` when it could not be filed."""
+    case = ctx.db.case_by_number(number)
+    problems = check_handover(ctx, case, number, handover)
+    if problems:
+        raise DecisionRefused(problems)
+    drafted = []
+
+    def build(staging: Staging) -> None:
+        drafted.extend(draft_letters(ctx, staging, case, (letters.HANDOVER_RECEIPT,), on=date.fromisoformat(handover["tanggal"]),
+                                     request=case.data, handover=letters.handover_context(ctx.config, handover)))
+        convert_drafts(ctx, staging, case, drafted)
+        staging.log(HANDED_OVER, **handover, dokumen=drafted[0].doc_id)
+
+    add_to_case(ctx, case, token=f"penyerahan-{case.id}", build=build)
+    return drafted[0].doc_id

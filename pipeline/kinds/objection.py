@@ -2,9 +2,11 @@
 
 SOP 003, third procedure; UU KIP Pasal 35-36. An objection has its own register and number pattern; the
 Atasan PPID's written answer is due 30 working days after the objection was received (Pasal 36 ayat 1), with the
-SOP's internal targets (coordination 5 working days, the PPID's draft 2, sending 1). When it names a request, it
-is linked to that request case (both folders' event logs say so); an unknown request number is a reason to
-refuse the form. One filed more than 30 working days after its cause is still registered, and flagged.
+SOP's internal targets (coordination 5 working days, the PPID's draft 2, sending 1). Its letters: the receipt, the
+Atasan PPID's nota dinas to the PPID, and the PPID's letter to the PPID Pelaksana holding the information (SOP step
+3). When it names a request, it is linked to that request case (both folders' event logs say so); an unknown request
+number is a reason to refuse the form. One filed more than 30 working days after its cause is still registered, and
+flagged.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import date
 
 from pipeline.core import bahasa
 from pipeline.core.deadlines import DueRule, Target
+from pipeline.core.vocab import DISPUTE_OPEN, DISPUTE_OUTCOMES
 from pipeline.intake.reading import FormRecord
 from pipeline.intake.validation import validate_objection
 from pipeline.jobs.context import Context
@@ -84,6 +87,14 @@ def link_to_request(ctx: Context, case: Case) -> None:
     record(ctx.archive, ctx.db, request, "objected", keberatan=case.number, folder_keberatan=case.folder)
 
 
+def letter_args(ctx: Context, case: Case) -> dict:
+    """The receipt, the Atasan PPID's nota and the PPID's letter to the PPID Pelaksana read the objection and the
+    request it names (what was asked, when, and who holds it)."""
+    number = case.data.get("nomor_permohonan")
+    request = ctx.db.case_by_number(number) if number else None
+    return {"request": case.data, "objection": letters.objection_context(ctx.config, case, request)}
+
+
 OBJECTION = Kind(
     name="keberatan",
     label="Keberatan atas Permohonan Informasi Publik",
@@ -96,13 +107,46 @@ OBJECTION = Kind(
         Target("pengiriman", "objection_send_days", after="draf_jawaban"),
     )),
     letters=lambda ctx, case: letters.OBJECTION_LETTERS,
-    letter_args=lambda ctx, case: {"request": case.data, "objection": letters.objection_context(ctx.config, case)},
+    letter_args=letter_args,
     assess=assess,
     filed_events=lambda ctx, case, drafts: [("forwarded", {
-        "kepada": ctx.config.signers.ppid.position,
+        "kepada": ctx.config.signers.ppid.office,
         "dokumen": next(d.doc_id for d in drafts if d.spec is letters.ATASAN_NOTE)})],
     on_filed=link_to_request,
     validate=validate,
     source_once=True,
     sameness=sameness,
 )
+
+
+# -- disputes before the Komisi Informasi (UU KIP Pasal 37-38): recorded for the yearly report ------------------
+
+
+def record_dispute(ctx: Context, number: str, *, filed: date | None = None, register: str = "",
+                   outcome: str = "", decided: date | None = None) -> Case:
+    """A dispute taken to the Komisi Informasi over a request or an objection (``filed``, with the Komisi's
+    register number), or its outcome (``outcome``, ``decided``): an event in the case's log. Raises ValueError with
+    a sentence for the officer. The caller holds the work lock."""
+    case = ctx.db.case_by_number(number)
+    if case is None or case.kind not in ("permohonan", "keberatan") or not case.is_filed:
+        raise ValueError(f"Permohonan atau keberatan nomor {number} tidak ditemukan.")
+    day = filed or decided or ctx.today()
+    if day > ctx.today():
+        raise ValueError(f"Tanggal {bahasa.tanggal(day)} berada di masa depan.")
+    if day < case.received:
+        raise ValueError(f"Tanggal {bahasa.tanggal(day)} sebelum perkara diterima ({bahasa.tanggal(case.received)}).")
+    dispute = case.data.get("sengketa")
+    if outcome:
+        if outcome not in DISPUTE_OUTCOMES or outcome == DISPUTE_OPEN:
+            raise ValueError(f"Putusan sengketa tidak dikenal: {outcome!r}. Pilihan: "
+                             f"{', '.join(k for k in DISPUTE_OUTCOMES if k != DISPUTE_OPEN)}.")
+        if not dispute:
+            raise ValueError(f"Sengketa atas {number} belum dicatat; catat dulu pengajuannya (ppid sengketa {number} "
+                             "--tanggal … --register …).")
+        if day < date.fromisoformat(dispute["tanggal"]):
+            raise ValueError("Tanggal putusan sebelum tanggal pengajuan sengketa.")
+        return record(ctx.archive, ctx.db, case, "dispute_decided", tanggal=day.isoformat(), putusan=outcome)
+    if dispute:
+        raise ValueError(f"Sengketa atas {number} sudah dicatat (register {dispute.get('nomor') or '-'}); untuk "
+                         "mencatat putusannya gunakan --putusan.")
+    return record(ctx.archive, ctx.db, case, "dispute_filed", tanggal=day.isoformat(), nomor=register)

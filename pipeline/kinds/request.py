@@ -63,10 +63,7 @@ def identity(data: dict) -> str:
 
 def holder(ctx: Context, case: Case) -> str:
     """Who the letter goes to: the OPD holding the DIP entry, else the OPD named on the form, else the default."""
-    proposal = case.data.get("klasifikasi") or {}
-    if proposal.get("kind") == "terbuka" and proposal.get("opd"):
-        return f"PPID Pelaksana {proposal['opd']}"
-    return case.data.get("opd_tujuan") or ctx.config.forward.default_holder
+    return letters.holder_of(ctx.config, case)
 
 
 def is_excepted(case: Case) -> bool:
@@ -74,7 +71,8 @@ def is_excepted(case: Case) -> bool:
 
 
 def request_letters(ctx: Context, case: Case) -> tuple[LetterSpec, ...]:
-    """Receipt and letter to the holder; with information listed as excepted, also a rejection draft."""
+    """Receipt and letter to the holder; with information listed as excepted, also a rejection proposal: a konsep,
+    never numbered, until the PPID decides (``ppid decide … --keputusan ditolak``)."""
     return letters.REQUEST_LETTERS + ((letters.PROPOSED_REJECTION,) if is_excepted(case) else ())
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.shared import Cm, Mm, Pt
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
@@ -279,9 +280,10 @@ _CHOICE_HINT = (
 )
 
 
-def write_blank_forms(dest: Path) -> list[Path]:
-    """Write the blank forms into `dest` (created if needed) and return their paths:
-    request docx, request xlsx, answer docx, answer xlsx, objection docx, objection xlsx, DIP xlsx, DIK xlsx."""
+def write_blank_forms(dest: Path, paper: str = DEFAULT_PAPER) -> list[Path]:
+    """Write the blank forms into `dest` (created if needed), on ``paper`` (``[paper] size``: "F4" or "A4"), and
+    return their paths: request docx, request xlsx, answer docx, answer xlsx, objection docx, objection xlsx,
+    DIP xlsx, DIK xlsx."""
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     docx_path = dest / REQUEST_DOCX_NAME
@@ -290,16 +292,16 @@ def write_blank_forms(dest: Path) -> list[Path]:
     answer_xlsx = dest / ANSWER_XLSX_NAME
     objection_docx = dest / OBJECTION_DOCX_NAME
     objection_xlsx = dest / OBJECTION_XLSX_NAME
-    _write_request_docx(docx_path)
+    _write_request_docx(paper=paper, path=docx_path)
     _write_request_xlsx(xlsx_path)
-    _write_answer_docx(answer_docx)
+    _write_answer_docx(paper=paper, path=answer_docx)
     _write_answer_xlsx(answer_xlsx)
-    _write_objection_docx(objection_docx)
+    _write_objection_docx(paper=paper, path=objection_docx)
     _write_objection_xlsx(objection_xlsx)
     dip_xlsx = dest / DIP_XLSX_NAME
     dik_xlsx = dest / DIK_XLSX_NAME
-    _write_dip_xlsx(dip_xlsx)
-    _write_dik_xlsx(dik_xlsx)
+    _write_dip_xlsx(paper=paper, path=dip_xlsx)
+    _write_dik_xlsx(paper=paper, path=dik_xlsx)
     return [docx_path, xlsx_path, answer_docx, answer_xlsx, objection_docx, objection_xlsx, dip_xlsx, dik_xlsx]
 
 
@@ -308,9 +310,9 @@ def write_blank_forms(dest: Path) -> list[Path]:
 # --------------------------------------------------------------------------------------------------
 
 
-def _write_request_docx(path: Path) -> None:
+def _write_request_docx(path: Path, paper: str = DEFAULT_PAPER) -> None:
     document = Document()
-    _set_page(document)
+    _set_page(document, paper)
     _heading(document)
     _field_table(document)
     _closing(document)
@@ -319,9 +321,9 @@ def _write_request_docx(path: Path) -> None:
     document.save(str(path))
 
 
-def _set_page(document) -> None:
+def _set_page(document, paper: str) -> None:
     section = document.sections[0]
-    section.page_width, section.page_height = (Mm(side) for side in PAPERS["A4"].millimetres)   # printed at home
+    section.page_width, section.page_height = (Mm(side) for side in PAPERS[paper].millimetres)
     section.left_margin = section.right_margin = Cm(2)
     section.top_margin = section.bottom_margin = Cm(1.5)
     normal = document.styles["Normal"]
@@ -414,6 +416,18 @@ def _closing(document) -> None:
 _REQUEST_SIGNATURES = (("Petugas Pelayanan Informasi", "(Penerima Permohonan)"), ("Pemohon Informasi", ""))
 
 
+def _keep_on_one_page(table, *before) -> None:
+    """A signature block never breaks over two pages: the paragraphs before it keep with it, its row does not
+    split, and each of its paragraphs keeps with the next."""
+    for paragraph in before:
+        paragraph.paragraph_format.keep_with_next = True
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+
+
 def _signature_table(document, captions: tuple[tuple[str, str], ...] = _REQUEST_SIGNATURES) -> None:
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -433,6 +447,7 @@ def _signature_table(document, captions: tuple[tuple[str, str], ...] = _REQUEST_
         hint_run = hint.add_run("Nama dan tanda tangan")
         hint_run.italic = True
         hint_run.font.size = Pt(8)
+    _keep_on_one_page(table, *document.paragraphs[-2:])
 
 
 # --------------------------------------------------------------------------------------------------
@@ -565,9 +580,9 @@ def fill_request_xlsx(path: Path, rows: list[dict[str, str]]) -> None:
 # -- the answer sheet: Word ------------------------------------------------------------------------------
 
 
-def _write_answer_docx(path: Path) -> None:
+def _write_answer_docx(path: Path, paper: str = DEFAULT_PAPER) -> None:
     document = Document()
-    _set_page(document)
+    _set_page(document, paper)
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = title.add_run(ANSWER_TITLE)
@@ -634,6 +649,7 @@ def _answer_signature(document) -> None:
             run.italic = True
             run.font.size = Pt(8)
             paragraph.paragraph_format.space_after = Pt(48)  # room for the signature and stamp
+    _keep_on_one_page(table, document.paragraphs[-1])
 
 
 def fill_answer_docx(path: Path, values: dict[str, str], ticks: dict[str, list[int]], *, strike: bool = False,
@@ -691,9 +707,9 @@ def fill_answer_xlsx(path: Path, rows: list[dict[str, str]]) -> None:
 # -- the objection form: Word ----------------------------------------------------------------------------
 
 
-def _write_objection_docx(path: Path) -> None:
+def _write_objection_docx(path: Path, paper: str = DEFAULT_PAPER) -> None:
     document = Document()
-    _set_page(document)
+    _set_page(document, paper)
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = title.add_run(OBJECTION_TITLE)
@@ -722,7 +738,7 @@ def _write_objection_docx(path: Path) -> None:
     note_run = note.add_run(
         "Keterangan: lampirkan fotokopi KTP pengaju keberatan dan, bila diajukan melalui kuasa, surat kuasa "
         "khusus bermeterai. Tanggapan atas keberatan diberikan paling lambat 30 hari kerja sejak keberatan "
-        "dicatat. Pengaju keberatan menyimpan salinan formulir bernomor registrasi ini sebagai tanda bukti."
+        "diterima. Pengaju keberatan menyimpan salinan formulir bernomor registrasi ini sebagai tanda bukti."
     )
     note_run.font.size = Pt(9)
     document.core_properties.title = OBJECTION_TITLE.title()
@@ -888,8 +904,9 @@ DIK_FIELDS: list[_Field] = [
     _Field("informasi", daftar.COL_INFORMASI, "", "Informasi atau dokumen yang diusulkan dikecualikan.", 32),
     _Field("dasar_hukum", daftar.COL_DASAR, "Pasal 17 huruf a-j UU 14/2008 atau undang-undang lain",
            "Pasal 17 huruf a sampai j UU 14/2008, dengan angka bila ada (misalnya \"Pasal 17 huruf h angka 2\"); "
-           "untuk huruf j atau undang-undang lain sebutkan pasal dan undang-undangnya (misalnya \"Pasal 57 UU "
-           "36/2009 tentang Kesehatan\").", 28),
+           "untuk huruf j atau undang-undang lain sebutkan pasal dan undang-undang yang berlaku (ditulis \"Pasal "
+           "<nomor> UU <nomor>/<tahun> tentang <judul>\"); undang-undang yang telah dicabut atau diganti ditolak.",
+           28),
     _Field("konsekuensi_dibuka", daftar.COL_DIBUKA, "uji konsekuensi",
            "Hasil uji konsekuensi: akibat yang timbul bila informasi dibuka.", 34),
     _Field("konsekuensi_ditutup", daftar.COL_DITUTUP, "kepentingan publik yang lebih besar",
@@ -926,7 +943,7 @@ _DIK_INSTRUCTIONS = [
 
 
 
-def _list_sheet_head(sheet, title: str, fields: list[_Field]) -> None:
+def _list_sheet_head(sheet, title: str, fields: list[_Field], paper: str) -> None:
     """Title, OPD and year rows (the values go in the coloured cells), header and column numbers."""
     last = len(fields)
     sheet.cell(row=1, column=1, value=title).font = xlsx.HEADING
@@ -954,8 +971,7 @@ def _list_sheet_head(sheet, title: str, fields: list[_Field]) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = form_field.xlsx_width
     sheet.row_dimensions[_LIST_HEADER_ROW].height = 60
     sheet.freeze_panes = f"A{_LIST_NUMBER_ROW + 1}"
-    # F4 (A4 printers scale it), as the lists go back to the PPID to be recapped and printed there
-    xlsx.set_page(sheet, paper=DEFAULT_PAPER, repeat_rows=f"{_LIST_HEADER_ROW}:{_LIST_NUMBER_ROW}")
+    xlsx.set_page(sheet, paper=paper, repeat_rows=f"{_LIST_HEADER_ROW}:{_LIST_NUMBER_ROW}")
 
 
 def _list_body_rows(sheet, first: int, count: int, columns: int) -> None:
@@ -965,11 +981,11 @@ def _list_body_rows(sheet, first: int, count: int, columns: int) -> None:
             cell.border, cell.alignment = xlsx.BORDER, xlsx.TOP_WRAP
 
 
-def _write_dip_xlsx(path: Path) -> None:
+def _write_dip_xlsx(path: Path, paper: str = DEFAULT_PAPER) -> None:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = DIP_SHEET_NAME
-    _list_sheet_head(sheet, DIP_TITLE, DIP_FIELDS)
+    _list_sheet_head(sheet, DIP_TITLE, DIP_FIELDS, paper)
     last = len(DIP_FIELDS)
     row = _LIST_NUMBER_ROW + 1
     for heading in daftar.CATEGORIES.values():
@@ -990,11 +1006,11 @@ def _write_dip_xlsx(path: Path) -> None:
     workbook.save(str(path))
 
 
-def _write_dik_xlsx(path: Path) -> None:
+def _write_dik_xlsx(path: Path, paper: str = DEFAULT_PAPER) -> None:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = DIK_SHEET_NAME
-    _list_sheet_head(sheet, DIK_TITLE, DIK_FIELDS)
+    _list_sheet_head(sheet, DIK_TITLE, DIK_FIELDS, paper)
     _list_body_rows(sheet, _LIST_NUMBER_ROW + 1, _DIK_ROWS_PREPARED, len(DIK_FIELDS))
     instructions = workbook.create_sheet("Petunjuk")
     _instructions_sheet(instructions, DIK_FIELDS, _DIK_INSTRUCTIONS)

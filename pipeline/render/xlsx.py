@@ -32,6 +32,7 @@ from pipeline.core.files import write_atomic
 
 DATE_FORMAT = "[$-421]d mmmm yyyy;@"              # 16 Maret 2026
 DAY_DATE_FORMAT = "[$-421]dddd, d mmmm yyyy;@"    # Senin, 16 Maret 2026
+COUNT_FORMAT = "[$-421]#,##0"                      # 1.234: counts with the thousands separator
 DECIMAL_FORMAT = "[$-421]0.0"                     # 7,4
 TEXT_FORMAT = "@"                                 # what is typed stays text: a NIK keeps all 16 digits
 

@@ -25,6 +25,16 @@ published          the signed SK DIP/DIK was filed                              
 publication        the DIP was published (``berkas``)
 replaced           superseded by a newer list or recap (``oleh`` or ``sebab``)      -> diganti
 voided             registered by mistake: ``ppid batal`` (``alasan``)               -> batal; the reason
+handed_over        the information was handed over: ``ppid serahkan`` (``tanggal``, ``bentuk``, ``cara``,
+                   ``halaman``, ``tarif``, ``biaya_kirim``, ``biaya_lain``, ``cara_bayar``, ``dokumen``)
+                                                                                    data.penyerahan
+letter_numbered    the issuing office gave a letter its number: ``ppid nomor`` (``dokumen``, ``nomor``)
+                                                                                    data.nomor_surat
+submitted          the DIP went to the Atasan PPID: ``ppid dip ajukan`` (``dokumen``, ``kepada``)
+                                                                                    data.diajukan
+dispute_filed      a dispute went to the Komisi Informasi: ``ppid sengketa`` (``tanggal``, ``nomor``)
+                                                                                    data.sengketa
+dispute_decided    the Komisi Informasi decided it (``tanggal``, ``putusan``)        data.sengketa
 =================  ====================================================================================
 """
 
@@ -93,7 +103,40 @@ def apply_event(state: CaseState, entry: dict) -> CaseState:
             data = {**data, "target_internal": entry["target_internal_baru"]}
     elif event == "objected" and entry.get("keberatan") not in data.get("keberatan", []):
         data = {**data, "keberatan": [*data.get("keberatan", []), entry["keberatan"]]}
+    elif event in _DATA_EVENTS:
+        data = _DATA_EVENTS[event](data, detail_of(entry))
     return CaseState(status, due, forward_due, data, void_reason)
+
+
+def _handed_over(data: dict, detail: dict) -> dict:
+    return {**data, "penyerahan": detail}
+
+
+def _letter_numbered(data: dict, detail: dict) -> dict:
+    return {**data, "nomor_surat": {**data.get("nomor_surat", {}), detail["dokumen"]: detail["nomor"]}}
+
+
+def _submitted(data: dict, detail: dict) -> dict:
+    return {**data, "diajukan": detail}
+
+
+def _dispute_filed(data: dict, detail: dict) -> dict:
+    return {**data, "sengketa": {**detail, "putusan": "", "tanggal_putusan": ""}}
+
+
+def _dispute_decided(data: dict, detail: dict) -> dict:
+    return {**data, "sengketa": {**data.get("sengketa", {}), "putusan": detail.get("putusan", ""),
+                                 "tanggal_putusan": detail.get("tanggal", "")}}
+
+
+# Events that only add to the case's data (the statuses are in _STATUS_OF).
+_DATA_EVENTS = {
+    "handed_over": _handed_over,
+    "letter_numbered": _letter_numbered,
+    "submitted": _submitted,
+    "dispute_filed": _dispute_filed,
+    "dispute_decided": _dispute_decided,
+}
 
 
 def replay(state: CaseState, events: list[dict]) -> CaseState:

@@ -40,13 +40,14 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from pipeline.core.bahasa import tanggal
+from pipeline.core.bahasa import angka, tanggal
 from pipeline.core.files import fsync_dir
-from pipeline.core.vocab import KIND_TITLE, STATUS_DESCRIPTION
+from pipeline.core.vocab import KIND_TITLE, STATUS_DESCRIPTION, STATUS_LABEL
 from pipeline.render.letters import ALL_LETTERS
 from pipeline.store.archive import MANIFEST
 
-__all__ = ["BundleCase", "BundleDocument", "BundleResult", "BundleError", "build_case_bundle", "build_daily_batch"]
+__all__ = ["BundleCase", "BundleDocument", "BundleResult", "BundleError", "build_case_bundle", "build_daily_batch",
+           "printable_files"]
 
 SIZE_TOLERANCE_PT = 1.5          # a page this close to the paper size is used as it is
 FOOTER_BASELINE = 5.5 * mm       # below the letters' own footer (which starts 7 mm up)
@@ -112,11 +113,16 @@ def build_case_bundle(case_folder: Path, *, case: BundleCase, paper_mm: tuple[fl
     sections = [cover.pages, *(doc.pages for doc in documents)]
     writer, starts, blanks = _assemble(sections, paper)
     _stamp_footers(writer, lambda x, y: f"{case.number} — Halaman {x} dari {y}", blanks)
-    writer.add_metadata({"/Title": f"Berkas perkara {case.number}", "/Subject": KIND_TITLE.get(case.kind, case.kind),
+    writer.add_metadata({"/Title": f"Berkas perkara {case.number}", "/Subject": kind_title(case.kind),
                          "/PPIDNomor": case.number, "/PPIDPemohon": case.applicant})
     _write_atomic(writer, out)
     placed = [BundleDocument(doc.title, first, _padded(len(doc.pages))) for doc, first in zip(documents, starts[1:])]
     return BundleResult(out, len(writer.pages), placed)
+
+
+def printable_files(case_folder: Path) -> list[str]:
+    """The files a bundle of the case would enclose, in filing order (none: no bundle to print)."""
+    return [entry["path"] for entry, _ in _filing_order(_read_manifest(case_folder))]
 
 
 def _read_manifest(case_folder: Path) -> dict:
@@ -285,7 +291,7 @@ def _cover_header(case: BundleCase, width: float) -> Table:
     size = min(30.0, left / pdfmetrics.stringWidth(case.number, font.bold, 1))  # long numbers shrink, never wrap
     number = ParagraphStyle("number", fontName=font.bold, fontSize=size, leading=size * 1.15)
     text = [Paragraph("LEMBAR SAMPUL BERKAS", _style("title")),
-            Paragraph(escape(KIND_TITLE.get(case.kind, case.kind.capitalize())), _style("kind")),
+            Paragraph(escape(kind_title(case.kind)), _style("kind")),
             Spacer(1, 7 * mm), Paragraph("NOMOR", _style("label")), Paragraph(escape(case.number), number)]
     table = Table([[text, _Qr(case.number, QR_SIZE)]], colWidths=[width - QR_SIZE - 2 * mm, QR_SIZE + 2 * mm])
     table.setStyle(TableStyle([
@@ -296,15 +302,30 @@ def _cover_header(case: BundleCase, width: float) -> Table:
     return table
 
 
+def kind_title(kind: str) -> str:
+    """The case's kind as a cover names it: a title, never the pipeline's code ("sk_dip")."""
+    return KIND_TITLE.get(kind, "Berkas")
+
+
+def status_text(kind: str, status: str) -> str:
+    """The case's status as a fact; "diteruskan" says to whom only for a request (to its PPID Pelaksana)."""
+    described = STATUS_DESCRIPTION if kind == "permohonan" else {**STATUS_LABEL, "diganti": STATUS_DESCRIPTION["diganti"]}
+    return described.get(status, STATUS_DESCRIPTION.get(status, "-"))
+
+
+# Who a case comes from, as its cover names them.
+_FROM = {"permohonan": "Pemohon", "keberatan": "Pengaju keberatan", "dip": "PPID Pelaksana", "dik": "Pengusul"}
+
+
 def _facts_table(case: BundleCase, total: int, width: float) -> Table:
-    facts = [("Pemohon", case.applicant or "-"),
-             ("Jenis perkara", KIND_TITLE.get(case.kind, case.kind)),
-             ("Tanggal diterima", tanggal(case.received))]
-    if case.registered:
+    facts = [(_FROM[case.kind], case.applicant or "-")] if case.kind in _FROM else []
+    facts += [("Jenis berkas", kind_title(case.kind)),
+              ("Tanggal diterima" if case.kind in _FROM else "Tanggal dibuat", tanggal(case.received))]
+    if case.registered and case.kind in _FROM:
         facts.append(("Tanggal registrasi", tanggal(case.registered)))
-    facts += [("Tenggat", tanggal(case.due) if case.due else "-"),
-              ("Status", STATUS_DESCRIPTION.get(case.status, case.status.capitalize())),
-              ("Jumlah halaman", f"{total} halaman, termasuk lembar sampul")]
+    facts += [("Tenggat", tanggal(case.due))] if case.due else []
+    facts += [("Status", status_text(case.kind, case.status)),
+              ("Jumlah halaman", f"{angka(total)} halaman, termasuk lembar sampul")]
     data = [[Paragraph(label, _style("label_cell")), Paragraph(escape(value), _style("value"))]
             for label, value in facts]
     table = Table(data, colWidths=[45 * mm, width - 45 * mm])
@@ -341,8 +362,8 @@ def _list_table(columns: tuple[str, ...], rows: list[list], width: float) -> Tab
 
 def _page_cells(first: int, count: int) -> list[Paragraph]:
     """ "5–7", "3 hlm." (the pages with content; the padding page after it is not counted)."""
-    pages = str(first) if count == 1 else f"{first}–{first + count - 1}"
-    return [Paragraph(pages, _style("cell_right")), Paragraph(f"{count} hlm.", _style("cell_right"))]
+    pages = angka(first) if count == 1 else f"{angka(first)}–{angka(first + count - 1)}"
+    return [Paragraph(pages, _style("cell_right")), Paragraph(f"{angka(count)} hlm.", _style("cell_right"))]
 
 
 class _Qr(Flowable):
@@ -514,7 +535,7 @@ def _listing_pages(title: str, rows: list[tuple[tuple[str, str], int, int]], tot
     table = _list_table(("No.", "Nomor perkara / pemohon", "Halaman", "Jumlah"), data, width)
     doc.build([Paragraph("DAFTAR BERKAS", _style("title")), Paragraph(escape(title), _style("kind")),
                Spacer(1, 6 * mm), table, Spacer(1, 4 * mm),
-               Paragraph(f"{len(rows)} berkas, {total} halaman termasuk daftar ini. Setiap berkas dimulai pada "
+               Paragraph(f"{angka(len(rows))} berkas, {angka(total)} halaman termasuk daftar ini. Setiap berkas dimulai pada "
                          "halaman ganjil (cetak bolak-balik).", _style("note")),
                Spacer(1, 8 * mm), Paragraph(f"Dicetak {tanggal(printed)}", _style("printed"))])
     return list(PdfReader(buf).pages)

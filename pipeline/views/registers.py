@@ -148,47 +148,50 @@ class _Column:
     keep_when_void: bool = False   # shown on a voided number's row
 
 
+# Widths are kept narrow, every long value wraps (a date column holds its longest date, "Selasa, 29 September
+# 2026", on one line): the register prints one page wide on landscape F4 at a scale that leaves its 10-point body
+# text legible (about 0.6: 6 points on paper, where the earlier 9-point register printed at 4.4).
 _REQUEST_COLUMNS: list[_Column] = [
-    _Column("No", 5, "no", keep_when_void=True),
-    _Column("Nomor Pendaftaran", 18, keep_when_void=True),
-    _Column("Tanggal", 16.5, "date", keep_when_void=True),
-    _Column("Nama", 18),
-    _Column("Alamat", 20),
-    _Column("Nomor Kontak", 14),
-    _Column("Pekerjaan", 12),
-    _Column("Informasi yang Diminta", 28),
-    _Column("Tujuan Penggunaan Informasi", 20),
-    _Column("Di bawah penguasaan (Ya/Tidak)", 12, "short", group="Status Informasi"),
-    _Column("Belum didokumentasikan", 15, "short", group="Status Informasi"),
-    _Column("Bentuk Informasi yang Dikuasai (Softcopy/ Hardcopy)", 13, "short"),
-    _Column("Melihat/ mengetahui", 11, "mark", group="Jenis Permohonan"),
-    _Column("Meminta salinan", 9, "mark", group="Jenis Permohonan"),
-    _Column("Keputusan (Diberikan seluruhnya/ sebagian/ Ditolak)", 13, "short"),
-    _Column("Alasan Penolakan", 18),
-    _Column("Pemberitahuan tertulis", 23.5, "day_date", group="Hari dan Tanggal"),
-    _Column("Pemberian informasi", 23.5, "day_date", group="Hari dan Tanggal"),
-    _Column("Biaya dan Cara Pembayaran", 15),
-    _Column("Keterangan", 20),
+    _Column("No", 4.5, "no", keep_when_void=True),
+    _Column("Nomor Pendaftaran", 17, keep_when_void=True),
+    _Column("Tanggal", 17.5, "date", keep_when_void=True),
+    _Column("Nama", 14),
+    _Column("Alamat", 15),
+    _Column("Nomor Kontak", 12),
+    _Column("Pekerjaan", 11),
+    _Column("Informasi yang Diminta", 20),
+    _Column("Tujuan Penggunaan Informasi", 14),
+    _Column("Di bawah penguasaan (Ya/Tidak)", 10.5, "short", group="Status Informasi"),
+    _Column("Belum didokumentasikan", 12, "short", group="Status Informasi"),
+    _Column("Bentuk Informasi yang Dikuasai (Softcopy/ Hardcopy)", 10, "short"),
+    _Column("Melihat/ mengetahui", 9, "mark", group="Jenis Permohonan"),
+    _Column("Meminta salinan", 8, "mark", group="Jenis Permohonan"),
+    _Column("Keputusan (Diberikan seluruhnya/ sebagian/ Ditolak)", 11, "short"),
+    _Column("Alasan Penolakan", 14),
+    _Column("Pemberitahuan tertulis", 23, "day_date", group="Hari dan Tanggal"),
+    _Column("Pemberian informasi", 23, "day_date", group="Hari dan Tanggal"),
+    _Column("Biaya dan Cara Pembayaran", 13),
+    _Column("Keterangan", 14),
 ]
 
 _OBJECTION_COLUMNS: list[_Column] = [
-    _Column("No", 5, "no", keep_when_void=True),
+    _Column("No", 4.5, "no", keep_when_void=True),
     _Column("Nomor Registrasi Keberatan", 20, keep_when_void=True),
-    _Column("Tanggal", 16.5, "date", keep_when_void=True),
-    _Column("Nama", 18),
-    _Column("Alamat", 20),
-    _Column("Pekerjaan", 12),
-    _Column("Telepon", 13),
-    _Column("E-mail", 18),
-    _Column("Nomor Pendaftaran Permohonan", 18),
-    _Column("Informasi yang Diminta", 26),
-    _Column("Tujuan Penggunaan Informasi", 20),
+    _Column("Tanggal", 17.5, "date", keep_when_void=True),
+    _Column("Nama", 14),
+    _Column("Alamat", 15),
+    _Column("Pekerjaan", 10),
+    _Column("Telepon", 11),
+    _Column("Pos-el", 14),
+    _Column("Nomor Pendaftaran Permohonan", 17),
+    _Column("Informasi yang Diminta", 18),
+    _Column("Tujuan Penggunaan Informasi", 14),
     *(_Column(letter, 3.6, "mark", group="Alasan Keberatan") for letter in ALASAN_KEBERATAN),
-    _Column("Keputusan Atasan PPID", 20),
-    _Column("Hari dan Tanggal Tanggapan", 23.5, "day_date"),
-    _Column("Nama dan Posisi Atasan PPID", 20),
-    _Column("Tanggapan Pemohon", 18),
-    _Column("Keterangan", 20),
+    _Column("Keputusan Atasan PPID", 14),
+    _Column("Hari dan Tanggal Tanggapan", 23, "day_date"),
+    _Column("Nama dan Posisi Atasan PPID", 16),
+    _Column("Tanggapan Pemohon", 13),
+    _Column("Keterangan", 14),
 ]
 
 # Row numbers of the sheet layout.
@@ -198,11 +201,12 @@ _FIRST_DATA_ROW = 7
 
 # The register's own fonts (the rest: pipeline.render.xlsx)
 _F_LEGEND = xlsx.book_font(8, italic=True)
-_F_VOID = xlsx.book_font(9, italic=True, color="595959")
+_F_VOID = xlsx.book_font(10, italic=True, color="595959")
 _F_LATE_NOTE = xlsx.book_font(9, bold=True, color="C00000")
 
-_LINE_HEIGHT_PT = 12.0   # one line of 9-point text
-_BODY_CHARS_PER_UNIT = 1.25
+_F_BODY = xlsx.book_font(10)   # the body text: 10 points, legible once fitted to the page's width
+_LINE_HEIGHT_PT = 13.0   # one line of 10-point text
+_BODY_CHARS_PER_UNIT = 1.05
 _MAX_ROW_HEIGHT_PT = 409  # Excel's limit
 
 
@@ -451,9 +455,9 @@ def _style_body_cell(cell, column: _Column, variant: _Variant) -> None:
     if variant == "void":
         cell.font, cell.fill = _F_VOID, xlsx.VOID_FILL
     elif variant == "late":
-        cell.font, cell.fill = xlsx.BODY_FONT, xlsx.LATE_FILL
+        cell.font, cell.fill = _F_BODY, xlsx.LATE_FILL
     else:
-        cell.font = xlsx.BODY_FONT
+        cell.font = _F_BODY
 
 
 def _body_style_ids(ws: Worksheet, columns: Sequence[_Column]) -> dict[_Variant, list[int]]:
@@ -587,7 +591,7 @@ def request_row(case) -> RequestRegisterRow:
     notes = [f"Diperpanjang s.d. {_tanggal(date.fromisoformat(extension['tenggat_baru']))}: {extension['alasan']}"] if extension else []
     notes += [f"Keberatan: {', '.join(data['keberatan'])}"] if data.get("keberatan") else []
     notes += case_flags(data)
-    total = sum(int(answer.get(k) or 0) for k in ("biaya_kirim", "biaya_lain")) + int(answer.get("halaman") or 0) * int(answer.get("tarif") or 0)
+    handover = data.get("penyerahan") or {}
     return RequestRegisterRow(
         no=case.seq, nomor=case.number, tanggal=case.received,
         nama=applicant_name(applicant) or case.applicant_name, alamat=applicant.get("alamat") or "",
@@ -599,8 +603,8 @@ def request_row(case) -> RequestRegisterRow:
         jenis_permohonan=", ".join(CARA_MEMPEROLEH_SHORT.get(k, k) for k in data.get("cara_memperoleh", [])),
         keputusan=DECISION_SHORT[decision] if decision in _KEPUTUSAN_DECISIONS else "", alasan_penolakan=basis,
         tanggal_pemberitahuan=date.fromisoformat(answer["tanggal"]) if answer.get("tanggal") else None,
-        tanggal_pemberian=None,
-        biaya=_rupiah(total) if decision in ("diberikan", "sebagian") else "",
+        tanggal_pemberian=date.fromisoformat(handover["tanggal"]) if handover.get("tanggal") else None,
+        biaya=costs_text(answer, handover) if decision in ("diberikan", "sebagian") else "",
         batal=case.void_reason if case.status == "batal" else None,
         keterangan="; ".join(notes),
     )
@@ -625,11 +629,34 @@ def case_flags(data: dict) -> list[str]:
     return flags
 
 
+def costs_text(answer: dict, handover: dict) -> str:
+    """The register's "Biaya dan Cara Pembayaran": what was paid and how once the information is handed over
+    (``ppid serahkan``), else the costs the written notice announced, to be paid."""
+    def total(record: dict) -> int:
+        return (int(record.get("halaman") or 0) * int(record.get("tarif") or 0) + int(record.get("biaya_kirim") or 0)
+                + int(record.get("biaya_lain") or 0))
+
+    if handover:
+        paid = total(handover)
+        return f"{_rupiah_figure(paid)}; {handover.get('cara_bayar') or '-'}" if paid else "Tidak dikenakan biaya"
+    announced = total(answer)
+    return f"{_rupiah_figure(announced)} (belum dibayar)" if announced else "Tidak dikenakan biaya"
+
+
+def _rupiah_figure(amount: int) -> str:
+    """ "Rp15.000,00": the figure without the words, for a table cell."""
+    return _rupiah(amount).split(" (")[0]
+
+
 def _basis(answer: dict) -> str:
+    """The register's "Alasan Penolakan": the basis short, the other law's article with Pasal 17 huruf j, and the
+    consequence."""
+    other = answer.get("dasar_lain") or ""
     if answer.get("pasal17"):
         angka = f" angka {answer['angka']}" if answer.get("angka") else ""
-        return f"Pasal 17 huruf {answer['pasal17']}{angka} UU 14/2008. {answer.get('konsekuensi', '')}".strip()
-    return f"{answer.get('dasar_lain', '')}. {answer.get('konsekuensi', '')}".strip(". ")
+        joined = f" jo. {other}" if other else ""
+        return f"Pasal 17 huruf {answer['pasal17']}{angka} UU 14/2008{joined}. {answer.get('konsekuensi', '')}".strip()
+    return f"{other}. {answer.get('konsekuensi', '')}".strip(". ")
 
 
 def objection_row(case, request, atasan: str) -> ObjectionRegisterRow:

@@ -37,10 +37,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.core import bahasa
-from pipeline.core.config import AgencySettings, PaperSettings, Signer
+from pipeline.core.config import AgencySettings, PaperSettings, ReportSettings, Signer
 from pipeline.core.vocab import (
     ALASAN_KEBERATAN,
     DECISION_LABEL,
+    DISPUTE_OPEN,
+    DISPUTE_OUTCOMES,
     DECISION_SHORT,
     DEFAULT_PAPER,
     FINAL_DECISIONS,
@@ -54,7 +56,7 @@ from pipeline.core.workdays import WorkCalendar
 from pipeline.render import xlsx
 from pipeline.render.letters import agency_block, signer_block
 from pipeline.render.templates import render_docx
-from pipeline.render.xlsx import DATE_FORMAT, DECIMAL_FORMAT
+from pipeline.render.xlsx import COUNT_FORMAT, DATE_FORMAT, DECIMAL_FORMAT
 from pipeline.store.db import STAGING, VOID, Case
 
 __all__ = ["Laporan", "CaseLine", "compute_report", "write_report_xlsx", "report_docx", "report_context", "REPORT_TITLE",
@@ -117,6 +119,8 @@ class Laporan:
     putusan_keberatan: dict[str, int] = field(default_factory=dict)     # diterima / ditolak / belum-diputus
     keberatan_terlambat: int = 0
     per_bulan: dict[int, int] = field(default_factory=dict)             # month -> requests received
+    sengketa: int = 0                                                   # disputes taken to the Komisi Informasi
+    putusan_sengketa: dict[str, int] = field(default_factory=dict)      # DISPUTE_OUTCOMES -> count
     rincian: list[CaseLine] = field(default_factory=list)
 
     # -- labels --
@@ -181,6 +185,10 @@ class Laporan:
         return [(f"Alasan {letter}. {text}", self.alasan_keberatan.get(letter, 0))
                 for letter, text in ALASAN_KEBERATAN.items()]
 
+    def dispute_rows(self) -> list[tuple[str, Value]]:
+        return [("Jumlah sengketa informasi yang diajukan ke Komisi Informasi", self.sengketa),
+                *((DISPUTE_OUTCOMES[key], self.putusan_sengketa.get(key, 0)) for key in DISPUTE_OUTCOMES)]
+
     def month_rows(self) -> list[tuple[str, Value]]:
         return [(bahasa.nama_bulan(month), count) for month, count in self.per_bulan.items()]
 
@@ -191,7 +199,8 @@ class Laporan:
             ("C. Dasar penolakan permohonan", self.rejection_rows()),
             ("D. Keberatan", self.objection_rows()),
             ("E. Alasan keberatan (satu keberatan dapat memuat beberapa alasan)", self.reason_rows()),
-            ("F. Permohonan per bulan", self.month_rows()),
+            ("F. Sengketa informasi ke Komisi Informasi", self.dispute_rows()),
+            ("G. Permohonan per bulan", self.month_rows()),
         ]
 
     def as_rows(self) -> list[tuple[str, Value]]:
@@ -239,6 +248,7 @@ def compute_report(cases: list[Case], calendar: WorkCalendar, *, year: int, seme
     _count_requests(report, requests, calendar)
     _count_objections(report, objections)
     _count_voided(report, voided)
+    _count_disputes(report, [c for c in cases if c.status not in (STAGING, VOID)])
     report.per_bulan = requests_per_month(requests, start, end)
     report.rincian.sort(key=lambda line: (line.jenis != REQUEST, line.diterima, line.nomor))
     return report
@@ -383,6 +393,20 @@ def _objection_line(report: Laporan, case: Case) -> CaseLine:
                     answer_date(answer) if decided else None, keterangan="; ".join(notes))
 
 
+def _count_disputes(report: Laporan, cases: list[Case]) -> None:
+    """Disputes taken to the Komisi Informasi in the period (by the day they were filed, ``ppid sengketa``),
+    whichever period their request or objection was received in, with how each ended."""
+    report.putusan_sengketa = {key: 0 for key in DISPUTE_OUTCOMES}
+    for case in cases:
+        dispute = (case.data or {}).get("sengketa") or {}
+        if dispute.get("tanggal") and report.start <= date.fromisoformat(dispute["tanggal"]) <= report.end:
+            report.sengketa += 1
+            report.putusan_sengketa[dispute.get("putusan") or DISPUTE_OPEN] += 1
+            report.rincian.append(CaseLine(case.number, "sengketa", date.fromisoformat(dispute["tanggal"]), case.status,
+                                           DISPUTE_OUTCOMES[dispute.get("putusan") or DISPUTE_OPEN],
+                                           f"register {dispute['nomor']}" if dispute.get("nomor") else ""))
+
+
 def _count_voided(report: Laporan, voided: list[Case]) -> None:
     for case in voided:
         target = report.batal_permohonan if case.kind == REQUEST else report.batal_keberatan
@@ -462,6 +486,8 @@ def _figure_row(ws: Worksheet, row: int, label: str, value: Value) -> None:
     value_cell.alignment = xlsx.TOP_CENTRE if isinstance(value, str) else xlsx.TOP_RIGHT
     if isinstance(value, float):
         value_cell.number_format = DECIMAL_FORMAT
+    elif isinstance(value, int):
+        value_cell.number_format = COUNT_FORMAT
 
 
 # Grafik: three blocks one under another, each a data table in columns A-B with its chart beside it
@@ -579,20 +605,36 @@ before it existed uses the bundled one: pipeline.render.templates.template_path)
 
 
 def report_docx(report: Laporan, template: Path, *, agency: AgencySettings, signer: Signer, paper: PaperSettings,
-                signed_on: date | None = None) -> bytes:
+                signed_on: date | None = None, texts: ReportSettings | None = None) -> bytes:
     """The report as a Word document from ``template``, on ``paper``, signed by ``signer`` (the PPID) on
-    ``signed_on`` (default today), ready for the LibreOffice pool to turn into PDF."""
-    context = report_context(report, agency=agency, signer=signer, signed_on=signed_on or date.today())
+    ``signed_on`` (default today), with the office's texts (``[report]``), ready for the LibreOffice pool."""
+    context = report_context(report, agency=agency, signer=signer, signed_on=signed_on or date.today(), texts=texts)
     return render_docx(template, context, paper)
 
 
-def report_context(report: Laporan, *, agency: AgencySettings, signer: Signer, signed_on: date) -> dict:
+UNWRITTEN = "Bagian ini belum diisi: tuliskan di [report] {key} pada config.toml sebelum laporan ditandatangani."
+"""What a section of the report's own texts says while the office has not written it: visible, never silent."""
+
+
+def report_context(report: Laporan, *, agency: AgencySettings, signer: Signer, signed_on: date,
+                   texts: ReportSettings | None = None) -> dict:
     """What the report's template reads (templates_docx/README.md, "The service report"): every figure already
-    written the Indonesian way, the tables as lists of rows."""
+    written the Indonesian way, the tables as lists of rows. A report made before its period ends is marked
+    "sementara" (provisional), with the day its figures stop."""
+    texts = texts or ReportSettings()
     figures = report.request_rows() + report.time_rows() + report.objection_rows()
+    provisional = signed_on <= report.end
     return {
         "instansi": agency_block(agency),
         "laporan": {
+            "sementara": (f"LAPORAN SEMENTARA: periode belum berakhir; data sampai dengan {bahasa.tanggal(signed_on)}"
+                          if provisional else ""),
+            "gambaran_umum": list(texts.general),
+            "kendala": list(texts.obstacles) or [UNWRITTEN.format(key="obstacles")],
+            "rekomendasi": list(texts.recommendations) or [UNWRITTEN.format(key="recommendations")],
+            "sengketa": format_value(report.sengketa),
+            "putusan_sengketa": [{"uraian": DISPUTE_OUTCOMES[key], "jumlah": format_value(count)}
+                                 for key, count in report.putusan_sengketa.items()],
             "judul": REPORT_TITLE,
             "periode_judul": report.period_title,
             "periode": report.period_text,
