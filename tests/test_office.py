@@ -325,6 +325,9 @@ def test_init_leaves_blanks_that_no_letter_is_printed_with(tmp_path):
     assert "agency.name" in made.stdout and "signers.ppid.name" in made.stdout
     text = (workspace / "config.toml").read_text(encoding="utf-8")
     assert "Diskominfos" not in text and "Wirawan" not in text and "baliprov" not in text
+    values = [line.split("#", 1)[0] for line in text.splitlines()]        # comments may cite the example
+    assert not [v for v in values if "Bali" in v]
+    assert "tembusan.tanggapan_keberatan" in made.stdout and "forward.dip_addressee" in made.stdout
     set_config(workspace, "libreoffice", "base_port", "6490")
     drop(workspace, "permohonan-2021-tabel2.docx")
     refused = run_ppid(workspace, "proses")
@@ -337,17 +340,20 @@ def test_init_leaves_blanks_that_no_letter_is_printed_with(tmp_path):
 
 def test_init_asks_for_the_letterhead_and_signers(tmp_path):
     workspace = tmp_path / "kantor"
-    from pipeline.cli.workspace import AGENCY_KEYS, SIGNER_KEYS, SIGNERS
+    from pipeline.cli.workspace import AGENCY_KEYS, OTHER_KEYS, SIGNER_KEYS, SIGNERS
 
     answers = [f"Jawaban {i}" for i in range(len(AGENCY_KEYS))]
     answers += ["Nama PPID", "196805311997031002", "Pembina", "Kepala Dinas"] + [""] * (len(SIGNER_KEYS) * (len(SIGNERS) - 1))
+    answers += ["PPID Pelaksana di Lingkungan Pemerintah Kabupaten Badung"] * len(OTHER_KEYS)
     made = subprocess.run([sys.executable, "-m", "pipeline", "init", "--tanya", str(workspace)], capture_output=True,
                           text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, input="\n".join(answers) + "\n", check=True)
     from pipeline.core.config import load_config, placeholder_keys
 
     config = load_config(workspace / "config.toml")
     assert config.agency.government == "Jawaban 0" and config.signers.ppid.nip == "196805311997031002"
-    assert placeholder_keys(config) == [f"signers.{s}.{k}" for s in ("atasan_ppid", "desk") for k in ("name", "rank", "position")]
+    assert config.forward.dip_addressee == "PPID Pelaksana di Lingkungan Pemerintah Kabupaten Badung"
+    assert placeholder_keys(config) == [f"signers.{s}.{k}" for s in ("atasan_ppid", "desk") for k in ("name", "rank", "position")
+                                        ] + ["tembusan.tanggapan_keberatan"]
     assert "signers.atasan_ppid.name" in made.stdout
 
 

@@ -128,7 +128,7 @@ def laporan(obj: Workspace, tahun: int, semester: str | None, today) -> None:
     with open_workspace(obj, day) as ctx, busy(f"Menyusun laporan {tahun}"):
         click.echo(f"Menghitung perkara tahun {tahun}…", err=True)
         report = compute_report(ctx.db.cases(), ctx.calendar, year=tahun, semester=int(semester) if semester else None,
-                                notice_days=config.deadlines.notice_days, extension_days=config.deadlines.extension_days)
+                                deadlines=config.deadlines)
         folder = paths.report_folder(config.paths.archive, tahun)
         folder.mkdir(parents=True, exist_ok=True)
         stem = f"laporan-layanan-informasi-{tahun}" + (f"-semester-{semester}" if semester else "")
@@ -137,7 +137,7 @@ def laporan(obj: Workspace, tahun: int, semester: str | None, today) -> None:
         docx = folder / f"{stem}.docx"
         template = template_path(config.paths.templates, REPORT_TEMPLATE)
         write_atomic(docx, report_docx(report, template, agency=config.agency, signer=config.signers.ppid,
-                                       paper=config.paper, signed_on=day), overwrite=True)
+                                       paper=config.paper, signed_on=day, texts=config.report), overwrite=True)
         click.echo("Mengubah laporan menjadi PDF…", err=True)
         ctx.converter.convert(docx, pdfa=folder / f"{stem}.pdf", printable=folder / f"{stem}.cetak.pdf",
                               metadata=PdfMetadata(title=f"Laporan Layanan Informasi Publik {tahun}", author=config.agency.name))

@@ -26,7 +26,7 @@ import click
 
 from pipeline import __version__
 from pipeline.core.bahasa import parse_tanggal, waktu_lokal
-from pipeline.core.config import Config, ConfigError, load_config, placeholder_keys
+from pipeline.core.config import Config, ConfigError, config_file, load_config, placeholder_keys
 
 # Where the repository keeps what ``ppid init`` copies: the embedded default workspace.
 RESOURCE_ROOT = Path(__file__).resolve().parents[2]
@@ -437,6 +437,10 @@ class Workspace:
             apply_permissions(self._config)
             _setup_logging(self._config, self.verbose)
         return self._config
+
+    def has_config(self) -> bool:
+        """Whether a configuration file is there to load (commands that also work outside a workspace)."""
+        return config_file(self.config_path).is_file()
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

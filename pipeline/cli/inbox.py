@@ -185,11 +185,17 @@ def watch(obj: Workspace) -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False))
-def forms(directory: str) -> None:
+@click.option("--kertas", type=click.Choice(["F4", "A4"]), default=None,
+              help="Ukuran kertas (bawaan: [paper] size ruang kerja, atau F4 di luar ruang kerja).")
+@click.pass_obj
+def forms(obj: Workspace, directory: str, kertas: str | None) -> None:
     """Tulis formulir isian kosong resmi (docx dan xlsx) yang paling mudah dibaca pipeline."""
+    from pipeline.core.vocab import DEFAULT_PAPER
     from pipeline.render.blankforms import write_blank_forms
 
-    for path in write_blank_forms(Path(directory)):
+    if kertas is None:
+        kertas = obj.config.paper.size if obj.has_config() else DEFAULT_PAPER
+    for path in write_blank_forms(Path(directory), kertas):
         click.echo(f"  {path}")
 
 
@@ -201,7 +207,7 @@ def demo(obj: Workspace) -> None:
     from pipeline.views.refresh import refresh_views
 
     config = obj.config
-    written = write_demo_forms(config.paths.inbox)
+    written = write_demo_forms(config.paths.inbox, paper=config.paper.size)
     click.echo(f"{len(written)} formulir contoh diletakkan di {config.paths.inbox}:")
     for path in written:
         click.echo(f"  {path.name}")

@@ -22,7 +22,14 @@ AGENCY_KEYS = {
     "phone": "Telepon kantor",
     "email": "E-mail PPID",
     "website": "Situs web PPID",
+    "public_body": "Badan publik (dalam \"PPID <badan publik>\"), mis. Pemerintah Kabupaten Badung",
 }
+OTHER_KEYS = {
+    ("forward", "dip_addressee"): "Tujuan surat pengantar DIP, mis. PPID Pelaksana di Lingkungan Pemerintah Kabupaten Badung",
+}
+TEMBUSAN = "Tembusan: jabatan penerima, mis. jabatan PPID"
+# Left empty in another issuing office ([issuers.*]): taken from [agency], so no example's region is kept.
+INHERITED_FROM_AGENCY = {"government"}
 SIGNER_KEYS = {
     "name": "nama lengkap dan gelar",
     "nip": "NIP (18 angka)",
@@ -59,12 +66,16 @@ def placeholder_config(example: str, *, ask: Callable[[str], str] | None = None)
 
 
 def _filled(line: str, section: str, ask: Callable[[str], str] | None) -> str:
+    if section == "tembusan":
+        return _tembusan_placeholder(line)
     match = re.match(r"(\w+)(\s*=\s*)\"[^\"]*\"(.*)$", line)
     if not match:
         return line
     key, equals, rest = match.groups()
     if section == "numbering" and key == "letter":
         return f"{key}{equals}{json.dumps(LETTER_PATTERN)}{rest.split('#')[0].rstrip()}  # outgoing letters: your archive code"
+    if section.startswith("issuers.") and key in INHERITED_FROM_AGENCY:
+        return f"{key}{equals}\"\"{rest}"
     question = _question(section, key)
     if question is None:
         return line
@@ -73,9 +84,18 @@ def _filled(line: str, section: str, ask: Callable[[str], str] | None) -> str:
     return f"{key}{equals}{json.dumps(value, ensure_ascii=False)}{rest}"
 
 
+def _tembusan_placeholder(line: str) -> str:
+    """The example's copies name its own officials: each list is left for the office to fill (or empty)."""
+    match = re.match(r"(\w+)(\s*=\s*)\[.*\](.*)$", line)
+    if not match:
+        return line
+    key, equals, rest = match.groups()
+    return f"{key}{equals}{json.dumps([f'[ISI: {TEMBUSAN}]'], ensure_ascii=False)}{rest}"
+
+
 def _question(section: str, key: str) -> str | None:
     if section == "agency":
         return AGENCY_KEYS.get(key)
     if section.startswith("signers.") and section[8:] in SIGNERS and key in SIGNER_KEYS:
         return f"{SIGNERS[section[8:]]}: {SIGNER_KEYS[key]}"
-    return None
+    return OTHER_KEYS.get((section, key))

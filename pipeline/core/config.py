@@ -107,6 +107,11 @@ class Signer:
         """The office as the signer holds it: "Plt. Sekretaris Daerah ..." under Plt./Plh., else the office."""
         return f"{self.delegation} {self.position}" if self.delegation in ("Plt.", "Plh.") else self.office
 
+    @property
+    def signed_as(self) -> str:
+        """How the signer signs, on one line (a register's cell): "Plt. <office>", "a.n. <office>", the position."""
+        return f"a.n. {self.on_behalf_of}" if self.delegation in ("a.n.", "u.b.") else self.acting_as
+
     def signature_lines(self, *, upper: bool = False) -> list[str]:
         """The lines of the signature block above the space for the signature; ``upper`` capitalises the
         offices (decrees), never the prefixes."""
@@ -318,9 +323,14 @@ _PATTERN_FIELDS = {"seq", "tahun", "bulan", "bulan_romawi", "kode"}
 _FOLDER_FIELDS = {"tahun", "bulan", "nomor", "jenis", "seq"}
 
 
+def config_file(path: Path | str | None = None) -> Path:
+    """Which configuration is meant: ``path``, else ``$PPID_CONFIG``, else ``./config.toml``."""
+    return Path(path or os.environ.get("PPID_CONFIG") or DEFAULT_CONFIG_NAME).resolve()
+
+
 def load_config(path: Path | str | None = None) -> Config:
-    """Load and validate the configuration: ``path``, else ``$PPID_CONFIG``, else ``./config.toml``."""
-    path = Path(path or os.environ.get("PPID_CONFIG") or DEFAULT_CONFIG_NAME).resolve()
+    """Load and validate the configuration (``config_file``)."""
+    path = config_file(path)
     if not path.is_file():
         raise ConfigError(f"Berkas konfigurasi tidak ditemukan: {path}")
     try:
@@ -464,12 +474,21 @@ PLACEHOLDER = "[ISI"
 
 
 def placeholder_keys(config: Config) -> list[str]:
-    """The letterhead and signer keys still holding ``ppid init``'s placeholders ("[ISI: …]")."""
-    keys = [f"agency.{f.name}" for f in dataclasses.fields(config.agency) if _is_placeholder(getattr(config.agency, f.name))]
-    for name in ("ppid", "atasan_ppid", "desk"):
-        signer = getattr(config.signers, name)
-        keys += [f"signers.{name}.{f.name}" for f in dataclasses.fields(signer) if _is_placeholder(getattr(signer, f.name))]
-    return keys
+    """Every key still holding ``ppid init``'s placeholders ("[ISI: …]"): the letterhead and signers first."""
+    first = ("agency", "signers")
+    rest = [f.name for f in dataclasses.fields(config) if f.name not in first and f.name != "source"]
+    return [key for name in (*first, *rest) for key in _placeholders(getattr(config, name), name)]
+
+
+def _placeholders(value, key: str):
+    if dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            yield from _placeholders(getattr(value, f.name), f"{key}.{f.name}")
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _placeholders(item, f"{key}.{name}")
+    elif _is_placeholder(value):
+        yield key
 
 
 def _is_placeholder(value) -> bool:

@@ -33,6 +33,14 @@ class DueRule:
     extension: str | None = None           # the setting of the one extension allowed, if any
     targets: tuple[Target, ...] = ()       # the first one is the case's ``forward_due``
 
+    def limit(self, settings: DeadlineSettings) -> int:
+        """The working days allowed."""
+        return getattr(settings, self.days)
+
+    def extension_limit(self, settings: DeadlineSettings) -> int:
+        """The working days the one extension adds (0: none allowed)."""
+        return getattr(settings, self.extension) if self.extension else 0
+
 
 @dataclass(frozen=True)
 class Deadlines:
@@ -51,9 +59,9 @@ def deadlines_for(rule: DueRule, calendar: WorkCalendar, settings: DeadlineSetti
                   extended: bool = False) -> Deadlines:
     """The due date and internal targets of a case received on ``received`` under ``calendar``."""
     add = calendar.add_working_days
-    due = add(received, getattr(settings, rule.days))
+    due = add(received, rule.limit(settings))
     if extended and rule.extension:
-        due = add(due, getattr(settings, rule.extension))
+        due = add(due, rule.extension_limit(settings))
     targets: dict[str, date] = {}
     for target in rule.targets:
         start = targets[target.after] if target.after else received

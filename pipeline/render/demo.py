@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.core.bahasa import tanggal
+from pipeline.core.vocab import DEFAULT_PAPER
 from pipeline.render.blankforms import fill_request_docx, fill_request_xlsx, write_blank_forms
 
 APPLICANTS = [
@@ -36,14 +37,14 @@ SHEET_ROWS = [
 ]
 
 
-def write_demo_forms(inbox: Path, *, today: date | None = None) -> list[Path]:
+def write_demo_forms(inbox: Path, *, today: date | None = None, paper: str = DEFAULT_PAPER) -> list[Path]:
     """Write the sample forms into ``inbox`` and return their paths."""
     today = today or date.today()
     written_on = tanggal(today)
     inbox.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory() as tmp:
-        blank_docx, blank_xlsx, *_ = write_blank_forms(Path(tmp))
+        blank_docx, blank_xlsx, *_ = write_blank_forms(Path(tmp), paper)
 
         def filled(name: str, values: dict, ticks: dict, strike: bool = False) -> Path:
             target = Path(tmp) / name

@@ -257,7 +257,7 @@ def _build(job: _BuildJob, database: Database | None = None) -> list[tuple[int, 
 
 def _atasan(ctx: Context) -> str:
     atasan = ctx.config.signers.atasan_ppid
-    return f"{atasan.name}, {atasan.position}"
+    return f"{atasan.name}, {atasan.signed_as}"
 
 
 def _view_cache(ctx: Context) -> ViewCache:

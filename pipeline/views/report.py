@@ -37,7 +37,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.core import bahasa
-from pipeline.core.config import AgencySettings, PaperSettings, ReportSettings, Signer
+from pipeline.core.config import AgencySettings, DeadlineSettings, PaperSettings, ReportSettings, Signer
 from pipeline.core.vocab import (
     ALASAN_KEBERATAN,
     DECISION_LABEL,
@@ -53,6 +53,7 @@ from pipeline.core.vocab import (
     PASAL17_LETTERS,
 )
 from pipeline.core.workdays import WorkCalendar
+from pipeline.kinds.registry import kind_of
 from pipeline.render import xlsx
 from pipeline.render.letters import agency_block, signer_block
 from pipeline.render.templates import render_docx
@@ -235,8 +236,12 @@ def _round_half_up(value: float, places: int) -> float:
 
 
 def compute_report(cases: list[Case], calendar: WorkCalendar, *, year: int, semester: int | None = None,
-                   notice_days: int = 10, extension_days: int = 7) -> Laporan:
-    """The figures of the cases received in ``year`` (semester 1 = January-June, 2 = July-December)."""
+                   deadlines: DeadlineSettings | None = None) -> Laporan:
+    """The figures of the cases received in ``year`` (semester 1 = January-June, 2 = July-December); answers are
+    on time or late by the request kind's own rule under ``deadlines`` (``[deadlines]``)."""
+    deadlines = deadlines or DeadlineSettings()
+    rule = kind_of(REQUEST).due
+    notice_days, extension_days = rule.limit(deadlines), rule.extension_limit(deadlines)
     start, end = report_period(year, semester)
     in_period = sorted((c for c in cases if start <= c.received <= end and c.status != STAGING),
                        key=lambda c: (c.kind, c.received, c.number))
