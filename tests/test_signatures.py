@@ -31,8 +31,8 @@ GIVEN = ("--keputusan", "diberikan", "--bentuk", "softcopy", "--waktu", "3", "--
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory):
-    """Three requests answered (three written notices wait for the PPID), an OPD's DIP list (the SK DIP waits
-    for the Atasan PPID), receipts on the desk; the office trusts one CA."""
+    """Three requests answered (three written notices wait for the PPID), an OPD's DIP list submitted (the SK DIP
+    waits for the Atasan PPID), receipts on the desk; the office trusts one CA."""
     root = tmp_path_factory.mktemp("tanda-tangan")
     workspace = make_workspace(root / "ruang-kerja")
     trusted = make_ca("BSrE Uji Root CA")
@@ -40,6 +40,7 @@ def office(tmp_path_factory):
     set_config(workspace, "signatures", "trust_roots", '["akar-tepercaya.pem"]')
     drop(workspace, *REQUESTS, "dip-dinkes.xlsx")
     ppid(workspace, "process", "--today", "2026-04-06")
+    ppid(workspace, "dip", "ajukan", "--tahun", "2026")               # the PPID submits the recap's SK DIP
     for case in requests(workspace):
         ppid(workspace, "decide", case["nomor"], *GIVEN, "--today", "2026-04-07")
     return workspace, trusted
@@ -81,10 +82,10 @@ def test_the_print_pdf_pdfa_and_docx_of_a_draft_dropped_back_are_refused_and_not
     workspace, _ = office
     recap = next(c for c in ppid_json(workspace, "cases") if c["jenis"] == "sk_dip")
     folder = workspace / "archive" / recap["folder_arsip"]
-    drop_as(workspace, desk_file(workspace, "atasan_ppid", "DOK-*_02-sk-dip.cetak.pdf"), "sk-dip-cetak.pdf")
-    drop_as(workspace, folder / "02-sk-dip.pdf", "sk-dip-pdfa.pdf")
-    drop_as(workspace, desk_file(workspace, "atasan_ppid", "DOK-*_02-sk-dip.docx"), "sk-dip.docx")
-    edited = drop_as(workspace, desk_file(workspace, "atasan_ppid", "DOK-*_02-sk-dip.docx"), "sk-dip-diedit.docx")
+    drop_as(workspace, desk_file(workspace, "atasan_ppid", "DOK-*_03-sk-dip.cetak.pdf"), "sk-dip-cetak.pdf")
+    drop_as(workspace, folder / "03-sk-dip.pdf", "sk-dip-pdfa.pdf")
+    drop_as(workspace, desk_file(workspace, "atasan_ppid", "DOK-*_03-sk-dip.docx"), "sk-dip.docx")
+    edited = drop_as(workspace, desk_file(workspace, "atasan_ppid", "DOK-*_03-sk-dip.docx"), "sk-dip-diedit.docx")
     with open(edited, "ab") as fh:                              # saved again by Word: other bytes, still a draft
         fh.write(b"\0")
     first = requests(workspace)[0]["nomor"]
@@ -100,7 +101,7 @@ def test_the_print_pdf_pdfa_and_docx_of_a_draft_dropped_back_are_refused_and_not
     assert not (workspace / "archive" / "publikasi").exists()                    # and the DIP is not published
     assert not signed_events(case_of(workspace, recap["nomor"]))
     assert case_of(workspace, first)["status"] != "selesai"
-    assert list((workspace / "siap-tanda-tangan" / "atasan_ppid").glob("DOK-*_02-sk-dip.cetak.pdf"))
+    assert list((workspace / "siap-tanda-tangan" / "atasan_ppid").glob("DOK-*_03-sk-dip.cetak.pdf"))
 
 
 # -- scans ----------------------------------------------------------------------------------------------------
@@ -239,7 +240,7 @@ def test_a_scan_saved_as_an_image_on_grey_dusty_paper(office, tmp_path):
 def test_a_decree_is_signed_on_the_page_that_holds_the_signature(office, tmp_path):
     workspace, _ = office
     name = signer_name(workspace, "atasan_ppid")
-    draft = desk_file(workspace, "atasan_ppid", "DOK-*_02-sk-dip.cetak.pdf")
+    draft = desk_file(workspace, "atasan_ppid", "DOK-*_03-sk-dip.cetak.pdf")
     pages = len(list(page_images(draft)))
     assert pages >= 3                                          # the decree, then its annex
 

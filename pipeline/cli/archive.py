@@ -83,8 +83,7 @@ def verify(obj: Workspace, fast: bool, as_json: bool) -> None:
 def cetak(obj: Workspace, tanggal, numbers: tuple[str, ...]) -> None:
     """Buat berkas cetak: bundel per perkara (lembar sampul, tiap dokumen mulai di halaman ganjil)
     dan batch harian semua yang diarsipkan pada hari itu. Dengan NUMBERS: bundel perkara itu saja."""
-    from pipeline.views.bundles import build_daily_batch
-    from pipeline.views.hardcopy import bundle_case, cases_filed_on
+    from pipeline.views.hardcopy import bundle_case, cases_filed_on, daily_batch
 
     day = tanggal.date() if tanggal else date.today()
     with open_workspace(obj, letters=False) as ctx:
@@ -100,9 +99,8 @@ def cetak(obj: Workspace, tanggal, numbers: tuple[str, ...]) -> None:
             bundles = [bundle_case(ctx, case, day) for case in shown_cases]
         batch = None
         if bundles:
-            batch = ctx.config.paths.print_bundles / day.isoformat() / f"_batch-harian-{day.isoformat()}.pdf"
             with busy("Menyusun batch harian"):
-                build_daily_batch(bundles, out=batch, title=f"Batch cetak harian {day.isoformat()}", printed_on=day)
+                batch = daily_batch(ctx, bundles, day)
     if batch is None:
         click.echo(f"Tidak ada dokumen yang diarsipkan pada {day.isoformat()}.")
         return

@@ -478,7 +478,7 @@ def open_workspace(obj: Workspace, today: date | None = None, *, runner: bool = 
     import sqlite3
 
     from pipeline.core.workdays import CalendarError
-    from pipeline.render.conversion import ConversionError
+    from pipeline.render.conversion import ConversionError, reap_orphans
     from pipeline.render.templates import TemplateError
     from pipeline.store.locks import RunnerLock, WorkspaceError
     from pipeline.story import open_context
@@ -490,6 +490,7 @@ def open_workspace(obj: Workspace, today: date | None = None, *, runner: bool = 
         try:
             if runner:
                 stack.callback(RunnerLock(obj.config.paths.database.parent, command).release)
+                reap_orphans(obj.config.libreoffice)   # a killed predecessor's LibreOffice, even with nothing to do
             ctx = stack.enter_context(open_context(obj.config, command=command, on_wait=tell_waiting,
                                                    **({"today": lambda: today} if today else {})))
         except WorkspaceError as exc:

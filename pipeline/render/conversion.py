@@ -261,6 +261,7 @@ class ConverterPool:
             if self._running:
                 return
             _remove_dead_scratch(Path(self.settings.profile_dir) / "scratch")
+            reap_orphans(self.settings)
             workers = self._claim_slots(self.settings.worker_count)
             self._start_all(workers)
             self._workers = workers
@@ -436,6 +437,20 @@ def _port_lock_path(port: int) -> Path:
     except PermissionError:
         pass
     return folder / f"{port}.lock"
+
+
+def reap_orphans(settings: LibreOfficeSettings) -> int:
+    """Kill the LibreOffice instances a killed run left in any slot no live pool holds (their slot lock went
+    with the process). A runner calls this when it starts, so no orphan outlives the next run even when that
+    run has nothing to convert. Returns how many were killed."""
+    root = Path(settings.profile_dir)
+    killed = 0
+    for lock_file in sorted(root.glob("worker-*.lock")) if root.is_dir() else []:
+        handle = _try_lock(lock_file)
+        if handle is not None:
+            with handle:
+                killed += kill_orphans(lock_file.with_suffix(""))
+    return killed
 
 
 def _try_lock(path: Path):

@@ -49,11 +49,8 @@ def cases_filed_on(ctx: Context, day: date) -> list[Case]:
     return [c for c in ctx.db.cases_touched_on(day) if c.folder and c.is_filed and to_print(ctx, c)]
 
 
-def print_day(ctx: Context, day: date) -> tuple[list[Path], Path | None]:
-    """Bundles of the day's cases and the day's batch (None when nothing was filed)."""
-    bundles = [bundle_case(ctx, case, day) for case in cases_filed_on(ctx, day)]
-    if not bundles:
-        return [], None
+def daily_batch(ctx: Context, bundles: list[Path], day: date) -> Path:
+    """The day's batch: every bundle of the day behind one listing, ready for the printer."""
     batch = ctx.config.paths.print_bundles / day.isoformat() / f"_batch-harian-{day.isoformat()}.pdf"
     build_daily_batch(bundles, out=batch, title=f"{BATCH_TITLE} {hari_tanggal(day)}", printed_on=day)
-    return bundles, batch
+    return batch
