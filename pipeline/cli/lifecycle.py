@@ -93,8 +93,8 @@ def nomor(obj: Workspace, document: str, letter_number: str) -> None:
     Sekretaris Daerah, dinomori Sekretariat Daerah): draf dibuat tanpa nomor, nomornya dicatat di sini. SK DIP
     yang sudah ditandatangani diterbitkan setelah nomornya tercatat.
     """
-    from pipeline.jobs.drafts import record_issuer_number
     from pipeline.jobs.desk import SIGNED_EVENTS
+    from pipeline.jobs.drafts import record_issuer_number
     from pipeline.kinds.registry import kind_of
     from pipeline.views.refresh import refresh_views
 

@@ -149,12 +149,6 @@ DISPUTE_OUTCOMES = {
 KIND_LABEL = {"permohonan": "Permohonan", "keberatan": "Keberatan"}
 """A case's kind in a table cell or a filter."""
 
-KIND_TITLE = {"permohonan": "Permohonan Informasi Publik", "keberatan": "Keberatan atas Permohonan Informasi Publik",
-              "dip": "Daftar Informasi Publik PPID Pelaksana",
-              "sk_dip": "Rekapitulasi dan Keputusan tentang Daftar Informasi Publik",
-              "dik": "Usulan dan Keputusan tentang Daftar Informasi yang Dikecualikan"}
-"""A case's kind as a title: the cover sheet of a print bundle."""
-
 STATUS_LABEL = {
     "diterima": "Diterima",
     "diteruskan": "Diteruskan",

@@ -34,7 +34,7 @@ class Kind:
     name: str
     """The case's kind and its register (numbers run per register and year)."""
     label: str
-    """What the kind is called in Indonesian ("Permohonan Informasi Publik")."""
+    """The kind as a title (a print bundle's cover): "Permohonan Informasi Publik", never the code."""
     number_pattern: Callable[[Config], str]
     folder: Callable[[Config, Case], str]
     """The case folder inside the archive (a rule of pipeline.store.paths)."""

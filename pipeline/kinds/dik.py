@@ -55,7 +55,7 @@ def letter_args(ctx: Context, case: Case) -> dict:
 
 DIK_PROPOSAL = Kind(
     name="dik",
-    label="Usulan Daftar Informasi yang Dikecualikan dan SK DIK",
+    label="Usulan dan Keputusan tentang Daftar Informasi yang Dikecualikan",
     number_pattern=lambda config: config.numbering.dik,
     folder=lambda config, case: paths.dik_folder(case.year, case.number),
     letters=lambda ctx, case: (letters.SK_DIK,),

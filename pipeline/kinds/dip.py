@@ -251,7 +251,7 @@ def draft_cover_letter(ctx: Context, case: Case, number: str, signed_on: date) -
 
 DIP_RECAP = Kind(
     name="sk_dip",
-    label="Rekapitulasi DIP dan SK DIP",
+    label="Rekapitulasi dan Keputusan tentang Daftar Informasi Publik",
     number_pattern=lambda config: RECAP_NUMBER,
     folder=lambda config, case: paths.dip_recap_folder(case.year, case.number),
     letters=lambda ctx, case: (letters.SK_DIP_DRAFT,),

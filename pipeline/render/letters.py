@@ -28,14 +28,14 @@ from pipeline.core.vocab import (
     CARA_SALINAN,
     DECISION_TEXT,
     LETTER_KEYS,
+    NO_CHARGE_TEXT,
     OBJECTION_ANSWER_TEXT,
     OBJECTION_DECISIONS,
-    NO_CHARGE_TEXT,
     contests_a_decision,
 )
 from pipeline.intake.answers import Decision
-from pipeline.intake.validation import addressee
 from pipeline.intake.lists import parse_dasar
+from pipeline.intake.validation import addressee
 from pipeline.render.lists import daftar_context
 from pipeline.render.qr import qr_png
 from pipeline.store.db import Case

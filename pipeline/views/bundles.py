@@ -42,7 +42,8 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from pipeline.core.bahasa import angka, tanggal
 from pipeline.core.files import fsync_dir
-from pipeline.core.vocab import KIND_TITLE, STATUS_DESCRIPTION, STATUS_LABEL
+from pipeline.core.vocab import STATUS_DESCRIPTION, STATUS_LABEL
+from pipeline.kinds.registry import KINDS
 from pipeline.render.letters import ALL_LETTERS
 from pipeline.store.archive import MANIFEST
 
@@ -304,7 +305,7 @@ def _cover_header(case: BundleCase, width: float) -> Table:
 
 def kind_title(kind: str) -> str:
     """The case's kind as a cover names it: a title, never the pipeline's code ("sk_dip")."""
-    return KIND_TITLE.get(kind, "Berkas")
+    return KINDS[kind].label if kind in KINDS else "Berkas"
 
 
 def status_text(kind: str, status: str) -> str:

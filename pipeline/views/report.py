@@ -41,10 +41,10 @@ from pipeline.core.config import AgencySettings, DeadlineSettings, PaperSettings
 from pipeline.core.vocab import (
     ALASAN_KEBERATAN,
     DECISION_LABEL,
-    DISPUTE_OPEN,
-    DISPUTE_OUTCOMES,
     DECISION_SHORT,
     DEFAULT_PAPER,
+    DISPUTE_OPEN,
+    DISPUTE_OUTCOMES,
     FINAL_DECISIONS,
     OBJECTION_DECISIONS,
     OBJECTION_OUTCOME_LABEL,

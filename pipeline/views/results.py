@@ -21,8 +21,8 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from dataclasses import asdict, dataclass, field
 import zoneinfo
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
