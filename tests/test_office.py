@@ -128,9 +128,15 @@ def test_the_days_sheet_lists_every_file_newest_first_with_links(desk):
     assert {p.name for p in targets.values() if p.suffix == ".html"} == {p.name for p in day_folder(workspace).glob("*.html")}
 
 
+def filing_day(workspace: Path) -> str:
+    """The day the fixture's forms were filed (the wall clock's, not TODAY's: a run may cross midnight)."""
+    log = next((workspace / "archive").glob("*/*/*/events.jsonl"))
+    return json.loads(log.read_text(encoding="utf-8").splitlines()[0])["at"][:10]
+
+
 def test_nothing_written_is_world_readable_under_umask_022(desk):
     workspace, _ = desk
-    ppid(workspace, "cetak", "--tanggal", TODAY)
+    ppid(workspace, "cetak", "--tanggal", filing_day(workspace))
     checked = {"var/ppid.sqlite3", "var/ppid.log", "var/views.sqlite3", "archive/index.html"}
     seen = set()
     for path in workspace.rglob("*"):
@@ -310,7 +316,7 @@ def test_long_commands_say_they_are_working(filed):
 
     assert busy and progress   # the helpers every long command uses; their output, driven:
     workspace = filed
-    result = ppid(workspace, "cetak", "--tanggal", TODAY)
+    result = ppid(workspace, "cetak", "--tanggal", filing_day(workspace))
     assert "bundel perkara dan batch harian" in result.stdout
 
 

@@ -223,7 +223,7 @@ def open_case(ctx: Context, kind: Kind, source: Source | None, row: int, data: d
 def received_date(data: dict, source: Source | None, registered: date) -> date:
     """The day the desk received the form: the date written on it when present and not after registration,
     otherwise the day the file was dropped into the inbox. Every deadline counts from it (UU 14/2008
-    Pasal 22 ayat 7, Pasal 36 ayat 1)."""
+    Pasal 22 ayat 7, Pasal 36 ayat 2)."""
     written = date.fromisoformat(data["tanggal_form"]) if data.get("tanggal_form") else None
     if written is not None and written <= registered:
         return written

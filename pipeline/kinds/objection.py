@@ -1,12 +1,12 @@
 """Objections (keberatan) to the Atasan PPID: a read form becomes a filed, numbered case.
 
-SOP 003, third procedure; UU KIP Pasal 35-36. An objection has its own register and number pattern; the
-Atasan PPID's written answer is due 30 working days after the objection was received (Pasal 36 ayat 1), with the
-SOP's internal targets (coordination 5 working days, the PPID's draft 2, sending 1). Its letters: the receipt, the
-Atasan PPID's nota dinas to the PPID, and the PPID's letter to the PPID Pelaksana holding the information (SOP step
-3). When it names a request, it is linked to that request case (both folders' event logs say so); an unknown request
-number is a reason to refuse the form. One filed more than 30 working days after its cause is still registered, and
-flagged.
+SOP 003, third procedure; UU KIP Pasal 35-36. An objection has its own register and number pattern; the Atasan
+PPID's written answer is due 30 working days after the objection was received (Pasal 36 ayat 2: "sejak diterimanya
+keberatan secara tertulis"), with the SOP's internal targets (coordination 5 working days, the PPID's draft 2,
+sending 1). Its letters: the receipt, the Atasan PPID's nota dinas to the PPID, and the PPID's letter to the PPID
+Pelaksana holding the information (SOP step 3). When it names a request, it is linked to that request case (both
+folders' event logs say so); an unknown request number is a reason to refuse the form. One filed more than 30
+working days after its cause is still registered, and flagged.
 """
 
 from __future__ import annotations
