@@ -145,8 +145,9 @@ def write_forms(dest: Path, count: int, *, start: int = 0, prefix: str = "formul
 
 
 def inbox_entries(workspace: Path) -> list[str]:
-    """What is still in the inbox (the set-aside folder and hidden temp files excepted)."""
-    return [e.name for e in os.scandir(workspace / "inbox") if e.name != "_disisihkan" and not e.name.startswith(".")]
+    """What is still in the inbox (the pipeline's own set-aside and results folders and hidden temp files excepted)."""
+    return [e.name for e in os.scandir(workspace / "inbox")
+            if e.name not in ("_disisihkan", "_hasil") and not e.name.startswith(".")]
 
 
 def set_aside_entries(workspace: Path) -> list[str]:

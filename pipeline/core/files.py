@@ -45,16 +45,20 @@ def _temporary(path: Path) -> Path:
     return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
 
 
-def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
-    """Write ``data`` to ``path`` through a temporary file, fsync, rename; refuse to replace a file."""
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = False, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file, fsync, rename; refuse to replace a file.
+
+    ``durable=False`` skips the fsync, for views written again from records (a reader still never sees a half
+    file: the rename is atomic)."""
     if path.exists() and not overwrite:
         raise ArchiveError(f"Berkas sudah ada dan tidak akan ditimpa: {path}")
     tmp = _temporary(path)
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     finally:

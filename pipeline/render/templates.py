@@ -32,6 +32,32 @@ def _environment() -> jinja2.Environment:
     return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
+class _CompiledOnce(jinja2.Environment):
+    """docxtpl compiles each part's XML on every render; a template's parts are the same text every time, so each
+    distinct part is compiled once (a compiled Jinja template renders safely from several threads)."""
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - one environment for the life of the process
+    def from_string(self, source, globals=None, template_class=None):
+        return super().from_string(source, globals, template_class)
+
+
+@functools.cache
+def _rendering_environment() -> jinja2.Environment:
+    return _CompiledOnce(undefined=jinja2.StrictUndefined, autoescape=True)
+
+
+class _Letter(DocxTemplate):
+    """docxtpl's preparation of a part (patch_xml: some twenty regular-expression passes) done once per distinct part."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched_xml(src_xml)
+
+
+@functools.lru_cache(maxsize=256)
+def _patched_xml(src_xml: str) -> str:
+    return DocxTemplate.patch_xml(None, src_xml)
+
+
 def template_variables(path: Path) -> set[str]:
     """Every context path a template reads: ``{"kasus.nomor", "kekurangan", ...}``."""
     tpl = DocxTemplate(path)
@@ -103,9 +129,9 @@ def render_docx(path: Path, context: dict, paper: PaperSettings) -> bytes:
     PNG bytes in the context (the document's QR code) become pictures in the document.
     """
     stat = path.stat()
-    tpl = DocxTemplate(io.BytesIO(_slim_template(str(path), stat.st_mtime_ns, stat.st_size)))
+    tpl = _Letter(io.BytesIO(_slim_template(str(path), stat.st_mtime_ns, stat.st_size)))
     try:
-        tpl.render(_with_pictures(tpl, context), jinja_env=_environment(), autoescape=True)
+        tpl.render(_with_pictures(tpl, context), jinja_env=_rendering_environment(), autoescape=True)
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"Templat {path.name}: {exc.message}") from exc
     width, height = paper.millimetres

@@ -30,7 +30,7 @@ import orjson
 
 from pipeline.core import incidents
 from pipeline.core.bahasa import hari_tanggal, nama_zona, tanggal
-from pipeline.core.files import copy_atomic, write_atomic
+from pipeline.core.files import write_atomic
 from pipeline.core.numbering import safe_name
 from pipeline.core.vocab import KIND_LABEL
 from pipeline.intake.setaside import REASON_SUFFIX
@@ -115,7 +115,7 @@ def _write(ctx: Context, outcome: FileOutcome, at: datetime) -> Path:
     result.prints = [*_receipts(ctx, outcome, day_folder), *_set_aside_links(outcome, day_folder)]
     note = _unique(day_folder / f"{_short(outcome.name)} (hasil {at:%H.%M.%S}).html")
     result.note = note.relative_to(root).as_posix()
-    write_atomic(note, render_note(result, zone_label=_zone(at)).encode("utf-8"), overwrite=True)
+    write_atomic(note, render_note(result, zone_label=_zone(at)).encode("utf-8"), overwrite=True, durable=False)
     records = _records_file(ctx, at)
     with open(records, "ab") as fh:
         fh.write(orjson.dumps(asdict(result)) + b"\n")
@@ -156,8 +156,8 @@ def _receipts(ctx: Context, outcome: FileOutcome, day_folder: Path) -> list[Link
             if label is None or entry["role"] != "hardcopy_pdf":
                 continue
             target = day_folder / f"{safe_name(number)} {label} ({_short(Path(outcome.name).stem)}).pdf"
-            if not target.exists():
-                copy_atomic(folder / entry["path"], target)
+            if not target.exists():   # a copy for the desk's printer: the archive keeps the checked one
+                write_atomic(target, (folder / entry["path"]).read_bytes(), durable=False)
             links.append(Link(f"Cetak {label} {number}", target.name))
     return links
 
@@ -239,5 +239,5 @@ def write_day_sheet(root: Path, at: datetime, records: list[dict]) -> Path:
     page = _page("hasil-harian.html.j2", rows=rows, counts=counts, day=hari_tanggal(at.date()),
                  day_folder=at.date().isoformat(), zone_label=_zone(at))
     target = root / f"{SHEET_PREFIX}{at.date().isoformat()}.html"
-    write_atomic(target, page.encode("utf-8"), overwrite=True)
+    write_atomic(target, page.encode("utf-8"), overwrite=True, durable=False)
     return target
