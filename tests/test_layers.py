@@ -8,6 +8,9 @@ Read from the source with ``ast``, every import of the package counts: top-level
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
@@ -102,12 +105,23 @@ def test_the_contract_catches_an_upward_import(tmp_path):
 
 
 def test_help_and_read_only_commands_do_not_load_the_libreoffice_bridge():
-    import subprocess
-    import sys
-
     probe = ("import sys\nfrom click.testing import CliRunner\nfrom pipeline.cli import main\n"
              "CliRunner().invoke(main, ['--help'])\nCliRunner().invoke(main, ['cases', '--help'])\n"
              "print('uno' in sys.modules, 'pipeline.render.conversion' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                             cwd=PACKAGE.parent)
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_commands_that_convert_nothing_do_not_load_the_bridge(tmp_path):
+    """The bridge is loaded when a LibreOffice instance starts: listing, the board, a register and verify never
+    start one (``-X importtime`` lists every module a real run loaded)."""
+    from .conftest import ROOT, make_workspace
+
+    workspace = make_workspace(tmp_path / "ruang-kerja")
+    env = {**os.environ, "PPID_CONFIG": str(workspace / "config.toml"), "PYTHONPATH": str(ROOT)}
+    for args in (["cases"], ["status"], ["register", "permohonan"], ["verify"]):
+        run = subprocess.run([sys.executable, "-X", "importtime", "-m", "pipeline", *args], cwd=workspace, env=env,
+                             capture_output=True, text=True, check=True)
+        loaded = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
+        assert "pipeline.cli" in loaded and not {"uno", "pyuno"} & loaded, args

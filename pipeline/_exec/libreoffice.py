@@ -9,7 +9,9 @@ Why the details matter (see shared/domain/libreoffice-notes.md):
 - the launcher (``soffice`` -> ``oosplash``) is not ``soffice.bin``; killing only the launcher orphans
   ``soffice.bin`` with the port and the profile -> start in a new session and kill the whole group;
 - without a forced import filter, garbage "converts" (slowly) -> always force "MS Word 2007 XML";
-- a string ``SelectPdfVersion`` silently yields a plain PDF -> pass an integer and verify the output.
+- a string ``SelectPdfVersion`` silently yields a plain PDF -> pass an integer and verify the output;
+- loading the UNO bridge costs ~0.4 s -> it is loaded when the first instance starts, so ``ppid --help``
+  and the commands that convert nothing never load it.
 """
 
 from __future__ import annotations
@@ -17,19 +19,14 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import functools
 import socket
 import subprocess
 import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-
-import uno
-import unohelper
-from com.sun.star.beans import PropertyValue
-from com.sun.star.connection import NoConnectException
-from com.sun.star.lang import DisposedException, XEventListener
-from com.sun.star.uno import Exception as UnoException
+from types import SimpleNamespace
 
 WORD_FILTER = "MS Word 2007 XML"
 PDF_FILTER = "writer_pdf_Export"
@@ -60,6 +57,29 @@ class DocumentRejected(SofficeError):
     """The instance is healthy but could not load or store this document (retrying will not help)."""
 
 
+@functools.cache
+def _uno() -> SimpleNamespace:
+    """LibreOffice's Python bridge and the UNO names this wrapper uses, loaded on first use."""
+    import uno
+    import unohelper
+    from com.sun.star.beans import PropertyValue
+    from com.sun.star.connection import NoConnectException
+    from com.sun.star.lang import DisposedException, XEventListener
+    from com.sun.star.uno import Exception as UnoException
+
+    class BridgeGone(unohelper.Base, XEventListener):
+        """Told by the bridge when it is disposed (called on the bridge's own thread)."""
+
+        def __init__(self):
+            self.gone = threading.Event()
+
+        def disposing(self, source) -> None:
+            self.gone.set()
+
+    return SimpleNamespace(uno=uno, PropertyValue=PropertyValue, NoConnectException=NoConnectException,
+                           DisposedException=DisposedException, UnoException=UnoException, BridgeGone=BridgeGone)
+
+
 _local_context_lock = threading.Lock()
 _local_context = None
 
@@ -69,7 +89,7 @@ def local_context():
     global _local_context
     with _local_context_lock:
         if _local_context is None:
-            _local_context = uno.getComponentContext()
+            _local_context = _uno().uno.getComponentContext()
         return _local_context
 
 
@@ -95,22 +115,12 @@ def wait_for_port(port: int, timeout: float) -> bool:
 
 
 def _props(**values) -> tuple:
-    return tuple(PropertyValue(Name=name, Value=value) for name, value in values.items())
+    return tuple(_uno().PropertyValue(Name=name, Value=value) for name, value in values.items())
 
 
-def _filter_data(values: dict) -> uno.Any:
+def _filter_data(values: dict):
     # FilterData must arrive as a typed sequence of PropertyValue, not a bare tuple.
-    return uno.Any("[]com.sun.star.beans.PropertyValue", _props(**values))
-
-
-class _BridgeGone(unohelper.Base, XEventListener):
-    """Told by the bridge when it is disposed (called on the bridge's own thread)."""
-
-    def __init__(self):
-        self.gone = threading.Event()
-
-    def disposing(self, source) -> None:
-        self.gone.set()
+    return _uno().uno.Any("[]com.sun.star.beans.PropertyValue", _props(**values))
 
 
 class SofficeInstance:
@@ -189,7 +199,7 @@ class SofficeInstance:
                 "$(user)", True)
             desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
             desktop.getComponents()
-        except (UnoException, AttributeError) as exc:
+        except (_uno().UnoException, AttributeError) as exc:
             # AttributeError: pyuno's answer for a service not registered yet (office still booting).
             raise InstanceFailed(f"LibreOffice tidak menjawab pemeriksaan kesehatan: {exc}") from exc
         if not user_dir.startswith(self.profile_dir.as_uri()):
@@ -227,7 +237,7 @@ class SofficeInstance:
                         self._store_pdf(document, target, filter_data)
                 finally:
                     self._close(document)
-            except UnoException as exc:
+            except _uno().UnoException as exc:
                 raise self._classify(exc) from exc
             except AttributeError as exc:
                 # A freshly started instance can answer a load with None (seen under load on 2 cores):
@@ -262,16 +272,16 @@ class SofficeInstance:
     def _close(document) -> None:
         try:
             document.close(True)
-        except UnoException:
+        except _uno().UnoException:
             try:
                 document.dispose()
-            except UnoException:
+            except _uno().UnoException:
                 pass
 
     def _classify(self, exc: Exception) -> SofficeError:
         if self._timed_out.is_set():
             return InstanceFailed("Konversi melebihi batas waktu; LibreOffice dihentikan.")
-        if isinstance(exc, DisposedException) or not self.is_running():
+        if isinstance(exc, _uno().DisposedException) or not self.is_running():
             return InstanceFailed(f"Koneksi ke LibreOffice terputus: {_uno_message(exc)}")
         return DocumentRejected(f"LibreOffice menolak dokumen: {_uno_message(exc)}")
 
@@ -358,14 +368,14 @@ class SofficeInstance:
                 with _local_context_lock:
                     connection = connector.connect(f"socket,host=127.0.0.1,port={self.port},tcpNoDelay=1")
                 break
-            except NoConnectException:
+            except _uno().NoConnectException:
                 if self._proc.poll() is not None:
                     raise StartFailed(f"LibreOffice berhenti saat mulai (kode keluar {self._proc.returncode}).") from None
                 if time.monotonic() > deadline:
                     raise StartFailed("LibreOffice tidak siap menerima koneksi dalam batas waktu.") from None
                 time.sleep(CONNECT_POLL_SECONDS)
         # An anonymous bridge per instance: disposable on its own, independent of other workers.
-        listener = _BridgeGone()
+        listener = _uno().BridgeGone()
         with _local_context_lock:   # first calls of an interface, as above
             self._bridge = factory.createBridge("", "urp", connection, None)
             self._bridge.addEventListener(listener)
@@ -399,7 +409,7 @@ class SofficeInstance:
         timer.start()
         try:
             self._desktop.terminate()
-        except UnoException:
+        except _uno().UnoException:
             pass  # the bridge goes away while LibreOffice exits; expected
         finally:
             timer.cancel()
@@ -418,7 +428,7 @@ class SofficeInstance:
             return
         try:
             bridge.dispose()
-        except UnoException:
+        except _uno().UnoException:
             pass
 
     def _kill_group(self) -> None:
