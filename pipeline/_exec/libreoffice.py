@@ -115,12 +115,17 @@ def wait_for_port(port: int, timeout: float) -> bool:
 
 
 def _props(**values) -> tuple:
-    return tuple(_uno().PropertyValue(Name=name, Value=value) for name, value in values.items())
+    # Serialised like the connection below: pyuno's first struct of a kind introspects the local context, and two
+    # threads doing it at once fail with "no introspection nor name container!" (seen on 2 cores, a case voided).
+    with _local_context_lock:
+        return tuple(_uno().PropertyValue(Name=name, Value=value) for name, value in values.items())
 
 
 def _filter_data(values: dict):
     # FilterData must arrive as a typed sequence of PropertyValue, not a bare tuple.
-    return _uno().uno.Any("[]com.sun.star.beans.PropertyValue", _props(**values))
+    properties = _props(**values)
+    with _local_context_lock:
+        return _uno().uno.Any("[]com.sun.star.beans.PropertyValue", properties)
 
 
 class SofficeInstance:
