@@ -332,12 +332,29 @@ def _set_page(document, paper: str) -> None:
     normal.paragraph_format.space_after = Pt(0)
 
 
-def _heading(document) -> None:
+def _title(document, text: str, size: int) -> None:
+    """The form's title: centred, bold (the reader knows a form by it)."""
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(REQUEST_TITLE)
+    run = title.add_run(text)
     run.bold = True
-    run.font.size = Pt(14)
+    run.font.size = Pt(size)
+
+
+def _fill_rows(path: Path, sheet_name: str, fields: list, rows: list[dict]) -> None:
+    """One record per row below the header, each value in its field's column (a list written "a, c")."""
+    workbook = load_workbook(path)
+    sheet = workbook[sheet_name]
+    column_of = {f.key: index for index, f in enumerate(fields, start=1)}
+    for row_number, values in enumerate(rows, start=2):
+        for key, value in values.items():
+            written = ", ".join(value) if isinstance(value, list) else value
+            sheet.cell(row=row_number, column=column_of[key], value=written)
+    workbook.save(path)
+
+
+def _heading(document) -> None:
+    _title(document, REQUEST_TITLE, 14)
     subtitle = document.add_paragraph("Pejabat Pengelola Informasi dan Dokumentasi (PPID)")
     subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
     hint = document.add_paragraph()
@@ -568,13 +585,7 @@ def fill_request_docx(path: Path, values: dict[str, str], ticks: dict[str, list[
 
 def fill_request_xlsx(path: Path, rows: list[dict[str, str]]) -> None:
     """One request per row below the header; keys as in REQUEST_FIELDS plus tempat and tanggal."""
-    workbook = load_workbook(path)
-    sheet = workbook["Permohonan"]
-    column_of = {f.key: index for index, f in enumerate(REQUEST_FIELDS + _XLSX_EXTRA, start=1)}
-    for row_number, values in enumerate(rows, start=2):
-        for key, value in values.items():
-            sheet.cell(row=row_number, column=column_of[key], value=value)
-    workbook.save(path)
+    _fill_rows(path, "Permohonan", REQUEST_FIELDS + _XLSX_EXTRA, rows)
 
 
 # -- the answer sheet: Word ------------------------------------------------------------------------------
@@ -583,11 +594,7 @@ def fill_request_xlsx(path: Path, rows: list[dict[str, str]]) -> None:
 def _write_answer_docx(path: Path, paper: str = DEFAULT_PAPER) -> None:
     document = Document()
     _set_page(document, paper)
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(ANSWER_TITLE)
-    run.bold = True
-    run.font.size = Pt(13)
+    _title(document, ANSWER_TITLE, 13)
     hint = document.add_paragraph()
     hint.alignment = WD_ALIGN_PARAGRAPH.CENTER
     hint.paragraph_format.space_before = Pt(4)
@@ -695,13 +702,7 @@ def _write_answer_xlsx(path: Path) -> None:
 def fill_answer_xlsx(path: Path, rows: list[dict[str, str]]) -> None:
     """One answer per row below the header; keys as in ANSWER_FIELDS plus tanggal. The choices take
     the option text as printed in the list (or the option key)."""
-    workbook = load_workbook(path)
-    sheet = workbook[ANSWER_SHEET_NAME]
-    column_of = {f.key: index for index, f in enumerate(ANSWER_FIELDS + _ANSWER_XLSX_EXTRA, start=1)}
-    for row_number, values in enumerate(rows, start=2):
-        for key, value in values.items():
-            sheet.cell(row=row_number, column=column_of[key], value=value)
-    workbook.save(path)
+    _fill_rows(path, ANSWER_SHEET_NAME, ANSWER_FIELDS + _ANSWER_XLSX_EXTRA, rows)
 
 
 # -- the objection form: Word ----------------------------------------------------------------------------
@@ -710,11 +711,7 @@ def fill_answer_xlsx(path: Path, rows: list[dict[str, str]]) -> None:
 def _write_objection_docx(path: Path, paper: str = DEFAULT_PAPER) -> None:
     document = Document()
     _set_page(document, paper)
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(OBJECTION_TITLE)
-    run.bold = True
-    run.font.size = Pt(14)
+    _title(document, OBJECTION_TITLE, 14)
     subtitle = document.add_paragraph("Pejabat Pengelola Informasi dan Dokumentasi (PPID)")
     subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
     hint = document.add_paragraph()
@@ -858,15 +855,7 @@ def _write_objection_xlsx(path: Path) -> None:
 def fill_objection_xlsx(path: Path, rows: list[dict[str, str | list[str]]]) -> None:
     """One objection per row below the header; keys as in OBJECTION_XLSX_FIELDS. ``alasan`` takes the
     letters as written ("a, c") or a list of letters (written as "a, c")."""
-    workbook = load_workbook(path)
-    sheet = workbook[OBJECTION_SHEET_NAME]
-    column_of = {f.key: index for index, f in enumerate(OBJECTION_XLSX_FIELDS, start=1)}
-    for row_number, values in enumerate(rows, start=2):
-        for key, value in values.items():
-            if isinstance(value, list):
-                value = ", ".join(value)
-            sheet.cell(row=row_number, column=column_of[key], value=value)
-    workbook.save(path)
+    _fill_rows(path, OBJECTION_SHEET_NAME, OBJECTION_XLSX_FIELDS, rows)
 
 
 # -- the DIP and DIK lists (Excel) ------------------------------------------------------------------------
