@@ -214,12 +214,14 @@ def test_folder_without_manifest_follows_the_configured_depth(tmp_path: Path):
 
 def test_stray_files_and_folders_in_the_tree(archive: Path):
     (archive / "catatan-lama.txt").write_text("?", encoding="utf-8")
+    (archive / ".gitkeep").write_bytes(b"")           # the repository's own archive/ (make run) ships with it
+    (archive / "2026" / ".gitkeep").write_bytes(b"")  # ... at the root only
     (archive / "2026" / "salinan.xlsx").write_bytes(b"PK")
     (archive / "2026" / "batal" / "catatan.txt").write_text("?", encoding="utf-8")
     (archive / "2026" / "03" / "foto.jpg").write_bytes(b"\xff\xd8")
     (archive / "tautan").symlink_to(archive / CASE_A)
     assert kinds_at(verify_archive(archive)) == {
-        (TAK_TERDAFTAR, "catatan-lama.txt"), (TAK_TERDAFTAR, "2026/salinan.xlsx"),
+        (TAK_TERDAFTAR, "catatan-lama.txt"), (TAK_TERDAFTAR, "2026/salinan.xlsx"), (TAK_TERDAFTAR, "2026/.gitkeep"),
         (TAK_TERDAFTAR, "2026/batal/catatan.txt"), (TAK_TERDAFTAR, "2026/03/foto.jpg"),
         (TAK_TERDAFTAR, "tautan")}
 

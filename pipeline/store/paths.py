@@ -41,7 +41,8 @@ NUMBERS_FILE = ".ppid-nomor.json"              # the highest number per register
 PUBLICATION_DIR = "publikasi"
 REPORT_DIR = "laporan"
 REGISTER_PREFIX = "buku-register-"
-ROOT_FILES = {INDEX_PAGE, NUMBERS_FILE}
+REPOSITORY_PLACEHOLDER = ".gitkeep"             # keeps the repository's own (empty) archive/ in git
+ROOT_FILES = {INDEX_PAGE, NUMBERS_FILE, REPOSITORY_PLACEHOLDER}
 ROOT_DIRS = {PUBLICATION_DIR, REPORT_DIR}        # views, checked by their own tools, not by ``ppid verify``
 
 
