@@ -27,11 +27,6 @@ class TemplateError(Exception):
     """A template that cannot be used; the message names the template and the variable."""
 
 
-def _environment() -> jinja2.Environment:
-    # Autoescape: applicant text such as "PT Maju & Jaya" must not break the document XML.
-    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
-
-
 class _CompiledOnce(jinja2.Environment):
     """docxtpl compiles each part's XML on every render; a template's parts are the same text every time, so each
     distinct part is compiled once (a compiled Jinja template renders safely from several threads)."""
@@ -42,7 +37,8 @@ class _CompiledOnce(jinja2.Environment):
 
 
 @functools.cache
-def _rendering_environment() -> jinja2.Environment:
+def _environment() -> jinja2.Environment:
+    # Autoescape: applicant text such as "PT Maju & Jaya" must not break the document XML.
     return _CompiledOnce(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
@@ -131,7 +127,7 @@ def render_docx(path: Path, context: dict, paper: PaperSettings) -> bytes:
     stat = path.stat()
     tpl = _Letter(io.BytesIO(_slim_template(str(path), stat.st_mtime_ns, stat.st_size)))
     try:
-        tpl.render(_with_pictures(tpl, context), jinja_env=_rendering_environment(), autoescape=True)
+        tpl.render(_with_pictures(tpl, context), jinja_env=_environment(), autoescape=True)
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"Templat {path.name}: {exc.message}") from exc
     width, height = paper.millimetres
