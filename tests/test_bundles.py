@@ -242,7 +242,9 @@ def test_unreadable_attachment_gets_a_page_saying_so(tmp_path):
     _write_manifest(folder, NUMBER, "permohonan", [("01-identitas-1.jpg", "identitas", {})])
     result = build_case_bundle(folder, case=CASE, paper_mm=F4_MM, out=tmp_path / "b.pdf")
     assert result.documents[0].title == "Salinan Identitas — tidak dapat dicetak"
-    assert "tidak dapat dicetak" in _texts(PdfReader(result.path))[2]
+    page = _texts(PdfReader(result.path))[2]
+    assert "tidak dapat dicetak" in page and "kode kejadian" in page
+    assert "Error" not in page and "identify" not in page      # the program's words stay in the log
 
 
 def test_missing_manifest_is_an_error(tmp_path):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,12 +41,15 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from pipeline.core import incidents
 from pipeline.core.bahasa import angka, tanggal
 from pipeline.core.files import fsync_dir
 from pipeline.core.vocab import STATUS_DESCRIPTION, STATUS_LABEL
 from pipeline.kinds.registry import KINDS
 from pipeline.render.letters import ALL_LETTERS
 from pipeline.store.archive import MANIFEST
+
+log = logging.getLogger(__name__)
 
 __all__ = ["BundleCase", "BundleDocument", "BundleResult", "BundleError", "build_case_bundle", "build_daily_batch",
            "printable_files"]
@@ -174,7 +178,8 @@ def _load_document(case_folder: Path, entry: dict, title: str, paper: tuple[floa
         doc.pages = _pdf_pages(path) if _is_pdf(path) else _image_pages(path, title, paper)
     except Exception as exc:  # noqa: BLE001 - archived uploads are untrusted: one bad file must not stop the bundle
         doc.title = f"{title} — tidak dapat dicetak"
-        doc.pages = _unprintable_page(title, path.name, exc, paper)
+        code = incidents.report(log, f"Berkas {path.name} tidak dapat dicetak dalam bundel", exc)
+        doc.pages = _unprintable_page(title, path.name, f"{incidents.plain_cause(exc)} (kode kejadian {code})", paper)
     return doc
 
 
@@ -238,13 +243,13 @@ def _as_jpeg(image: Image.Image, placed_width_pt: float) -> io.BytesIO:
     return buf
 
 
-def _unprintable_page(title: str, name: str, exc: Exception, paper: tuple[float, float]) -> list[PageObject]:
+def _unprintable_page(title: str, name: str, cause: str, paper: tuple[float, float]) -> list[PageObject]:
     buf = io.BytesIO()
     canvas = Canvas(buf, pagesize=paper)
     font = _fonts()
     y = paper[1] - 40 * mm
     for text, size, face in ((title, 13, font.bold), ("Berkas ini tidak dapat dicetak.", 11, font.regular),
-                             (f"Berkas: {name}", 10, font.regular), (f"Sebab: {exc}", 10, font.regular),
+                             (f"Berkas: {name}", 10, font.regular), (f"Sebab: {cause}", 10, font.regular),
                              ("Lihat salinan elektroniknya di folder arsip perkara.", 10, font.regular)):
         canvas.setFont(face, size)
         canvas.drawString(25 * mm, y, _clip(text, face, size, 160 * mm))
@@ -310,7 +315,8 @@ def kind_title(kind: str) -> str:
 
 def status_text(kind: str, status: str) -> str:
     """The case's status as a fact; "diteruskan" says to whom only for a request (to its PPID Pelaksana)."""
-    described = STATUS_DESCRIPTION if kind == "permohonan" else {**STATUS_LABEL, "diganti": STATUS_DESCRIPTION["diganti"]}
+    described = (STATUS_DESCRIPTION if kind == "permohonan"
+                 else {**STATUS_LABEL, "diganti": STATUS_DESCRIPTION["diganti"]})
     return described.get(status, STATUS_DESCRIPTION.get(status, "-"))
 
 
