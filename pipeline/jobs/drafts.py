@@ -9,20 +9,19 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.core.numbering import doc_id as format_doc_id
-from pipeline.core.numbering import format_number, seq_of
+from pipeline.core.numbering import format_number
 from pipeline.jobs.context import Context
 from pipeline.render import letters
 from pipeline.render.conversion import PdfMetadata, check_pdfa
 from pipeline.render.letters import LetterMeta, LetterSpec
 from pipeline.render.templates import render_docx
 from pipeline.store.archive import Staging
-from pipeline.store.db import Case, Database
+from pipeline.store.db import Case
 from pipeline.store.ledger import record
 
 
@@ -64,40 +63,10 @@ def allocate_letter_number(ctx: Context, case: Case, spec: LetterSpec, on: date)
     the office that issues the letter (pipeline.render.letters.series_for); a series without a pattern is numbered
     by that office when the letter is signed, so the draft has none."""
     series = letters.series_for(ctx.config, spec)
-    number_for = (lambda seq: format_number(series.pattern, seq=seq, on=on)) if series and series.pattern else None
-    if series is None or series.register == letters.LETTER or number_for is None:
-        return ctx.db.letter_number(case.id, spec.key, year=on.year, number_for=number_for)
-    return letter_number_in_series(ctx.db, case.id, spec.key, year=on.year, series=series, number_for=number_for)
-
-
-def letter_number_in_series(db: Database, case_id: int, letter: str, *, year: int, series: letters.Series,
-                            number_for) -> tuple[str, str]:
-    """``Database.letter_number`` on a series of its own (a decree series, another office's series).
-
-    Its counter row is started from the highest number of the series already given (read back from the letters'
-    numbers), so a database rebuilt from the archive (``ppid reindex`` restores the agency's "surat" counter only)
-    never gives a number twice."""
-    with db.transaction() as c:
-        row = c.execute("SELECT number, doc_id FROM letters WHERE case_id = ? AND letter = ?", (case_id, letter)).fetchone()
-        if row:
-            return row["number"], row["doc_id"]
-        if c.execute("SELECT 1 FROM counters WHERE register = ? AND year = ?", (series.register, year)).fetchone() is None:
-            c.execute("INSERT INTO counters (register, year, last_seq) VALUES (?, ?, ?)",
-                      (series.register, year, highest_in_series(c, series.pattern, year)))
-        c.execute("UPDATE counters SET last_seq = last_seq + 1 WHERE register = ? AND year = ?", (series.register, year))
-        seq = c.execute("SELECT last_seq FROM counters WHERE register = ? AND year = ?", (series.register, year)).fetchone()[0]
-        number = number_for(seq)
-        cur = c.execute("INSERT INTO letters (case_id, letter, number, created_at) VALUES (?,?,?,?)",
-                        (case_id, letter, number, datetime.now().astimezone().isoformat(timespec="seconds")))
-        doc_id = format_doc_id(year, cur.lastrowid)
-        c.execute("UPDATE letters SET doc_id = ? WHERE id = ?", (doc_id, cur.lastrowid))
-        return number, doc_id
-
-
-def highest_in_series(c, pattern: str, year: int) -> int:
-    """The highest serial of ``pattern`` among the numbers given in ``year`` (0 when none)."""
-    rows = c.execute("SELECT number FROM letters WHERE number IS NOT NULL AND doc_id LIKE ?", (f"DOK-{year}-%",))
-    return max((seq for (number,) in rows if (seq := seq_of(pattern, number)) is not None), default=0)
+    if series is None or not series.pattern:
+        return ctx.db.letter_number(case.id, spec.key, year=on.year)
+    return ctx.db.letter_number(case.id, spec.key, year=on.year, register=series.register, pattern=series.pattern,
+                                number_for=lambda seq: format_number(series.pattern, seq=seq, on=on))
 
 
 def convert_drafts(ctx: Context, staging: Staging, case: Case, drafts: list[Draft]) -> None:

@@ -22,6 +22,7 @@ from typing import Iterator
 import orjson  # decodes case data about twice as fast as json: status and registers read every case
 
 from pipeline.core.numbering import doc_id as format_doc_id
+from pipeline.core.numbering import seq_of
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
@@ -195,6 +196,12 @@ def _date(text: str | None) -> date | None:
 _COLUMNS_BUT_DATA = ", ".join(f"c.{name}" for name in (
     "id", "kind", "register", "year", "seq", "number", "received", "due", "forward_due", "status", "folder",
     "applicant_name", "source_id", "source_row", "void_reason"))
+
+
+def _highest_in_series(c: sqlite3.Connection, pattern: str, year: int) -> int:
+    """The highest serial of ``pattern`` among the letter numbers given in ``year`` (0 when none)."""
+    rows = c.execute("SELECT number FROM letters WHERE number IS NOT NULL AND doc_id LIKE ?", (f"DOK-{year}-%",))
+    return max((seq for (number,) in rows if (seq := seq_of(pattern, number)) is not None), default=0)
 
 
 class Database:
@@ -441,13 +448,23 @@ class Database:
 
     # -- letters and events --------------------------------------------------------------------
 
-    def letter_number(self, case_id: int, letter: str, *, year: int, number_for=None) -> tuple[str | None, str]:
-        """The (letter number, document ID) of a case's letter, allocated once and kept on restarts."""
+    def letter_number(self, case_id: int, letter: str, *, year: int, number_for=None, register: str = "surat",
+                      pattern: str = "") -> tuple[str | None, str]:
+        """The (letter number, document ID) of a case's letter, allocated once and kept on restarts.
+
+        ``register`` is the series' counter (per year). A counter that has no row yet starts from the highest number
+        of ``pattern`` already given that year (read back from the letters' numbers): ``ppid reindex`` restores the
+        agency's "surat" counter only, and no series may give a number twice after it."""
         with self.transaction() as c:
             row = c.execute("SELECT number, doc_id FROM letters WHERE case_id = ? AND letter = ?", (case_id, letter)).fetchone()
             if row:
                 return row["number"], row["doc_id"]
-            number = number_for(self._next_seq(c, "surat", year)) if number_for else None
+            number = None
+            if number_for:
+                if pattern:
+                    c.execute("INSERT OR IGNORE INTO counters (register, year, last_seq) VALUES (?, ?, ?)",
+                              (register, year, _highest_in_series(c, pattern, year)))
+                number = number_for(self._next_seq(c, register, year))
             cur = c.execute(
                 "INSERT INTO letters (case_id, letter, number, created_at) VALUES (?,?,?,?)", (case_id, letter, number, _now())
             )
