@@ -560,6 +560,15 @@ def signature_block(doc, who: str, *, heading: str | None = None, upper: bool = 
     tag(doc, "endif")
 
 
+def close_letter(doc, sentence: str):
+    """A numbered letter's last point ("3.\tDemikian disampaikan, …", kept with what follows), the signer's
+    block and the tembusan."""
+    para(doc, sentence, "Isi Bernomor", keep_next=True).paragraph_format.space_after = Pt(12)
+    signature_block(doc, "penandatangan")
+    tembusan(doc)
+    return doc
+
+
 def signer_lines(cell, who: str) -> None:
     """The signer's lines (``baris``) as paragraphs of a table cell."""
     tag(cell, f"for b in {who}.baris")
@@ -719,12 +728,7 @@ def surat_ppid_pelaksana():
               "informasi dikecualikan, dasar pengecualiannya berdasarkan Pasal 17 Undang-Undang tersebut, "
               "termasuk pasal undang-undang lain yang melarang informasi dibuka, dan hasil uji konsekuensinya.",
          "Isi Bernomor")
-    para(doc, "4.\tDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
-         "Isi Bernomor", keep_next=True).paragraph_format.space_after = Pt(12)
-
-    signature_block(doc, "penandatangan")
-    tembusan(doc)
-    return doc
+    return close_letter(doc, "4.\tDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.")
 
 
 def pemberitahuan_kurang_lengkap():
@@ -1056,12 +1060,7 @@ def nota_atasan_keberatan():
     para(doc, "b.\tmenyampaikan konsep surat tanggapan atas keberatan kepada kami paling lambat "
               "pada hari {{ keberatan.hari_target_draf }}, yaitu {{ keberatan.draf_hari }} setelah batas "
               "waktu koordinasi.", "Daftar Bernomor")
-    para(doc, "4.\tDemikian disampaikan untuk dilaksanakan.", "Isi Bernomor",
-         keep_next=True).paragraph_format.space_after = Pt(12)
-
-    signature_block(doc, "penandatangan")
-    tembusan(doc)
-    return doc
+    return close_letter(doc, "4.\tDemikian disampaikan untuk dilaksanakan.")
 
 
 def surat_keberatan_pelaksana():
@@ -1091,11 +1090,7 @@ def surat_keberatan_pelaksana():
               "{{ keberatan.hari_target_koordinasi }}, meliputi: apakah informasi tersebut tersedia atau "
               "termasuk Daftar Informasi Publik, belum dikuasai atau belum didokumentasikan, atau termasuk "
               "informasi yang dikecualikan beserta dasar dan hasil uji konsekuensinya.", "Isi Bernomor")
-    para(doc, "4.\tDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
-         "Isi Bernomor", keep_next=True).paragraph_format.space_after = Pt(12)
-    signature_block(doc, "penandatangan")
-    tembusan(doc)
-    return doc
+    return close_letter(doc, "4.\tDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.")
 
 
 def nota_tanggapan():
@@ -1114,11 +1109,7 @@ def nota_tanggapan():
               "Publik, tanggapan tertulis wajib disampaikan paling lambat pada hari "
               "{{ keberatan.hari_tanggal_tanggapan }}. Mohon konsep tanggapan tersebut ditandatangani untuk "
               "selanjutnya disampaikan kepada pengaju keberatan.", "Isi Bernomor")
-    para(doc, "3.\tDemikian disampaikan, atas perkenannya diucapkan terima kasih.", "Isi Bernomor",
-         keep_next=True).paragraph_format.space_after = Pt(12)
-    signature_block(doc, "penandatangan")
-    tembusan(doc)
-    return doc
+    return close_letter(doc, "3.\tDemikian disampaikan, atas perkenannya diucapkan terima kasih.")
 
 
 def tanggapan_keberatan():
@@ -1504,11 +1495,7 @@ def nota_dip():
               "{% else %}untuk dikoreksi apabila diperlukan sebelum ditetapkan{% endif %}.", "Isi Bernomor")
     para(doc, "3.\tSetelah ditetapkan, Daftar Informasi Publik disimpan dalam bentuk hardcopy dan softcopy serta "
               "diumumkan melalui laman PPID dan laman Badan Publik masing-masing.", "Isi Bernomor")
-    para(doc, "4.\tDemikian disampaikan, atas perkenannya diucapkan terima kasih.", "Isi Bernomor",
-         keep_next=True).paragraph_format.space_after = Pt(12)
-    signature_block(doc, "penandatangan")
-    tembusan(doc)
-    return doc
+    return close_letter(doc, "4.\tDemikian disampaikan, atas perkenannya diucapkan terima kasih.")
 
 
 def pengantar_dip():
@@ -1526,11 +1513,7 @@ def pengantar_dip():
     para(doc, "2.\tDimohon Saudara menyimpan Daftar Informasi Publik tersebut dalam bentuk hardcopy dan softcopy, "
               "menyediakan informasi yang tercantum di dalamnya, dan mengumumkannya melalui laman Badan Publik "
               "masing-masing.", "Isi Bernomor")
-    para(doc, "3.\tDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
-         "Isi Bernomor", keep_next=True).paragraph_format.space_after = Pt(12)
-    signature_block(doc, "penandatangan")
-    tembusan(doc)
-    return doc
+    return close_letter(doc, "3.\tDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.")
 
 
 def koreksi_dip():
@@ -1576,12 +1559,7 @@ def koreksi_dip():
               "daftar, tidak hanya baris yang diperbaiki) dalam bentuk berkas Excel (.xlsx) sesuai format "
               "Daftar Informasi Publik, untuk selanjutnya direkapitulasi dan diajukan kepada Atasan PPID guna "
               "ditetapkan dengan Keputusan.", "Isi Bernomor")
-    para(doc, "3.\tDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
-         "Isi Bernomor", keep_next=True).paragraph_format.space_after = Pt(12)
-
-    signature_block(doc, "penandatangan")
-    tembusan(doc)
-    return doc
+    return close_letter(doc, "3.\tDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.")
 
 
 # --------------------------------------------------------------------------------------------
